@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "entraide.accounts"
+    verbose_name = _("Accounts")
+
+    def ready(self):
+        from entraide.accounts import personal_data
+
+        personal_data.register()

@@ -1,0 +1,32 @@
+import logging
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from entraide.core import registry
+
+log = logging.getLogger(__name__)
+User = get_user_model()
+
+
+def update_profile(user, *, display_name: str, language: str) -> None:
+    user.display_name = display_name.strip()
+    user.language = language
+    user.save(update_fields=["display_name", "language"])
+
+
+def collect_personal_data(user) -> dict:
+    """Everything the site holds about `user`, section by section (JSON-serialisable)."""
+    return {section.key: section.collect(user) for section in registry.personal_data_sections()}
+
+
+def delete_account(user) -> None:
+    """Erase the person's data. What they co-wrote stays, attributed to "former member"
+    (foreign keys to the user are SET_NULL); personal records go with the account."""
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        for section in registry.personal_data_sections():
+            if section.erase is not None:
+                section.erase(locked)
+        locked.delete()
+    log.info("account %s deleted", user.pk)

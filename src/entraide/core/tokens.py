@@ -1,0 +1,14 @@
+"""Private links: the raw token goes to the person, only its SHA-256 digest is stored."""
+
+import hashlib
+import secrets
+
+
+def token_digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def new_token() -> tuple[str, str]:
+    """Return (raw token for the link, digest to store)."""
+    raw = secrets.token_urlsafe(32)
+    return raw, token_digest(raw)

@@ -1,0 +1,13 @@
+from django.shortcuts import get_object_or_404, render
+
+from entraide.core import registry
+from entraide.core.models import LegalPage
+
+
+def home(request):
+    return render(request, "core/home.html", {"upcoming": registry.upcoming(limit=5)})
+
+
+def legal_page(request, kind):
+    page = get_object_or_404(LegalPage, kind=kind)
+    return render(request, "core/legal_page.html", {"page": page})

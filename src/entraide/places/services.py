@@ -1,0 +1,109 @@
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from entraide.core.errors import DomainError
+from entraide.core.mail import send_templated_mail
+from entraide.core.tokens import new_token, token_digest
+from entraide.places.models import Invitation, Membership, Place
+
+log = logging.getLogger(__name__)
+
+
+def is_organiser(user, place: Place) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return Membership.objects.filter(place=place, user=user).exists()
+
+
+def update_place(place: Place, *, by, changes: dict) -> Place:
+    for field, value in changes.items():
+        setattr(place, field, value)
+    place.save()
+    log.info("place %s updated by user %s", place.pk, by.pk)
+    return place
+
+
+def invite_organiser(place: Place, *, email: str, by, site_url: str) -> Invitation:
+    """Email `email` a link to become an organiser of `place`.
+
+    Inviting the same address again renews the pending invitation (new link, new delay)."""
+    email = email.strip().lower()
+    if Membership.objects.filter(place=place, user__email__iexact=email).exists():
+        raise DomainError(_("This person is already an organiser of this place."), field="email")
+    raw, digest = new_token()
+    expires_at = timezone.now() + timedelta(days=settings.ENTRAIDE_INVITATION_DAYS)
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update()
+            .filter(place=place, email__iexact=email, accepted_at__isnull=True)
+            .first()
+        )
+        if invitation is None:
+            invitation = Invitation(place=place, email=email)
+        invitation.token_digest = digest
+        invitation.invited_by = by
+        invitation.expires_at = expires_at
+        try:
+            with transaction.atomic():
+                invitation.save()
+        except IntegrityError:  # a concurrent invitation to the same address won the race
+            raise DomainError(
+                _("An invitation to this address is already being sent."), field="email"
+            ) from None
+        send_templated_mail(
+            "places/email/invitation",
+            {
+                "place": place,
+                "inviter": by.public_name,
+                "link": site_url + reverse("places:invitation", args=[raw]),
+                "expires_at": expires_at,
+            },
+            to=[email],
+        )
+    log.info("invitation %s to place %s sent by user %s", invitation.pk, place.pk, by.pk)
+    return invitation
+
+
+def find_invitation(raw_token: str) -> Invitation | None:
+    """The pending, unexpired invitation behind a link, or None (whatever the reason)."""
+    return (
+        Invitation.objects.select_related("place", "invited_by")
+        .filter(
+            token_digest=token_digest(raw_token),
+            accepted_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .first()
+    )
+
+
+def accept_invitation(raw_token: str, *, user) -> Membership:
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update()
+            .filter(token_digest=token_digest(raw_token), accepted_at__isnull=True,
+                    expires_at__gt=timezone.now())
+            .first()
+        )
+        if invitation is None:
+            raise DomainError(_("This invitation is no longer valid."))
+        membership, _created = Membership.objects.get_or_create(
+            place=invitation.place, user=user
+        )
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    log.info("invitation %s accepted by user %s", invitation.pk, user.pk)
+    return membership
+
+
+def revoke_invitation(place: Place, invitation_id: int) -> None:
+    Invitation.objects.filter(place=place, pk=invitation_id, accepted_at__isnull=True).delete()

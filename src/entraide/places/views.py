@@ -1,0 +1,122 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from entraide.core import registry
+from entraide.core.errors import DomainError, add_domain_error
+from entraide.places import services
+from entraide.places.access import place_for_organiser
+from entraide.places.forms import DirectoryFilterForm, InvitationForm, PlaceForm
+from entraide.places.models import Membership, Place, PlaceKind
+
+LIST_FIELDS = ["name", "slug", "kind", "region", "city", "summary"]
+
+
+def directory(request):
+    form = DirectoryFilterForm(request.GET)
+    places = Place.objects.only(*LIST_FIELDS).order_by("name")
+    region_hub = None
+    status = 200
+    if form.is_valid():
+        region, kind = form.cleaned_data["region"], form.cleaned_data["kind"]
+        if region:
+            places = places.filter(region=region)
+            region_hub = (
+                Place.objects.only(*LIST_FIELDS)
+                .filter(region=region, kind=PlaceKind.REGIONAL_HUB)
+                .order_by("name")
+                .first()
+            )
+        if kind:
+            places = places.filter(kind=kind)
+    else:
+        places, status = places.none(), 400
+    page = Paginator(places, 20).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "region_hub": region_hub}
+    return render(request, "places/directory.html", context, status=status)
+
+
+def detail(request, slug):
+    place = get_object_or_404(Place, slug=slug)
+    organisers = Membership.objects.filter(place=place).select_related("user").order_by("pk")
+    context = {
+        "place": place,
+        "organisers": [m.user.public_name for m in organisers],
+        "activities": registry.place_activities(place),
+        "can_manage": services.is_organiser(request.user, place),
+    }
+    return render(request, "places/detail.html", context)
+
+
+def _manage_context(place, form, invitation_form):
+    return {
+        "place": place,
+        "form": form,
+        "invitation_form": invitation_form,
+        "organisers": Membership.objects.filter(place=place).select_related("user"),
+        "invitations": place.invitations.filter(accepted_at__isnull=True).order_by("email"),
+    }
+
+
+@login_required
+def manage(request, slug):
+    place = place_for_organiser(request, slug)
+    form = PlaceForm(request.POST or None, instance=place)
+    if request.method == "POST":
+        if form.is_valid():
+            services.update_place(place, by=request.user, changes=form.cleaned_data)
+            messages.success(request, _("The page of the place has been saved."))
+            return redirect("places:manage", slug=place.slug)
+        place.refresh_from_db()
+        return render(request, "places/manage.html",
+                      _manage_context(place, form, InvitationForm()), status=400)
+    return render(request, "places/manage.html", _manage_context(place, form, InvitationForm()))
+
+
+@login_required
+@require_POST
+def invite(request, slug):
+    place = place_for_organiser(request, slug)
+    invitation_form = InvitationForm(request.POST)
+    if invitation_form.is_valid():
+        email = invitation_form.cleaned_data["email"]
+        try:
+            services.invite_organiser(
+                place, email=email, by=request.user,
+                site_url=request.build_absolute_uri("/")[:-1],
+            )
+        except DomainError as error:
+            add_domain_error(invitation_form, error)
+        else:
+            messages.success(request, _("Invitation sent to %(email)s.") % {"email": email})
+            return redirect("places:manage", slug=place.slug)
+    context = _manage_context(place, PlaceForm(instance=place), invitation_form)
+    return render(request, "places/manage.html", context, status=400)
+
+
+@login_required
+@require_POST
+def revoke_invitation(request, slug, invitation_id):
+    place = place_for_organiser(request, slug)
+    services.revoke_invitation(place, invitation_id)
+    messages.success(request, _("The invitation has been withdrawn."))
+    return redirect("places:manage", slug=place.slug)
+
+
+def invitation(request, token):
+    found = services.find_invitation(token)
+    if found is None:
+        return render(request, "places/invitation_invalid.html", status=404)
+    if request.method == "POST" and request.user.is_authenticated:
+        try:
+            membership = services.accept_invitation(token, user=request.user)
+        except DomainError:
+            return render(request, "places/invitation_invalid.html", status=404)
+        messages.success(
+            request, _("You now run %(place)s.") % {"place": membership.place.name}
+        )
+        return redirect("places:manage", slug=membership.place.slug)
+    return render(request, "places/invitation.html", {"invitation": found})

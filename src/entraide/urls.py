@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from entraide.accounts.urls import allauth_patterns
+
+urlpatterns = [
+    path("", include("entraide.core.urls")),
+    path("compte/", include(allauth_patterns())),
+    path("compte/", include("entraide.accounts.urls")),
+    path("lieux/", include("entraide.places.urls")),
+    path("admin/", admin.site.urls),
+]
