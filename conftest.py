@@ -1,0 +1,56 @@
+"""Shared fixtures: personas (alice takes part, bob runs a place, charlie runs another one),
+factories, and the live server with the browser for browser tests."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import PlaceFactory, UserFactory
+
+IN_CI = os.environ.get("CI") == "true"
+
+
+def pytest_sessionstart(session):
+    from django.conf import settings
+
+    vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    print(f"\nDatabase under test: {vendor}")
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def alice(db):
+    return UserFactory(email="alice@example.org", display_name="Alice")
+
+
+@pytest.fixture
+def bob(db):
+    return UserFactory(email="bob@example.org", display_name="Bob")
+
+
+@pytest.fixture
+def charlie(db):
+    return UserFactory(email="charlie@example.org", display_name="Charlie")
+
+
+@pytest.fixture
+def place(bob):
+    return PlaceFactory(name="La Verrière", organisers=[bob])
+
+
+@pytest.fixture
+def client_for(client):
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in

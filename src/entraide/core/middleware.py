@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+
+class LanguageMiddleware:
+    """French by default; the language switch (a cookie) chooses another.
+
+    Unlike Django's LocaleMiddleware, the browser's Accept-Language is not followed: the
+    interface speaks its users' language unless a person asks for another."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.available = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in self.available:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ["Cookie"])
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
+
+
+class InvalidFormStatusMiddleware:
+    """A POST answered with the same form and its errors gets a 400, not a 200.
+
+    Our views set their status themselves; this covers allauth's views, which re-render an
+    invalid form (a taken address, a weak password…) as a TemplateResponse."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_template_response(self, request, response):
+        form = (response.context_data or {}).get("form")
+        if request.method == "POST" and response.status_code == 200 and form is not None:
+            if form.is_bound and form.errors:
+                response.status_code = 400
+        return response
