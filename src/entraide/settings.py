@@ -129,7 +129,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("ENTRAIDE_TEST_SQLITE") or None}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour: "example.org" means https://
 
 # --- Cache (rate limits) ------------------------------------------------------------------------
 # Rate limits must be shared by every app process: Redis when configured, else the database.

@@ -29,7 +29,8 @@ class InvalidFormStatusMiddleware:
     """A POST answered with the same form and its errors gets a 400, not a 200.
 
     Our views set their status themselves; this covers allauth's views, which re-render an
-    invalid form (a taken address, a weak password…) as a TemplateResponse."""
+    invalid form (a weak password, a wrong code…) as a TemplateResponse with a 200, and show
+    an expired or made-up email confirmation link with a 200 too."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -38,8 +39,12 @@ class InvalidFormStatusMiddleware:
         return self.get_response(request)
 
     def process_template_response(self, request, response):
-        form = (response.context_data or {}).get("form")
-        if request.method == "POST" and response.status_code == 200 and form is not None:
-            if form.is_bound and form.errors:
-                response.status_code = 400
+        context = response.context_data or {}
+        if response.status_code != 200:
+            return response
+        form = context.get("form")
+        if request.method == "POST" and form is not None and form.is_bound and form.errors:
+            response.status_code = 400
+        elif "confirmation" in context and context["confirmation"] is None:
+            response.status_code = 404  # allauth's page for an expired or unknown email link
         return response

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +21,8 @@ class PlaceForm(forms.ModelForm):
         fields = ["name", "kind", "region", "city", "summary", "website", "description",
                   "accessibility"]
         widgets = {"description": forms.Textarea(attrs={"rows": 10})}
+        # "example.org" means https://example.org
+        field_classes = {"website": partial(forms.URLField, assume_scheme="https")}
 
 
 class InvitationForm(forms.Form):
