@@ -11,11 +11,10 @@ from tests.factories import PlaceFactory, UserFactory
 IN_CI = os.environ.get("CI") == "true"
 
 
-def pytest_sessionstart(session):
+def pytest_report_header(config):
     from django.conf import settings
 
-    vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    print(f"\nDatabase under test: {vendor}")
+    return f"database under test: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ from allauth.account.models import EmailAddress
 from entraide.accounts.models import User
 from entraide.places.models import Membership, Place, PlaceKind, Region
 
-PASSWORD = "un mot de passe solide"  # noqa: S105 - test accounts only
+PASSWORD = "un mot de passe solide"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -1,8 +1,8 @@
 """The `entraide` console command: Django's management commands under one name.
 
-    entraide demo        load the demo data (idempotent)
-    entraide serve       web server (gunicorn) and background worker, what script/server runs
-    entraide migrate     and every other Django management command
+entraide demo        load the demo data (idempotent)
+entraide serve       web server (gunicorn) and background worker, what script/server runs
+entraide migrate     and every other Django management command
 """
 
 import os

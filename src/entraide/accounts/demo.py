@@ -31,6 +31,6 @@ def load():
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
-    lines = ["Demo logins (password: %s):" % DEMO_PASSWORD]
+    lines = [f"Demo logins (password: {DEMO_PASSWORD}):"]
     lines += [f"  {email:28} {role}" for email, _name, role in DEMO_PEOPLE]
     return lines

@@ -18,8 +18,16 @@ class DirectoryFilterForm(forms.Form):
 class PlaceForm(forms.ModelForm):
     class Meta:
         model = Place
-        fields = ["name", "kind", "region", "city", "summary", "website", "description",
-                  "accessibility"]
+        fields = [
+            "name",
+            "kind",
+            "region",
+            "city",
+            "summary",
+            "website",
+            "description",
+            "accessibility",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 10})}
         # "example.org" means https://example.org
         field_classes = {"website": partial(forms.URLField, assume_scheme="https")}
@@ -27,6 +35,7 @@ class PlaceForm(forms.ModelForm):
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(
-        label=_("Email address of the person to invite"), max_length=254,
+        label=_("Email address of the person to invite"),
+        max_length=254,
         help_text=_("They will receive a link, valid for 14 days, even without an account."),
     )

@@ -48,20 +48,29 @@ class Place(models.Model):
     region = models.CharField(_("region"), max_length=40, choices=Region.choices)
     city = models.CharField(_("city"), max_length=100)
     website = models.URLField(
-        _("website"), blank=True, max_length=300, validators=[web_url],
+        _("website"),
+        blank=True,
+        max_length=300,
+        validators=[web_url],
         help_text=_("An address starting with https:// or http://"),
     )
     summary = models.CharField(
-        _("summary"), max_length=240, blank=True,
+        _("summary"),
+        max_length=240,
+        blank=True,
         help_text=_("One sentence, shown in the directory."),
     )
     description = models.TextField(
-        _("description"), blank=True, max_length=20_000,
+        _("description"),
+        blank=True,
+        max_length=20_000,
         help_text=_("Markdown: **bold**, *italics*, [link](https://…), lists with -."),
     )
     description_html = models.TextField(editable=False, default="")
     accessibility = models.CharField(
-        _("accessibility of the venue"), max_length=500, blank=True,
+        _("accessibility of the venue"),
+        max_length=500,
+        blank=True,
         help_text=_("Step-free access, lift, accessible toilets, induction loop…"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -76,16 +85,16 @@ class Place(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.description_html = render_markdown(self.description)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("places:detail", args=[self.slug])
 
     @property
     def is_regional_hub(self):
         return self.kind == PlaceKind.REGIONAL_HUB
-
-    def save(self, *args, **kwargs):
-        self.description_html = render_markdown(self.description)
-        super().save(*args, **kwargs)
 
 
 class Membership(models.Model):
@@ -98,8 +107,7 @@ class Membership(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices,
-                            default=Role.ORGANISER)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.ORGANISER)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -122,14 +130,19 @@ class Invitation(models.Model):
     email = models.EmailField(_("email address"))
     token_digest = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="invitations_sent",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
 
@@ -138,7 +151,8 @@ class Invitation(models.Model):
         verbose_name_plural = _("invitations")
         constraints = [
             models.UniqueConstraint(
-                "place", Lower("email"),
+                "place",
+                Lower("email"),
                 condition=models.Q(accepted_at__isnull=True),
                 name="one_pending_invitation_per_email",
             )

@@ -89,15 +89,16 @@ def accept_invitation(raw_token: str, *, user) -> Membership:
     with transaction.atomic():
         invitation = (
             Invitation.objects.select_for_update()
-            .filter(token_digest=token_digest(raw_token), accepted_at__isnull=True,
-                    expires_at__gt=timezone.now())
+            .filter(
+                token_digest=token_digest(raw_token),
+                accepted_at__isnull=True,
+                expires_at__gt=timezone.now(),
+            )
             .first()
         )
         if invitation is None:
             raise DomainError(_("This invitation is no longer valid."))
-        membership, _created = Membership.objects.get_or_create(
-            place=invitation.place, user=user
-        )
+        membership, _created = Membership.objects.get_or_create(place=invitation.place, user=user)
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])

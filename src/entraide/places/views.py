@@ -71,8 +71,12 @@ def manage(request, slug):
             messages.success(request, _("The page of the place has been saved."))
             return redirect("places:manage", slug=place.slug)
         place.refresh_from_db()
-        return render(request, "places/manage.html",
-                      _manage_context(place, form, InvitationForm()), status=400)
+        return render(
+            request,
+            "places/manage.html",
+            _manage_context(place, form, InvitationForm()),
+            status=400,
+        )
     return render(request, "places/manage.html", _manage_context(place, form, InvitationForm()))
 
 
@@ -85,7 +89,9 @@ def invite(request, slug):
         email = invitation_form.cleaned_data["email"]
         try:
             services.invite_organiser(
-                place, email=email, by=request.user,
+                place,
+                email=email,
+                by=request.user,
                 site_url=request.build_absolute_uri("/")[:-1],
             )
         except DomainError as error:
@@ -115,8 +121,6 @@ def invitation(request, token):
             membership = services.accept_invitation(token, user=request.user)
         except DomainError:
             return render(request, "places/invitation_invalid.html", status=404)
-        messages.success(
-            request, _("You now run %(place)s.") % {"place": membership.place.name}
-        )
+        messages.success(request, _("You now run %(place)s.") % {"place": membership.place.name})
         return redirect("places:manage", slug=membership.place.slug)
     return render(request, "places/invitation.html", {"invitation": found})

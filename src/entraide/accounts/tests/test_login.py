@@ -49,8 +49,9 @@ def test_password_reset_answers_the_same_for_known_and_unknown_addresses(client,
     assert mail.outbox[0].to == [alice.email]
     form = client.get(link, follow=True)
     new_password = "un-autre-mot-de-passe-solide"
-    done = client.post(form.request["PATH_INFO"],
-                       {"password1": new_password, "password2": new_password})
+    done = client.post(
+        form.request["PATH_INFO"], {"password1": new_password, "password2": new_password}
+    )
     assert done.status_code == 302
     alice.refresh_from_db()
     assert alice.check_password(new_password)

@@ -22,8 +22,11 @@ def test_my_data_downloads_as_json(client_for, bob, place):
     data = json.loads(response.content)["data"]
     assert data["profile"][0]["email"] == bob.email
     assert data["memberships"] == [
-        {"place": place.name, "role": "Animateur·rice",
-         "since": Membership.objects.get().created_at.isoformat()}
+        {
+            "place": place.name,
+            "role": "Animateur·rice",
+            "since": Membership.objects.get().created_at.isoformat(),
+        }
     ]
 
 
@@ -39,8 +42,9 @@ def test_deleting_my_account_erases_my_personal_data(client_for, bob, alice, pla
     assert Invitation.objects.filter(invited_by=bob).count() == 1
     wrong = client.post("/compte/reauthentification/", {"password": "pas le bon"})
     assert wrong.status_code == 400
-    reauth = client.post("/compte/reauthentification/?next=/compte/supprimer/",
-                         {"password": PASSWORD})
+    reauth = client.post(
+        "/compte/reauthentification/?next=/compte/supprimer/", {"password": PASSWORD}
+    )
     assert reauth["Location"] == "/compte/supprimer/"
 
     refused = client.post("/compte/supprimer/", {})

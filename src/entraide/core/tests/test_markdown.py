@@ -11,7 +11,7 @@ def test_markdown_becomes_html_with_headings_under_the_page_title():
 
 
 def test_raw_html_and_scripts_never_survive():
-    html = render_markdown('<script>alert(1)</script><img src=x onerror=alert(1)> <b>b</b>')
+    html = render_markdown("<script>alert(1)</script><img src=x onerror=alert(1)> <b>b</b>")
     assert "<script" not in html
     assert "<img" not in html
     assert "<b>" not in html

@@ -61,10 +61,14 @@ def test_an_administrator_edits_the_legal_notice(client_for, alice):
     client = client_for(alice)
     page = LegalPage.objects.get(kind=LegalPage.Kind.LEGAL_NOTICE)
     url = reverse("admin:core_legalpage_change", args=[page.pk])
-    response = client.post(url, {
-        "kind": page.kind, "title": "Mentions légales",
-        "body": "Édité par **l'association La Verrière**.<script>x</script>",
-    })
+    response = client.post(
+        url,
+        {
+            "kind": page.kind,
+            "title": "Mentions légales",
+            "body": "Édité par **l'association La Verrière**.<script>x</script>",
+        },
+    )
     assert response.status_code == 302
     shown = client.get(reverse("core:legal_notice")).text
     assert "Édité par <strong>l&#x27;association La Verrière</strong>." in shown or (

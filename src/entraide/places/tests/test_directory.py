@@ -1,0 +1,86 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from entraide.places.models import PlaceKind, Region
+from tests.factories import PlaceFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_directory_filters_by_region_and_kind(client):
+    PlaceFactory(name="La Verrière", region=Region.AUVERGNE_RHONE_ALPES)
+    PlaceFactory(name="Université Paul-Valéry", region=Region.OCCITANIE, kind=PlaceKind.UNIVERSITY)
+    PlaceFactory(name="Maison pour tous", region=Region.OCCITANIE)
+    response = client.get("/lieux/", {"region": "occitanie", "kind": "universite"})
+    assert [p.name for p in response.context["page"]] == ["Université Paul-Valéry"]
+    assert "1 lieu" in response.text
+
+
+def test_the_hub_of_a_region_is_pointed_out(client):
+    PlaceFactory(name="Hinaura", region=Region.AUVERGNE_RHONE_ALPES, kind=PlaceKind.REGIONAL_HUB)
+    PlaceFactory(name="La Verrière", region=Region.AUVERGNE_RHONE_ALPES)
+    response = client.get("/lieux/", {"region": "auvergne-rhone-alpes"})
+    assert response.context["region_hub"].name == "Hinaura"
+    assert "Le hub de cette région :" in response.text
+    assert response.text.count('class="badge hub"') == 1  # the hub's badge in the list
+
+
+def test_the_directory_is_paginated_and_keeps_its_filters(client):
+    PlaceFactory.create_batch(25, region=Region.BRETAGNE)
+    first = client.get("/lieux/", {"region": "bretagne"})
+    assert len(first.context["page"]) == 20
+    assert 'href="?region=bretagne&amp;page=2"' in first.text
+    second = client.get("/lieux/", {"region": "bretagne", "page": 2})
+    assert len(second.context["page"]) == 5
+
+
+def test_an_unknown_region_is_a_400_with_a_message_beside_the_filter(client):
+    response = client.get("/lieux/", {"region": "atlantide"})
+    assert response.status_code == 400
+    assert response.context["form"].errors["region"]
+    assert "Sélectionnez un choix valide" in response.text
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_the_directory_costs_the_same_queries_whatever_its_size(client, count):
+    PlaceFactory.create_batch(count, region=Region.OCCITANIE)
+    PlaceFactory(region=Region.OCCITANIE, kind=PlaceKind.REGIONAL_HUB)
+    with CaptureQueriesContext(connection) as plain:
+        client.get("/lieux/")
+    with CaptureQueriesContext(connection) as filtered:
+        client.get("/lieux/", {"region": "occitanie"})
+    assert len(plain) == 2  # count, page
+    assert len(filtered) == 3  # count, page, the region's hub
+
+
+def test_a_place_page_shows_its_facts_and_who_runs_it_without_emails(client):
+    organiser = UserFactory(display_name="Camille", email="camille@example.org")
+    place = PlaceFactory(
+        name="La Verrière",
+        city="Grenoble",
+        website="https://laverriere.example.org/",
+        description="# Nos ateliers\n\nTrois ateliers d'**1h30**.",
+        organisers=[organiser],
+    )
+    response = client.get(place.get_absolute_url())
+    assert response.status_code == 200
+    for expected in (
+        "La Verrière",
+        "Grenoble",
+        "https://laverriere.example.org/",
+        "Camille",
+        "<h2>Nos ateliers</h2>",
+        "<strong>1h30</strong>",
+        "il organise",
+    ):
+        assert expected in response.text
+    assert "camille@example.org" not in response.text
+    assert "Gérer ce lieu" not in response.text
+
+
+def test_a_place_page_costs_a_constant_number_of_queries(client):
+    place = PlaceFactory(organisers=UserFactory.create_batch(5))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(place.get_absolute_url())
+    assert len(queries) == 2  # the place, its organisers

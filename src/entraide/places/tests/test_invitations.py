@@ -1,0 +1,90 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from entraide.places.models import Invitation, Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def invite(client, place, email):
+    return client.post(f"/lieux/gerer/{place.slug}/inviter/", {"email": email})
+
+
+def link_in(message):
+    return re.search(r"http://testserver(/lieux/invitation/\S+/)", message.body).group(1)
+
+
+def test_an_invitation_reaches_someone_without_an_account(client_for, client, bob, place):
+    response = invite(client_for(bob), place, "Dominique@Example.org")
+    assert response.status_code == 302
+    assert mail.outbox[0].to == ["dominique@example.org"]
+    assert mail.outbox[0].subject == "[Entraide] Invitation à animer La Verrière"
+    assert "Bob vous invite" in mail.outbox[0].body
+    link = link_in(mail.outbox[0])
+    client.logout()
+    page = client.get(link)
+    assert page.status_code == 200
+    assert f"/compte/inscription/?next={link.replace('/', '%2F')}" in page.text
+
+
+def test_accepting_an_invitation_makes_an_organiser(client_for, bob, charlie, place):
+    invite(client_for(bob), place, charlie.email)
+    link = link_in(mail.outbox[0])
+    client = client_for(charlie)
+    response = client.post(link)
+    assert response.status_code == 302
+    assert response["Location"] == f"/lieux/gerer/{place.slug}/"
+    assert Membership.objects.filter(place=place, user=charlie).exists()
+    again = client.post(link)
+    assert again.status_code == 404  # a used link gives nothing away
+    assert "Cette invitation n" in again.text
+    assert "est plus valable" in again.text
+
+
+def test_a_tampered_or_expired_link_is_refused(client_for, bob, charlie, place):
+    invite(client_for(bob), place, charlie.email)
+    link = link_in(mail.outbox[0])
+    client = client_for(charlie)
+    assert client.post(link[:-3] + "xx/").status_code == 404
+    Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    assert client.post(link).status_code == 404
+    assert not Membership.objects.filter(user=charlie).exists()
+
+
+def test_inviting_again_renews_the_link_and_the_old_one_stops_working(client_for, bob, place):
+    client = client_for(bob)
+    invite(client, place, "dom@example.org")
+    invite(client, place, "DOM@example.org")
+    assert Invitation.objects.count() == 1
+    assert client.get(link_in(mail.outbox[0])).status_code == 404
+    assert client.get(link_in(mail.outbox[1])).status_code == 200
+
+
+def test_inviting_a_current_organiser_or_a_bad_address_is_explained(client_for, bob, place):
+    client = client_for(bob)
+    taken = invite(client, place, bob.email)
+    assert taken.status_code == 400
+    assert "anime déjà ce lieu" in taken.text
+    bad = invite(client, place, "pas une adresse")
+    assert bad.status_code == 400
+    assert bad.context["invitation_form"].errors["email"]
+    assert mail.outbox == []
+
+
+def test_an_organiser_withdraws_an_invitation(client_for, bob, place):
+    client = client_for(bob)
+    invite(client, place, "dom@example.org")
+    invitation = Invitation.objects.get()
+    response = client.post(f"/lieux/gerer/{place.slug}/invitations/{invitation.pk}/retirer/")
+    assert response.status_code == 302
+    assert not Invitation.objects.exists()
+    assert client.get(link_in(mail.outbox[0])).status_code == 404
+
+
+def test_only_organisers_invite(client_for, alice, place):
+    assert invite(client_for(alice), place, "x@example.org").status_code == 403
+    assert mail.outbox == []
