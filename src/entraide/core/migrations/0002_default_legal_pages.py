@@ -1,54 +1,9 @@
 from django.db import migrations
 
-PRIVACY = """Entraide est un logiciel libre, hébergé par l'organisation qui l'installe.
-
-## Ce que nous enregistrons
-
-- **Votre compte**, si vous en créez un : adresse électronique, nom affiché, langue, mot de passe
-  chiffré, date d'inscription et de dernière connexion.
-- **Ce que vous faites sur le site** : les lieux que vous animez et les invitations que vous
-  envoyez ; plus tard, vos inscriptions, réponses et contributions.
-- **Aucun traceur** : pas de mesure d'audience, pas de police de caractères ni de script venant
-  d'ailleurs. Un seul cookie de session quand vous êtes connecté·e, et un cookie de langue si vous
-  en choisissez une.
-
-## Vos droits
-
-Depuis « Mon compte », puis « Mes données », vous voyez tout ce que le site garde sur vous, vous
-le téléchargez, et vous supprimez votre compte. Ce que vous avez coécrit reste, signé « ancien
-membre ».
-
-*Administrateur ou administratrice du site : complétez cette page dans l'administration (nom du
-responsable du traitement, contact, durée de conservation).*
-"""
-
-LEGAL_NOTICE = """## Éditeur du site
-
-*À compléter dans l'administration : nom de l'organisation, adresse, contact, directeur ou
-directrice de la publication.*
-
-## Hébergement
-
-*À compléter : nom et adresse de l'hébergeur.*
-
-## Logiciel
-
-Ce site fonctionne avec Entraide, logiciel libre sous licence AGPL-3.0.
-"""
-
-
 def create_pages(apps, schema_editor):
-    from entraide.core.markdown import render_markdown
+    from entraide.core.legal_defaults import ensure_legal_pages
 
-    LegalPage = apps.get_model("core", "LegalPage")
-    for kind, title, body in [
-        ("confidentialite", "Confidentialité et données personnelles", PRIVACY),
-        ("mentions-legales", "Mentions légales", LEGAL_NOTICE),
-    ]:
-        LegalPage.objects.get_or_create(
-            kind=kind,
-            defaults={"title": title, "body": body, "body_html": render_markdown(body)},
-        )
+    ensure_legal_pages(apps.get_model("core", "LegalPage"))
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,98 @@
+"""The browser walk: every page reachable by links from the home page, as a visitor, a
+participant and an organiser, within our budgets (EcoIndex A: ≤ 30 KB, ≤ 4 requests,
+≤ 390 DOM elements), with no axe-core violation, no request to another host, no console error,
+no 4xx/5xx, and the main content there without JavaScript. New pages are covered by being
+linked."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+
+from entraide.accounts.models import User
+from tests.browser.audit import measure, problems_of
+
+pytestmark = pytest.mark.browser
+MAX_PAGES = 120
+NOT_PAGES = ("/admin/", "/static/", "/media/")
+
+
+def session_cookie(base_url, email):
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    host = urlsplit(base_url).hostname
+    return [
+        {
+            "name": settings.SESSION_COOKIE_NAME,
+            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            "domain": host,
+            "path": "/",
+        }
+    ]
+
+
+def walk(browser, base_url, axe_source, cookies=()):
+    queue, seen, report = ["/"], set(), {}
+    while queue and len(seen) < MAX_PAGES:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        seen.add(path)
+        result = measure(browser, base_url + path, axe_source=axe_source, cookies=cookies)
+        report[path] = result
+        for link in result["links"]:
+            parts = urlsplit(link)
+            if parts.netloc != urlsplit(base_url).netloc or parts.path.startswith(NOT_PAGES):
+                continue
+            target = parts.path + (f"?{parts.query}" if parts.query else "")
+            if target not in seen:
+                queue.append(target)
+    return report
+
+
+@pytest.mark.parametrize(
+    ("persona", "email", "must_reach"),
+    [
+        (
+            "visitor",
+            None,
+            [
+                "/",
+                "/lieux/",
+                "/lieux/hinaura/",
+                "/confidentialite/",
+                "/mentions-legales/",
+                "/compte/connexion/",
+                "/compte/inscription/",
+            ],
+        ),
+        (
+            "participant",
+            "lea@entraide.example",
+            ["/compte/", "/compte/mes-donnees/", "/lieux/universite-paul-valery/"],
+        ),
+        (
+            "organiser",
+            "camille@entraide.example",
+            ["/lieux/gerer/la-verriere/", "/compte/mes-donnees/"],
+        ),
+    ],
+)
+def test_every_linked_page_meets_the_quality_bars(
+    browser, axe_source, live_app, persona, email, must_reach
+):
+    call_command("demo", verbosity=0)
+    cookies = session_cookie(live_app, email) if email else ()
+    report = walk(browser, live_app, axe_source, cookies)
+
+    missing = [path for path in must_reach if path not in report]
+    assert missing == [], f"{persona}: not reached by links from the home page: {missing}"
+    problems = {path: problems_of(r) for path, r in report.items() if problems_of(r)}
+    assert problems == {}, f"{persona}: pages over budget or failing:\n" + "\n".join(
+        f"  {path}: {'; '.join(found)}" for path, found in problems.items()
+    )
+    print(f"\n{persona}: {len(report)} pages")
+    for path, r in report.items():
+        print(f"  {path:48} {r['bytes'] / 1000:5.1f} KB {r['requests']} req {r['dom']:4} DOM")
