@@ -7,7 +7,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DOM_COUNT_JS = """() => {
   const all = document.getElementsByTagName('*').length;
   let inSvg = 0;
-  for (const svg of document.getElementsByTagName('svg')) inSvg += svg.getElementsByTagName('*').length;
+  for (const svg of document.getElementsByTagName('svg'))
+    inSvg += svg.getElementsByTagName('*').length;
   return all - inSvg;
 }"""
 LINKS_JS = "els => els.map(e => e.href)"
