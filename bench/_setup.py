@@ -1,0 +1,20 @@
+"""Shared by the benchmarks: a throw-away data directory and SQLite database."""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def prepare(settings_module="entraide.settings"):
+    data_dir = tempfile.mkdtemp(prefix="entraide-bench-")
+    os.environ["ENTRAIDE_DATA_DIR"] = data_dir
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+    os.environ.pop("DATABASE_URL", None)
+    sys.path[:0] = [str(ROOT), str(ROOT / "src")]
+    import django
+
+    django.setup()
+    return data_dir
