@@ -29,14 +29,28 @@ if not shutil.which("wrk"):
 data_dir = prepare("bench.settings")
 from django.core.management import call_command  # noqa: E402
 
-for command, options in [("migrate", {}), ("createcachetable", {}), ("demo", {}),
-                         ("collectstatic", {"interactive": False})]:
+for command, options in [
+    ("migrate", {}),
+    ("createcachetable", {}),
+    ("demo", {}),
+    ("collectstatic", {"interactive": False}),
+]:
     call_command(command, verbosity=0, **options)
 
 env = {**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}"}
 server = subprocess.Popen(
-    [sys.executable, "-m", "gunicorn", "entraide.wsgi", "--workers", "2",
-     "--bind", f"127.0.0.1:{args.port}", "--log-level", "warning"],
+    [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "entraide.wsgi",
+        "--workers",
+        "2",
+        "--bind",
+        f"127.0.0.1:{args.port}",
+        "--log-level",
+        "warning",
+    ],
     env=env,
 )
 base = f"http://127.0.0.1:{args.port}"
@@ -53,17 +67,25 @@ try:
         return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
     results = {}
-    for name, path in [("ceiling (static 2 KB view)", "/bench/plafond/"),
-                       ("home page /", "/"), ("directory /lieux/", "/lieux/")]:
+    for name, path in [
+        ("ceiling (static 2 KB view)", "/bench/plafond/"),
+        ("home page /", "/"),
+        ("directory /lieux/", "/lieux/"),
+    ]:
         out = subprocess.run(
-            ["wrk", "-t1", f"-c{args.connections}", f"-d{args.seconds}s", "--latency",
-             base + path],
-            capture_output=True, text=True, check=True,
+            ["wrk", "-t1", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", base + path],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
         errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-        results[name] = (rps, latency_ms(out, 50), latency_ms(out, 99),
-                         int(errors.group(1)) if errors else 0)
+        results[name] = (
+            rps,
+            latency_ms(out, 50),
+            latency_ms(out, 99),
+            int(errors.group(1)) if errors else 0,
+        )
 finally:
     server.terminate()
     server.wait(timeout=10)
