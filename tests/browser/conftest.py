@@ -85,5 +85,5 @@ def live_app(transactional_db, settings, _static_files):
     yield f"http://127.0.0.1:{thread.port}"
     thread.terminate()
     thread.join(timeout=5)
-    for conn in shared.values():
-        conn.dec_thread_sharing()
+    # The shared connection stays shareable: request threads of keep-alive connections may
+    # still be closing it, and would fail if it were made single-threaded again under them.
