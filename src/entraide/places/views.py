@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -34,7 +35,7 @@ def directory(request):
             places = places.filter(kind=kind)
     else:
         places, status = places.none(), 400
-    page = Paginator(places, 20).get_page(request.GET.get("page"))
+    page = Paginator(places, settings.ENTRAIDE_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "region_hub": region_hub}
     return render(request, "places/directory.html", context, status=status)
 
