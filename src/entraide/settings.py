@@ -14,6 +14,10 @@ Environment variables (all optional):
                           (or written to EMAIL_FILE_PATH when set)
   DEFAULT_FROM_EMAIL      sender address
   TASKS_BACKEND=immediate run background tasks in-process (default: database queue + worker)
+  ENTRAIDE_SITE_URL       the public address, used in links sent by mail from background jobs
+                          (reminders), e.g. https://entraide.example.org
+  ENTRAIDE_RETENTION_DAYS days after a workshop before its registrations' personal data is
+                          erased (365)
 """
 
 import os
@@ -60,6 +64,7 @@ INSTALLED_APPS = [
     "entraide.core",
     "entraide.accounts",
     "entraide.places",
+    "entraide.workshops",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -274,6 +279,11 @@ CONTENT_SECURITY_POLICY = {
 ENTRAIDE_SITE_NAME = os.environ.get("ENTRAIDE_SITE_NAME", "Entraide")
 ENTRAIDE_INVITATION_DAYS = 14
 ENTRAIDE_PAGE_SIZE = 20
+ENTRAIDE_SITE_URL = os.environ.get("ENTRAIDE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+ENTRAIDE_RETENTION_DAYS = int(os.environ.get("ENTRAIDE_RETENTION_DAYS", "365"))
+# A registration request without an account must be confirmed by its emailed link within this
+# delay; until then it holds no seat.
+ENTRAIDE_CONFIRMATION_HOURS = 48
 
 LOGGING = {
     "version": 1,

@@ -8,5 +8,6 @@ urlpatterns = [
     path("compte/", include(allauth_patterns())),
     path("compte/", include("entraide.accounts.urls")),
     path("lieux/", include("entraide.places.urls")),
+    path("ateliers/", include("entraide.workshops.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -74,9 +74,14 @@ class QueuedEmailBackend(BaseEmailBackend):
         return count
 
 
-def send_templated_mail(template_prefix: str, context: dict, *, to: list[str]):
-    """Send `<prefix>_subject.txt` / `<prefix>_message.txt` rendered with `context`."""
+def send_templated_mail(template_prefix: str, context: dict, *, to: list[str], attachments=()):
+    """Send `<prefix>_subject.txt` / `<prefix>_message.txt` rendered with `context`.
+
+    `attachments`: (filename, bytes, mimetype) triples, e.g. a calendar file."""
     subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
     body = render_to_string(f"{template_prefix}_message.txt", context)
     prefix = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
-    EmailMultiAlternatives(f"{prefix}{subject}", body, to=to).send()
+    message = EmailMultiAlternatives(f"{prefix}{subject}", body, to=to)
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    message.send()

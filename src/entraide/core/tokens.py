@@ -12,3 +12,11 @@ def new_token() -> tuple[str, str]:
     """Return (raw token for the link, digest to store)."""
     raw = secrets.token_urlsafe(32)
     return raw, token_digest(raw)
+
+
+def keyed_token(purpose: str, key: str) -> str:
+    """A token derived from a stored random `key` and the SECRET_KEY (like Django's password
+    reset tokens): it can be mailed again later, yet the database alone does not reveal it."""
+    from django.utils.crypto import salted_hmac
+
+    return salted_hmac(purpose, key, algorithm="sha256").hexdigest()

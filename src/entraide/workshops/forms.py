@@ -1,0 +1,197 @@
+import zoneinfo
+from datetime import datetime
+from functools import partial
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from entraide.places.models import Region
+from entraide.workshops.models import Mode, Registration, Series, Theme, Workshop
+
+# The zones of the regions of France, overseas included.
+TIME_ZONES = [
+    ("Europe/Paris", _("Metropolitan France and Corsica (Europe/Paris)")),
+    ("America/Guadeloupe", "Guadeloupe (America/Guadeloupe)"),
+    ("America/Martinique", "Martinique (America/Martinique)"),
+    ("America/Cayenne", "Guyane (America/Cayenne)"),
+    ("Indian/Reunion", "La Réunion (Indian/Reunion)"),
+    ("Indian/Mayotte", "Mayotte (Indian/Mayotte)"),
+]
+
+
+class RegistrationForm(forms.Form):
+    """Without an account: a name and an address. Signed in: only the optional needs."""
+
+    name = forms.CharField(label=_("Your name"), max_length=100)
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        help_text=_("You will receive a link to confirm: no seat is held until then."),
+    )
+    needs = forms.CharField(
+        label=_("Accessibility needs (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=Registration._meta.get_field("needs").help_text,
+    )
+
+    def __init__(self, *args, signed_in=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if signed_in:
+            del self.fields["name"], self.fields["email"]
+
+
+class FilterForm(forms.Form):
+    quand = forms.ChoiceField(
+        label=_("When"),
+        required=False,
+        choices=[("", _("Upcoming")), ("passes", _("Past"))],
+    )
+    region = forms.ChoiceField(
+        label=_("Region"), required=False, choices=[("", _("All regions")), *Region.choices]
+    )
+    theme = forms.ChoiceField(
+        label=_("Theme"), required=False, choices=[("", _("All themes")), *Theme.choices]
+    )
+    format = forms.ChoiceField(
+        label=_("Format"),
+        required=False,
+        choices=[("", _("In person or online")), *Mode.choices],
+    )
+    lieu = forms.SlugField(required=False, widget=forms.HiddenInput)
+
+
+class SeriesForm(forms.ModelForm):
+    class Meta:
+        model = Series
+        fields = ["title", "summary", "theme", "audience", "whole_series_preferred", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+
+
+class WorkshopForm(forms.ModelForm):
+    date = forms.DateField(
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Leave empty while the date is to be decided (by a poll, for instance)."),
+    )
+    start_time = forms.TimeField(
+        label=_("Start time"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    end_time = forms.TimeField(
+        label=_("End time"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+
+    class Meta:
+        model = Workshop
+        fields = [
+            "title",
+            "series",
+            "position",
+            "summary",
+            "theme",
+            "audience",
+            "mode",
+            "address",
+            "video_url",
+            "time_zone",
+            "planned_minutes",
+            "capacity",
+            "registration_opens_at",
+            "registration_closes_at",
+            "description",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "time_zone": forms.Select(choices=TIME_ZONES),
+            "registration_opens_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "registration_closes_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
+        field_classes = {"video_url": partial(forms.URLField, assume_scheme="https")}
+        help_texts = {
+            "registration_closes_at": _("Empty: registration closes when the workshop starts."),
+        }
+
+    field_order = ["title", "series", "position", "summary", "theme", "audience", "mode"]
+
+    def __init__(self, *args, place, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = Series.objects.filter(place=place).order_by("title")
+        self.fields["series"].required = False
+        order = list(self.fields)
+        for name in ("date", "start_time", "end_time"):
+            order.remove(name)
+        at = order.index("time_zone")
+        self.order_fields([*order[:at], "date", "start_time", "end_time", *order[at:]])
+        if self.instance.starts_at and not self.is_bound:
+            zone = zoneinfo.ZoneInfo(self.instance.time_zone)
+            start = self.instance.starts_at.astimezone(zone)
+            end = self.instance.ends_at.astimezone(zone)
+            self.initial.update(date=start.date(), start_time=start.time(), end_time=end.time())
+
+    def clean(self):
+        data = super().clean()
+        day, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
+        zone_name = data.get("time_zone")
+        data["starts_at"] = data["ends_at"] = None
+        if day is None:
+            if start or end:
+                self.add_error("date", _("Give the date, or leave the times empty."))
+            return data
+        if start is None:
+            self.add_error("start_time", _("Give the start time."))
+        if end is None:
+            self.add_error("end_time", _("Give the end time."))
+        if start and end and end <= start:
+            self.add_error("end_time", _("The end must come after the start."))
+        if start and end and end > start and zone_name:
+            zone = zoneinfo.ZoneInfo(zone_name)
+            data["starts_at"] = datetime.combine(day, start, tzinfo=zone)
+            data["ends_at"] = datetime.combine(day, end, tzinfo=zone)
+        opens, closes = data.get("registration_opens_at"), data.get("registration_closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("registration_closes_at", _("Registration must close after it opens."))
+        return data
+
+    def changes(self) -> dict:
+        """The model fields to save, dates included."""
+        names = [name for name in self.Meta.fields if name in self.cleaned_data]
+        fields = {name: self.cleaned_data[name] for name in names}
+        fields["starts_at"] = self.cleaned_data["starts_at"]
+        fields["ends_at"] = self.cleaned_data["ends_at"]
+        return fields
+
+
+class CancelWorkshopForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the people registered (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MessageForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    body = forms.CharField(
+        label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8})
+    )
+
+
+class AttendanceForm(forms.Form):
+    present = forms.TypedMultipleChoiceField(
+        label=_("Present"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, registrations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = [(r.pk, r.name or r.email) for r in registrations]

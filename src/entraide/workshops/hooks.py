@@ -1,0 +1,99 @@
+"""What workshops bring to the shared pages: the home page, a place's page, "My data"."""
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from entraide.core import registry
+from entraide.core.registry import Item, PersonalDataSection
+from entraide.workshops.models import ACTIVE, Registration, Status, Workshop
+from entraide.workshops.templatetags.workshops import short_when
+
+
+def public_workshops():
+    """Published workshops, outside draft series."""
+    return Workshop.objects.filter(status=Status.PUBLISHED).exclude(series__status=Status.DRAFT)
+
+
+def upcoming_public(now=None):
+    return public_workshops().filter(starts_at__gt=now or timezone.now())
+
+
+def _item(workshop):
+    seats = (
+        _("Full — waiting list")
+        if workshop.is_full
+        else _("%(count)s seats left") % {"count": workshop.seats_left}
+    )
+    return Item(
+        title=workshop.title,
+        url=workshop.get_absolute_url(),
+        when=workshop.starts_at,
+        detail=f"{workshop.place.name} · {short_when(workshop)} · {seats}",
+    )
+
+
+def upcoming(limit):
+    workshops = upcoming_public().select_related("place").order_by("starts_at")[:limit]
+    return [_item(w) for w in workshops]
+
+
+def place_activities(place):
+    workshops = (
+        public_workshops()
+        .filter(place=place)
+        .filter(Q(starts_at__gt=timezone.now()) | Q(starts_at__isnull=True))
+        .select_related("place")
+        .order_by("starts_at")[:10]
+    )
+    return [_item(w) for w in workshops]
+
+
+def my_registrations(user):
+    return Registration.objects.filter(Q(user=user) | Q(email__iexact=user.email)).exclude(
+        email="", user__isnull=True
+    )
+
+
+def collect_registrations(user):
+    return [
+        {
+            "workshop": r.workshop.title,
+            "starts_at": r.workshop.starts_at.isoformat() if r.workshop.starts_at else None,
+            "status": r.get_status_display(),
+            "name": r.name,
+            "email": r.email,
+            "accessibility_needs": r.needs,
+            "registered_at": r.created_at.isoformat(),
+            "attended": r.attended,
+        }
+        for r in my_registrations(user).select_related("workshop").order_by("pk")
+    ]
+
+
+def erase_registrations(user):
+    """Before an account goes: its upcoming registrations are cancelled (the seats go to the
+    waiting list), and every registration loses what identified the person."""
+    from entraide.workshops import services
+
+    for registration in my_registrations(user).filter(
+        status__in=ACTIVE, workshop__starts_at__gt=timezone.now()
+    ):
+        services.withdraw(registration.pk)
+    my_registrations(user).update(
+        name="", email="", needs="", user=None, link_key="", token_digest=""
+    )
+
+
+def register():
+    registry.register_upcoming(upcoming)
+    registry.register_place_activities(place_activities)
+    registry.register_personal_data(
+        PersonalDataSection(
+            "registrations",
+            gettext_lazy("My workshop registrations"),
+            collect_registrations,
+            erase_registrations,
+        )
+    )

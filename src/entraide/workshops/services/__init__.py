@@ -1,0 +1,56 @@
+"""Every state change of workshops, series and registrations (see each module)."""
+
+from entraide.workshops.services.housekeeping import erase_old_personal_data, send_reminders
+from entraide.workshops.services.organising import (
+    cancel_series,
+    create_series,
+    create_workshop,
+    duplicate_workshop,
+    email_participants,
+    mark_attendance,
+    set_published,
+    set_series_published,
+    update_series,
+    update_workshop,
+)
+from entraide.workshops.services.registrations import (
+    Outcome,
+    cancel,
+    cancel_workshop,
+    change_capacity,
+    confirm,
+    confirmation_expired,
+    find_registrations,
+    open_sessions,
+    register,
+    register_series,
+    waiting_position,
+    withdraw,
+)
+
+__all__ = [
+    "Outcome",
+    "cancel",
+    "cancel_series",
+    "cancel_workshop",
+    "change_capacity",
+    "confirm",
+    "confirmation_expired",
+    "create_series",
+    "create_workshop",
+    "duplicate_workshop",
+    "email_participants",
+    "erase_old_personal_data",
+    "find_registrations",
+    "mark_attendance",
+    "open_sessions",
+    "register",
+    "register_series",
+    "send_reminders",
+    "set_published",
+    "set_series_published",
+    "update_series",
+    "update_workshop",
+    "waiting_position",
+    "withdraw",
+]

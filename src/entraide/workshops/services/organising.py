@@ -1,0 +1,175 @@
+"""What organisers do to workshops and series: save, publish, duplicate, cancel, take
+attendance, write to participants. Changes that participants must hear about (date, place,
+video link, capacity) go through the workshop's lock, like registrations."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from entraide.core.errors import DomainError
+from entraide.workshops import notifications
+from entraide.workshops.models import (
+    ACTIVE,
+    Registration,
+    RegistrationStatus,
+    Series,
+    Status,
+    Workshop,
+)
+from entraide.workshops.services.registrations import (
+    _lock,
+    _promote,
+    cancel_workshop,
+    check_capacity,
+)
+
+log = logging.getLogger(__name__)
+
+# A change to any of these is announced to the people registered, with a new calendar file.
+ANNOUNCED = ("starts_at", "ends_at", "address", "video_url", "mode", "time_zone")
+
+
+# Words the URLs of /ateliers/ use: no workshop or series may take them as its address.
+RESERVED_SLUGS = {
+    "gerer",
+    "cycles",
+    "inscription",
+    "mes-inscriptions",
+    "calendrier",
+    "verifiez-vos-mails",
+    "flux",
+}
+
+
+def unique_slug(model, title, *, exclude_pk=None):
+    base = slugify(title)[:70].strip("-") or "atelier"
+    if base in RESERVED_SLUGS:
+        base = f"atelier-{base}"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def create_workshop(place, *, by, fields: dict) -> Workshop:
+    workshop = Workshop(place=place, **fields)
+    workshop.slug = unique_slug(Workshop, workshop.title)
+    workshop.save()
+    log.info("workshop %s created by user %s", workshop.pk, by.pk)
+    return workshop
+
+
+def update_workshop(workshop: Workshop, *, by, fields: dict) -> Workshop:
+    """Save an organiser's changes. Fewer seats than confirmed people is refused; more seats
+    promote the first in line; a new date, place or link is announced to those registered."""
+    with transaction.atomic():
+        locked = _lock(workshop.pk)
+        if "capacity" in fields:
+            check_capacity(locked, fields["capacity"])
+        announced = locked.status == Status.PUBLISHED and any(
+            getattr(locked, name) != fields[name] for name in ANNOUNCED if name in fields
+        )
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        if announced:
+            locked.sequence += 1
+        locked.save()
+        if announced:
+            for registration in locked.registrations.filter(
+                status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
+            ):
+                registration.workshop = locked
+                notifications.workshop_changed(registration)
+        _promote(locked)
+    log.info("workshop %s updated by user %s (announced: %s)", workshop.pk, by.pk, announced)
+    return locked
+
+
+def set_published(workshop: Workshop, published: bool) -> Workshop:
+    with transaction.atomic():
+        locked = _lock(workshop.pk)
+        if locked.status == Status.CANCELLED:
+            raise DomainError(_("A cancelled workshop cannot be published again; duplicate it."))
+        if not published and locked.registrations.filter(status__in=ACTIVE).exists():
+            raise DomainError(
+                _("People are registered: cancel the workshop instead, so that they are told.")
+            )
+        locked.status = Status.PUBLISHED if published else Status.DRAFT
+        locked.save(update_fields=["status", "updated_at"])
+    return locked
+
+
+def duplicate_workshop(workshop: Workshop, *, by) -> Workshop:
+    """A draft copy without date nor registrations, to run the workshop again."""
+    copy = Workshop.objects.get(pk=workshop.pk)
+    copy.pk = None
+    copy.slug = unique_slug(Workshop, workshop.title)
+    copy.status = Status.DRAFT
+    copy.starts_at = copy.ends_at = None
+    copy.registration_opens_at = copy.registration_closes_at = None
+    copy.confirmed_count = copy.waiting_count = copy.sequence = 0
+    copy.data_erased_at = None
+    copy.save()
+    log.info("workshop %s duplicated as %s by user %s", workshop.pk, copy.pk, by.pk)
+    return copy
+
+
+def create_series(place, *, by, fields: dict) -> Series:
+    series = Series(place=place, **fields)
+    series.slug = unique_slug(Series, series.title)
+    series.save()
+    log.info("series %s created by user %s", series.pk, by.pk)
+    return series
+
+
+def update_series(series: Series, *, fields: dict) -> Series:
+    for name, value in fields.items():
+        setattr(series, name, value)
+    series.save()
+    return series
+
+
+def set_series_published(series: Series, published: bool) -> Series:
+    if series.status == Status.CANCELLED:
+        raise DomainError(_("A cancelled series cannot be published again."))
+    series.status = Status.PUBLISHED if published else Status.DRAFT
+    series.save(update_fields=["status", "updated_at"])
+    return series
+
+
+def cancel_series(series: Series, *, message="") -> Series:
+    for workshop in series.workshops.exclude(status=Status.CANCELLED):
+        cancel_workshop(workshop, message=message)
+    series.status = Status.CANCELLED
+    series.save(update_fields=["status", "updated_at"])
+    return series
+
+
+def mark_attendance(workshop: Workshop, attended_ids: set[int]) -> int:
+    """After the workshop: who came, among the confirmed participants."""
+    if workshop.starts_at is None or workshop.starts_at > timezone.now():
+        raise DomainError(_("Attendance can be taken once the workshop has started."))
+    confirmed = workshop.registrations.filter(status=RegistrationStatus.CONFIRMED)
+    with transaction.atomic():
+        confirmed.filter(pk__in=attended_ids).update(attended=True)
+        confirmed.exclude(pk__in=attended_ids).update(attended=False)
+    return len(attended_ids)
+
+
+def email_participants(workshops, *, subject: str, body: str) -> int:
+    """One mail per confirmed participant (nobody sees the others' addresses)."""
+    sent = 0
+    registrations = (
+        Registration.objects.filter(workshop__in=workshops, status=RegistrationStatus.CONFIRMED)
+        .exclude(email="")
+        .select_related("workshop", "workshop__place")
+    )
+    with transaction.atomic():
+        for registration in registrations:
+            notifications.organiser_message(registration, subject=subject, body=body)
+            sent += 1
+    return sent

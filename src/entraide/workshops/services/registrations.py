@@ -1,0 +1,345 @@
+"""Every change to registrations: register, confirm, cancel, promote, change capacity, cancel a
+workshop. Each public function is one transaction that first locks the workshop's row
+(SELECT … FOR UPDATE on PostgreSQL; on SQLite the IMMEDIATE transaction holds the database's
+write lock from BEGIN), then counts, compares with the capacity and writes. Seats are thus given
+out one request at a time, in the same way on both databases, and the database refuses a
+confirmed count above the capacity. Mails leave after commit (core.mail)."""
+
+import logging
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from entraide.core.errors import DomainError
+from entraide.core.tokens import keyed_token, token_digest
+from entraide.workshops import notifications
+from entraide.workshops.models import (
+    ACTIVE,
+    LINK_PURPOSE,
+    Registration,
+    RegistrationStatus,
+    Series,
+    Status,
+    Workshop,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Outcome:
+    """What a registration request did. A view shows the same page to a visitor whatever it
+    holds: only the person's mailbox learns the details."""
+
+    created: list[Registration] = field(default_factory=list)
+    existing: list[Registration] = field(default_factory=list)
+    refused: list[tuple[Workshop, str]] = field(default_factory=list)
+
+    @property
+    def registrations(self):
+        return self.created + self.existing
+
+
+def _lock(workshop_id) -> Workshop:
+    return (
+        Workshop.objects.select_for_update(of=("self",))
+        .select_related("place", "series")
+        .get(pk=workshop_id)
+    )
+
+
+def _new_link():
+    key = secrets.token_urlsafe(16)
+    return key, token_digest(keyed_token(LINK_PURPOSE, key))
+
+
+def _take_seat(workshop: Workshop, registration: Registration, now):
+    """Confirm `registration` if a seat is free and nobody waits, else put it in line."""
+    if workshop.confirmed_count < workshop.capacity and workshop.waiting_count == 0:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = now
+        workshop.confirmed_count += 1
+    else:
+        registration.status = RegistrationStatus.WAITING
+        registration.waiting_since = now
+        workshop.waiting_count += 1
+    workshop.save(update_fields=["confirmed_count", "waiting_count"])
+
+
+def _promote(workshop: Workshop) -> list[Registration]:
+    """Give the free seats to the first in line, in order. Caller holds the workshop's lock."""
+    free = workshop.capacity - workshop.confirmed_count
+    if free <= 0 or workshop.waiting_count == 0 or workshop.status == Status.CANCELLED:
+        return []
+    now = timezone.now()
+    promoted = list(
+        Registration.objects.filter(workshop=workshop, status=RegistrationStatus.WAITING)
+        .order_by("waiting_since", "id")
+        .select_for_update()[:free]
+    )
+    for registration in promoted:
+        registration.workshop = workshop
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = now
+        registration.save(update_fields=["status", "confirmed_at"])
+        notifications.promoted(registration)
+    workshop.confirmed_count += len(promoted)
+    workshop.waiting_count -= len(promoted)
+    workshop.save(update_fields=["confirmed_count", "waiting_count"])
+    if promoted:
+        log.info("workshop %s: promoted %s", workshop.pk, [r.pk for r in promoted])
+    return promoted
+
+
+def _active_registration(workshop, *, email, user):
+    match = Q(email__iexact=email) if email else Q()
+    if user is not None:
+        match |= Q(user=user)
+    return Registration.objects.filter(match, workshop=workshop, status__in=ACTIVE).first()
+
+
+def waiting_position(registration: Registration) -> int | None:
+    if registration.status != RegistrationStatus.WAITING:
+        return None
+    ahead = Registration.objects.filter(
+        Q(waiting_since__lt=registration.waiting_since)
+        | Q(waiting_since=registration.waiting_since, id__lt=registration.id),
+        workshop_id=registration.workshop_id,
+        status=RegistrationStatus.WAITING,
+    )
+    return ahead.count() + 1
+
+
+def open_sessions(series: Series) -> list[Workshop]:
+    sessions = series.workshops.select_related("place", "series").order_by("position", "pk")
+    return [w for w in sessions if w.closed_reason() is None]
+
+
+def register(workshop: Workshop, *, name="", email="", needs="", by=None) -> Outcome:
+    """Register for one workshop. Signed in (`by`): confirmed or waitlisted at once. Otherwise
+    a pending request, which holds no seat until confirmed by the emailed link."""
+    outcome = _register([workshop], name=name, email=email, needs=needs, by=by)
+    if outcome.refused:
+        raise DomainError(outcome.refused[0][1])
+    return outcome
+
+
+def register_series(series: Series, *, name="", email="", needs="", by=None) -> Outcome:
+    """Register for every open session of a series in one step, each confirmed or
+    waitlisted on its own."""
+    sessions = open_sessions(series)
+    if not sessions:
+        raise DomainError(_("No session of this series is open for registration."))
+    return _register(sessions, name=name, email=email, needs=needs, by=by)
+
+
+def _register(workshops, *, name, email, needs, by) -> Outcome:
+    if by is not None:
+        email, name = by.email, name or by.public_name
+    email = email.strip().lower()
+    now = timezone.now()
+    outcome = Outcome()
+    key, digest = _new_link()
+    with transaction.atomic():
+        for workshop_id in sorted(w.pk for w in workshops):  # one lock order: no deadlock
+            workshop = _lock(workshop_id)
+            # Refusals first: whether an address is registered must not change the answer.
+            reason = workshop.closed_reason(now)
+            if reason:
+                outcome.refused.append((workshop, reason))
+                continue
+            existing = _active_registration(workshop, email=email, user=by)
+            if existing is not None:
+                if by is not None and existing.user_id is None:
+                    existing.user = by
+                    existing.save(update_fields=["user"])
+                outcome.existing.append(existing)
+                continue
+            registration = Registration(
+                workshop=workshop,
+                user=by,
+                name=name.strip(),
+                email=email,
+                needs=needs.strip(),
+                link_key=key,
+                token_digest=digest,
+                created_at=now,
+                status=RegistrationStatus.PENDING,
+            )
+            if by is not None:
+                _take_seat(workshop, registration, now)
+            registration.save()
+            outcome.created.append(registration)
+        if by is None:
+            _send_request_mail(outcome, email=email, now=now)
+        else:
+            for registration in outcome.created:
+                notifications.registered(registration, waiting_position(registration))
+    log.info(
+        "registration request: created %s, existing %s, refused %s",
+        [r.pk for r in outcome.created],
+        [r.pk for r in outcome.existing],
+        [w.pk for w, _reason in outcome.refused],
+    )
+    return outcome
+
+
+def _send_request_mail(outcome: Outcome, *, email, now):
+    """Without an account, everything goes by mail: the link to confirm new requests, or the
+    link to an existing registration (renewed, so it reaches only the mailbox's owner)."""
+    if not outcome.registrations:
+        return
+    pending = [r for r in outcome.existing if r.status == RegistrationStatus.PENDING]
+    if outcome.existing:
+        # One new link manages every registration reachable by the older links, plus the new.
+        old = {r.token_digest for r in outcome.existing}
+        key = outcome.created[0].link_key if outcome.created else secrets.token_urlsafe(16)
+        digest = token_digest(keyed_token(LINK_PURPOSE, key))
+        Registration.objects.filter(token_digest__in=old).update(link_key=key, token_digest=digest)
+        # A pending request asked again gets a fresh confirmation delay.
+        Registration.objects.filter(pk__in=[r.pk for r in pending]).update(created_at=now)
+        for registration in outcome.existing:
+            registration.link_key, registration.token_digest = key, digest
+    registrations = Registration.objects.filter(
+        token_digest=outcome.registrations[0].token_digest
+    ).select_related("workshop", "workshop__place")
+    notifications.request_received(list(registrations), email=email)
+
+
+def find_registrations(raw_token: str) -> list[Registration]:
+    """The registrations a private link manages (empty for an unknown or tampered link)."""
+    if not raw_token or len(raw_token) > 128:
+        return []
+    return list(
+        Registration.objects.filter(token_digest=token_digest(raw_token))
+        .exclude(token_digest="")
+        .select_related("workshop", "workshop__place", "workshop__series")
+        .order_by("workshop__starts_at", "workshop__position", "pk")
+    )
+
+
+def confirmation_expired(registration: Registration, now=None) -> bool:
+    now = now or timezone.now()
+    limit = timedelta(hours=settings.ENTRAIDE_CONFIRMATION_HOURS)
+    return registration.status == RegistrationStatus.PENDING and (
+        registration.created_at < now - limit
+    )
+
+
+def confirm(raw_token: str) -> list[Registration]:
+    """Confirm the email address of a request: each pending registration gets its seat or its
+    place in line now. Confirming twice changes nothing."""
+    now = timezone.now()
+    digest = token_digest(raw_token)
+    with transaction.atomic():
+        pending = Registration.objects.filter(
+            token_digest=digest, status=RegistrationStatus.PENDING
+        ).exclude(token_digest="")
+        workshop_ids = sorted(set(pending.values_list("workshop_id", flat=True)))
+        for workshop_id in workshop_ids:
+            workshop = _lock(workshop_id)
+            for registration in pending.filter(workshop_id=workshop_id).select_for_update():
+                if confirmation_expired(registration, now):
+                    raise DomainError(
+                        _("This confirmation link has expired. Please register again.")
+                    )
+                registration.workshop = workshop
+                if workshop.closed_reason(now):
+                    registration.status = RegistrationStatus.CANCELLED
+                    registration.cancelled_at = now
+                    registration.save(update_fields=["status", "cancelled_at"])
+                    continue
+                _take_seat(workshop, registration, now)
+                registration.save(update_fields=["status", "confirmed_at", "waiting_since"])
+                notifications.registered(registration, waiting_position(registration))
+    return find_registrations(raw_token)
+
+
+def cancel(registration_id: int, *, token: str | None = None, user=None) -> Registration:
+    """Cancel one's own registration, found through the private link or the account."""
+    if token:
+        owned = Q(token_digest=token_digest(token)) & ~Q(token_digest="")
+    elif user is not None and user.is_authenticated:
+        owned = Q(user=user)
+    else:
+        owned = Q(pk__in=[])
+    if not Registration.objects.filter(owned, pk=registration_id).exists():
+        raise DomainError(_("This registration cannot be found."))
+    return withdraw(registration_id)
+
+
+def withdraw(registration_id: int, *, by_organisers=False) -> Registration:
+    """Cancel a registration (checked by the caller); the freed seat goes to the first in
+    line, who is told by mail."""
+    with transaction.atomic():
+        workshop_id = Registration.objects.values_list("workshop_id", flat=True).get(
+            pk=registration_id
+        )
+        workshop = _lock(workshop_id)
+        registration = Registration.objects.select_for_update().get(pk=registration_id)
+        registration.workshop = workshop
+        if registration.status not in ACTIVE:
+            return registration
+        if workshop.is_past:
+            raise DomainError(_("This workshop has already taken place."))
+        _withdraw(workshop, registration)
+        if registration.email:
+            notifications.cancelled(registration, by_organisers=by_organisers)
+        _promote(workshop)
+    log.info("registration %s cancelled (by organisers: %s)", registration.pk, by_organisers)
+    return registration
+
+
+def _withdraw(workshop, registration):
+    if registration.status == RegistrationStatus.CONFIRMED:
+        workshop.confirmed_count -= 1
+    elif registration.status == RegistrationStatus.WAITING:
+        workshop.waiting_count -= 1
+    workshop.save(update_fields=["confirmed_count", "waiting_count"])
+    registration.status = RegistrationStatus.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+
+
+def change_capacity(workshop: Workshop, capacity: int) -> list[Registration]:
+    """Set the number of seats; more seats promote the first in line."""
+    with transaction.atomic():
+        locked = _lock(workshop.pk)
+        check_capacity(locked, capacity)
+        locked.capacity = capacity
+        locked.save(update_fields=["capacity"])
+        return _promote(locked)
+
+
+def check_capacity(workshop: Workshop, capacity: int):
+    if capacity < workshop.confirmed_count:
+        raise DomainError(
+            _(
+                "%(count)s people already have a confirmed seat: the workshop cannot have "
+                "fewer seats. Cancel registrations first if you must."
+            )
+            % {"count": workshop.confirmed_count},
+            field="capacity",
+        )
+
+
+def cancel_workshop(workshop: Workshop, *, message="") -> Workshop:
+    """Cancel a workshop: everyone registered or waiting is told, with the organisers' word."""
+    with transaction.atomic():
+        locked = _lock(workshop.pk)
+        if locked.status == Status.CANCELLED:
+            return locked
+        locked.status = Status.CANCELLED
+        locked.sequence += 1
+        locked.save(update_fields=["status", "sequence", "updated_at"])
+        for registration in locked.registrations.filter(status__in=ACTIVE):
+            registration.workshop = locked
+            notifications.workshop_cancelled(registration, message)
+    log.info("workshop %s cancelled", workshop.pk)
+    return locked

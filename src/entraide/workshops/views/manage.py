@@ -1,0 +1,292 @@
+"""Organiser pages (`/ateliers/gerer/…`), all behind workshops.access."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from entraide.core.errors import DomainError, add_domain_error
+from entraide.places.access import place_for_organiser
+from entraide.workshops import services
+from entraide.workshops.access import series_for_organiser, workshop_for_organiser
+from entraide.workshops.forms import (
+    AttendanceForm,
+    CancelWorkshopForm,
+    MessageForm,
+    SeriesForm,
+    WorkshopForm,
+)
+from entraide.workshops.models import RegistrationStatus
+
+
+@login_required
+def place_workshops(request, place_slug):
+    place = place_for_organiser(request, place_slug)
+    context = {
+        "place": place,
+        "workshops": place.workshops.select_related("series").order_by("-created_at")[:200],
+        "series_list": place.series.order_by("title"),
+    }
+    return render(request, "workshops/manage/place.html", context)
+
+
+def _save_workshop(request, place, workshop=None):
+    form = WorkshopForm(request.POST or None, instance=workshop, place=place)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if workshop is None:
+                workshop = services.create_workshop(place, by=request.user, fields=form.changes())
+            else:
+                workshop = services.update_workshop(
+                    workshop, by=request.user, fields=form.changes()
+                )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("The workshop has been saved."))
+            return redirect("workshops:manage", slug=workshop.slug)
+    status = 400 if request.method == "POST" else 200
+    if workshop is not None:
+        workshop.refresh_from_db()
+    context = {"place": place, "form": form, "workshop": workshop}
+    if workshop is not None:
+        context["cancel_form"] = CancelWorkshopForm()
+    return render(request, "workshops/manage/workshop.html", context, status=status)
+
+
+@login_required
+def create_workshop(request, place_slug):
+    return _save_workshop(request, place_for_organiser(request, place_slug))
+
+
+@login_required
+def edit_workshop(request, slug):
+    workshop = workshop_for_organiser(request, slug)
+    return _save_workshop(request, workshop.place, workshop)
+
+
+def _act(request, action, success):
+    try:
+        result = action()
+    except DomainError as error:
+        messages.error(request, error.message)
+        return None
+    messages.success(request, success)
+    return result
+
+
+@login_required
+@require_POST
+def publish(request, slug):
+    workshop = workshop_for_organiser(request, slug)
+    published = request.POST.get("publish") == "1"
+    _act(
+        request,
+        lambda: services.set_published(workshop, published),
+        _("The workshop is published.") if published else _("The workshop is unpublished."),
+    )
+    return redirect("workshops:manage", slug=slug)
+
+
+@login_required
+@require_POST
+def duplicate(request, slug):
+    workshop = workshop_for_organiser(request, slug)
+    copy = services.duplicate_workshop(workshop, by=request.user)
+    messages.success(request, _("Here is a draft copy: give it a date, then publish it."))
+    return redirect("workshops:manage", slug=copy.slug)
+
+
+@login_required
+@require_POST
+def cancel(request, slug):
+    workshop = workshop_for_organiser(request, slug)
+    form = CancelWorkshopForm(request.POST)
+    if form.is_valid():
+        services.cancel_workshop(workshop, message=form.cleaned_data["message"])
+        messages.success(request, _("The workshop is cancelled; the people registered are told."))
+    return redirect("workshops:manage", slug=slug)
+
+
+def _figures(workshop):
+    counts = workshop.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+        cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
+        attended=Count("pk", filter=Q(attended=True)),
+        marked=Count("pk", filter=Q(attended__isnull=False)),
+    )
+    counts["rate"] = (
+        round(100 * counts["attended"] / counts["marked"]) if counts["marked"] else None
+    )
+    return counts
+
+
+@login_required
+def participants(request, slug):
+    workshop = workshop_for_organiser(request, slug)
+    registrations = list(workshop.registrations.order_by("waiting_since", "created_at", "pk"))
+    confirmed = [r for r in registrations if r.status == RegistrationStatus.CONFIRMED]
+    form = AttendanceForm(
+        request.POST or None,
+        registrations=confirmed,
+        initial={"present": [r.pk for r in confirmed if r.attended]},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.mark_attendance(workshop, set(form.cleaned_data["present"]))
+            except DomainError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("Attendance saved."))
+            return redirect("workshops:participants", slug=slug)
+        status = 400
+    by_status = {s: [r for r in registrations if r.status == s] for s in RegistrationStatus}
+    context = {
+        "workshop": workshop,
+        "confirmed": confirmed,
+        "waiting": by_status[RegistrationStatus.WAITING],
+        "pending": by_status[RegistrationStatus.PENDING],
+        "cancelled": by_status[RegistrationStatus.CANCELLED],
+        "figures": _figures(workshop),
+        "attendance_form": form,
+        "can_take_attendance": workshop.is_past,
+    }
+    return render(request, "workshops/manage/participants.html", context, status=status)
+
+
+@login_required
+@require_POST
+def withdraw(request, slug, registration_id):
+    workshop = workshop_for_organiser(request, slug)
+    registration = workshop.registrations.filter(pk=registration_id).first()
+    if registration is not None:
+        _act(
+            request,
+            lambda: services.withdraw(registration.pk, by_organisers=True),
+            _("The registration is cancelled; the person is told."),
+        )
+    return redirect("workshops:participants", slug=slug)
+
+
+def spreadsheet_safe(value) -> str:
+    """A cell that a spreadsheet will not run as a formula (OWASP's CSV injection advice)."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r", "|", "%"):
+        return "'" + text
+    return text
+
+
+@login_required
+def participants_csv(request, slug):
+    workshop = workshop_for_organiser(request, slug)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="participants-{workshop.slug}.csv"'
+    response.write("\ufeff")  # so that spreadsheets read UTF-8
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Name"),
+            _("Email"),
+            _("Status"),
+            _("Position"),
+            _("Registered on"),
+            _("Needs"),
+            _("Attended"),
+        ]
+    )
+    position = 0
+    for r in workshop.registrations.order_by("status", "waiting_since", "created_at", "pk"):
+        in_line = r.status == RegistrationStatus.WAITING
+        position = position + 1 if in_line else position
+        attended = {True: _("yes"), False: _("no"), None: ""}[r.attended]
+        row = [
+            r.name,
+            r.email,
+            r.get_status_display(),
+            position if in_line else "",
+            r.created_at.strftime("%Y-%m-%d %H:%M"),
+            r.needs,
+            attended,
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+    return response
+
+
+def _write(request, workshops, back, title):
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        sent = services.email_participants(workshops, **form.cleaned_data)
+        messages.success(request, _("Message sent to %(count)s participants.") % {"count": sent})
+        return back
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "workshops/manage/write.html", {"form": form, "title": title}, status=status
+    )
+
+
+@login_required
+def write(request, slug):
+    workshop = workshop_for_organiser(request, slug)
+    back = redirect("workshops:participants", slug=slug)
+    return _write(request, [workshop], back, workshop.title)
+
+
+@login_required
+def write_series(request, slug):
+    series = series_for_organiser(request, slug)
+    back = redirect("workshops:manage_series", slug=slug)
+    return _write(request, list(series.workshops.all()), back, series.title)
+
+
+def _save_series(request, place, series=None):
+    form = SeriesForm(request.POST or None, instance=series)
+    if request.method == "POST" and form.is_valid():
+        if series is None:
+            series = services.create_series(place, by=request.user, fields=form.cleaned_data)
+        else:
+            services.update_series(series, fields=form.cleaned_data)
+        messages.success(request, _("The series has been saved."))
+        return redirect("workshops:manage_series", slug=series.slug)
+    status = 400 if request.method == "POST" else 200
+    context = {"place": place, "form": form, "series": series}
+    if series is not None:
+        series.refresh_from_db()
+        context["sessions"] = series.workshops.order_by("position", "pk")
+    return render(request, "workshops/manage/series.html", context, status=status)
+
+
+@login_required
+def create_series(request, place_slug):
+    return _save_series(request, place_for_organiser(request, place_slug))
+
+
+@login_required
+def edit_series(request, slug):
+    series = series_for_organiser(request, slug)
+    return _save_series(request, series.place, series)
+
+
+@login_required
+@require_POST
+def publish_series(request, slug):
+    series = series_for_organiser(request, slug)
+    action = request.POST.get("action")
+    if action == "cancel":
+        services.cancel_series(series)
+        messages.success(request, _("The series and its workshops are cancelled."))
+    else:
+        published = action == "publish"
+        _act(
+            request,
+            lambda: services.set_series_published(series, published),
+            _("The series is published.") if published else _("The series is unpublished."),
+        )
+    return redirect("workshops:manage_series", slug=slug)

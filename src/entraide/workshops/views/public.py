@@ -1,0 +1,214 @@
+"""Public pages: the list of workshops, a workshop, a series, and registering."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from entraide.core.errors import DomainError, add_domain_error
+from entraide.places.models import Place
+from entraide.workshops import services
+from entraide.workshops.access import can_see_draft
+from entraide.workshops.forms import FilterForm, RegistrationForm
+from entraide.workshops.hooks import public_workshops
+from entraide.workshops.models import ACTIVE, Mode, Registration, Series, Status, Workshop
+
+CARD_FIELDS = [
+    "title",
+    "slug",
+    "summary",
+    "mode",
+    "starts_at",
+    "ends_at",
+    "time_zone",
+    "planned_minutes",
+    "capacity",
+    "confirmed_count",
+    "status",
+    "position",
+    "place__name",
+    "place__slug",
+    "place__city",
+    "series__title",
+    "series__slug",
+]
+MODES = {
+    Mode.IN_PERSON: [Mode.IN_PERSON, Mode.HYBRID],
+    Mode.ONLINE: [Mode.ONLINE, Mode.HYBRID],
+    Mode.HYBRID: [Mode.HYBRID],
+}
+
+
+def workshop_list(request):
+    form = FilterForm(request.GET)
+    now = timezone.now()
+    workshops = public_workshops().select_related("place", "series").only(*CARD_FIELDS)
+    status, place, past = 200, None, False
+    if form.is_valid():
+        data = form.cleaned_data
+        past = data["quand"] == "passes"
+        if past:
+            workshops = workshops.filter(starts_at__lte=now).order_by("-starts_at", "pk")
+        else:
+            workshops = workshops.filter(Q(starts_at__gt=now) | Q(starts_at__isnull=True))
+            workshops = workshops.order_by(
+                Workshop._meta.ordering[0], "place__name", "position", "pk"
+            )
+        if data["region"]:
+            workshops = workshops.filter(place__region=data["region"])
+        if data["theme"]:
+            workshops = workshops.filter(theme=data["theme"])
+        if data["format"]:
+            workshops = workshops.filter(mode__in=MODES[data["format"]])
+        if data["lieu"]:
+            place = Place.objects.filter(slug=data["lieu"]).only("name", "slug").first()
+            workshops = workshops.filter(place__slug=data["lieu"])
+    else:
+        workshops, status = workshops.none(), 400
+    page = Paginator(workshops, settings.ENTRAIDE_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "place": place, "past": past}
+    return render(request, "workshops/list.html", context, status=status)
+
+
+def _visible_workshop(request, slug) -> Workshop:
+    workshop = get_object_or_404(Workshop.objects.select_related("place", "series"), slug=slug)
+    draft = workshop.status == Status.DRAFT or (
+        workshop.series_id and workshop.series.status == Status.DRAFT
+    )
+    if draft and not can_see_draft(request.user, workshop.place):
+        raise Http404
+    return workshop
+
+
+def _my_registration(request, workshop):
+    if not request.user.is_authenticated:
+        return None
+    return (
+        Registration.objects.filter(workshop=workshop, status__in=ACTIVE)
+        .filter(Q(user=request.user) | Q(email__iexact=request.user.email))
+        .first()
+    )
+
+
+def detail(request, slug, form=None, status=200):
+    workshop = _visible_workshop(request, slug)
+    mine = _my_registration(request, workshop)
+    sessions = []
+    if workshop.series_id:
+        sessions = list(
+            workshop.series.workshops.exclude(status=Status.DRAFT).order_by("position", "pk")
+        )
+    context = {
+        "workshop": workshop,
+        "sessions": sessions,
+        "mine": mine,
+        "position": mine and services.waiting_position(mine),
+        "closed_reason": workshop.closed_reason(),
+        "can_manage": can_see_draft(request.user, workshop.place),
+        "form": form or RegistrationForm(signed_in=request.user.is_authenticated),
+    }
+    return render(request, "workshops/detail.html", context, status=status)
+
+
+def _registration_outcome(request, outcome):
+    if not request.user.is_authenticated:
+        return redirect("workshops:check_mailbox")
+    for registration in outcome.created:
+        if registration.is_confirmed:
+            text = _("Your seat is confirmed for “%(title)s”. A confirmation mail is on its way.")
+        else:
+            text = _("“%(title)s” is full: you are on the waiting list (number %(position)s).")
+        messages.success(
+            request,
+            text
+            % {
+                "title": registration.workshop.title,
+                "position": services.waiting_position(registration),
+            },
+        )
+    for registration in outcome.existing:
+        messages.info(
+            request,
+            _("You were already registered for “%(title)s”.")
+            % {"title": registration.workshop.title},
+        )
+    for workshop, reason in outcome.refused:
+        messages.warning(request, f"{workshop.title} : {reason}")
+    return None
+
+
+def _form_fields(form, request):
+    data = form.cleaned_data
+    if request.user.is_authenticated:
+        return {"needs": data["needs"], "by": request.user}
+    return {"name": data["name"], "email": data["email"], "needs": data["needs"]}
+
+
+@require_POST
+def register(request, slug):
+    workshop = _visible_workshop(request, slug)
+    form = RegistrationForm(request.POST, signed_in=request.user.is_authenticated)
+    if form.is_valid():
+        try:
+            outcome = services.register(workshop, **_form_fields(form, request))
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            return _registration_outcome(request, outcome) or redirect(workshop)
+    return detail(request, slug, form=form, status=400)
+
+
+def _visible_series(request, slug) -> Series:
+    series = get_object_or_404(Series.objects.select_related("place"), slug=slug)
+    if series.status == Status.DRAFT and not can_see_draft(request.user, series.place):
+        raise Http404
+    return series
+
+
+def series_detail(request, slug, form=None, status=200):
+    series = _visible_series(request, slug)
+    sessions = list(
+        series.workshops.exclude(status=Status.DRAFT)
+        .select_related("place")
+        .order_by("position", "pk")
+    )
+    mine = {}
+    if request.user.is_authenticated:
+        mine = {
+            r.workshop_id: r
+            for r in Registration.objects.filter(workshop__in=sessions, status__in=ACTIVE).filter(
+                Q(user=request.user) | Q(email__iexact=request.user.email)
+            )
+        }
+    open_count = sum(1 for s in sessions if s.closed_reason() is None)
+    context = {
+        "series": series,
+        "sessions": [(s, mine.get(s.pk)) for s in sessions],
+        "open_count": open_count,
+        "can_manage": can_see_draft(request.user, series.place),
+        "form": form or RegistrationForm(signed_in=request.user.is_authenticated),
+    }
+    return render(request, "workshops/series.html", context, status=status)
+
+
+@require_POST
+def register_series(request, slug):
+    series = _visible_series(request, slug)
+    form = RegistrationForm(request.POST, signed_in=request.user.is_authenticated)
+    if form.is_valid():
+        try:
+            outcome = services.register_series(series, **_form_fields(form, request))
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            return _registration_outcome(request, outcome) or redirect(series)
+    return series_detail(request, slug, form=form, status=400)
+
+
+def check_mailbox(request):
+    return render(request, "workshops/check_mailbox.html")
