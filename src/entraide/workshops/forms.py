@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from entraide.places.models import Region
-from entraide.workshops.models import Mode, Registration, Series, Theme, Workshop
+from entraide.workshops.models import Mode, Series, Theme, Workshop
 
 # The zones of the regions of France, overseas included.
 TIME_ZONES = [
@@ -33,7 +33,7 @@ class RegistrationForm(forms.Form):
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=Registration._meta.get_field("needs").help_text,
+        help_text=_("Seen only by the organisers."),
     )
 
     def __init__(self, *args, signed_in=False, **kwargs):

@@ -1,0 +1,198 @@
+"""Entraide as it runs in production, for concurrency tests and benchmarks: gunicorn with
+several worker processes (and threads) on its own database, a file SQLite database or a fresh
+PostgreSQL one, and many HTTP clients at once.
+
+    with App("sqlite") as app:
+        app.seed_workshop(capacity=15, people=200)
+        results = app.post_all([...])
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PG_URL = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test")
+CSRF = "a" * 32  # an unmasked CSRF secret, sent as cookie and as form field
+
+SEED = """
+import json, sys
+from datetime import timedelta
+from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore
+from django.utils import timezone
+from entraide.accounts.models import User
+from entraide.places.models import Place
+from entraide.workshops.models import Workshop
+args = json.loads(sys.stdin.read())
+place = Place.objects.create(name="La Verrière", slug="la-verriere", kind="tiers-lieu",
+                             region="occitanie", city="Montpellier")
+start = timezone.now() + timedelta(days=7)
+workshop = Workshop.objects.create(place=place, title="Atelier", slug="atelier",
+    theme="numerique-responsable", mode="en-ligne", starts_at=start,
+    ends_at=start + timedelta(minutes=90), capacity=args["capacity"], status="publie")
+User.objects.bulk_create([User(email=f"p{n}@example.org", display_name=f"P{n}")
+                          for n in range(args["people"])])
+sessions = []
+for user in User.objects.order_by("pk"):
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0]
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.create()
+    sessions.append(session.session_key)
+print(json.dumps({"slug": workshop.slug, "sessions": sessions}))
+"""
+
+STATE = """
+import json
+from entraide.workshops.models import Registration, Workshop
+workshop = Workshop.objects.get(slug="atelier")
+rows = list(Registration.objects.filter(workshop=workshop).order_by("pk").values(
+    "pk", "user__email", "status", "waiting_since", "confirmed_at"))
+print(json.dumps({"capacity": workshop.capacity, "confirmed_count": workshop.confirmed_count,
+                  "waiting_count": workshop.waiting_count, "registrations": rows}, default=str))
+"""
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def postgres_available():
+    import psycopg
+
+    try:
+        psycopg.connect(PG_URL.replace("postgres://", "postgresql://", 1), connect_timeout=3).close()
+    except psycopg.Error:
+        return False
+    return True
+
+
+class App:
+    def __init__(self, vendor, *, workers=2, threads=4):
+        self.vendor, self.workers, self.threads = vendor, workers, threads
+        self.data_dir = tempfile.mkdtemp(prefix="entraide-concurrency-")
+        self.env = {
+            **os.environ,
+            "ENTRAIDE_DATA_DIR": self.data_dir,
+            "SECRET_KEY": "concurrency-" + "x" * 40,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DEBUG": "0",
+            "PYTHONPATH": f"{ROOT / 'src'}:{ROOT}",
+        }
+        self.env.pop("DATABASE_URL", None)
+        self.env.pop("DJANGO_SETTINGS_MODULE", None)
+        self.database = None
+        if vendor == "postgresql":
+            self.database = f"entraide_concurrency_{uuid.uuid4().hex[:10]}"
+            self._admin(f'CREATE DATABASE "{self.database}"')
+            self.env["DATABASE_URL"] = PG_URL.rsplit("/", 1)[0] + "/" + self.database
+        self.server = None
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    def _admin(self, sql):
+        import psycopg
+
+        url = PG_URL.replace("postgres://", "postgresql://", 1)
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(sql)
+
+    def manage(self, *args, stdin=None) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "entraide", *args],
+            env=self.env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode:
+            raise RuntimeError(f"entraide {args[0]} failed:\n{result.stderr[-3000:]}")
+        return result.stdout
+
+    def python(self, code, stdin="{}"):
+        return json.loads(self.manage("shell", "-c", code, stdin=stdin).strip().splitlines()[-1])
+
+    def __enter__(self):
+        self.manage("migrate", "-v0")
+        self.manage("createcachetable")
+        self.manage("collectstatic", "--noinput", "-v0")
+        return self
+
+    def start(self):
+        self.server = subprocess.Popen(
+            [
+                sys.executable, "-m", "gunicorn", "entraide.wsgi",
+                "--bind", f"127.0.0.1:{self.port}",
+                "--workers", str(self.workers), "--threads", str(self.threads),
+                "--backlog", "2048", "--log-level", "warning",
+            ],  # fmt: skip
+            env=self.env,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.base + "/", timeout=2).read()
+                return self
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not answer within 30 s")
+
+    def __exit__(self, *exc):
+        if self.server:
+            self.server.terminate()
+            self.server.wait(timeout=10)
+        if self.database:
+            self._admin(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+
+    def seed_workshop(self, *, capacity, people):
+        return self.python(SEED, json.dumps({"capacity": capacity, "people": people}))
+
+    def state(self):
+        return self.python(STATE)
+
+    def post(self, path, session, data=None):
+        """POST as the person of `session`; returns (status, seconds)."""
+        body = urllib.parse.urlencode({"csrfmiddlewaretoken": CSRF, **(data or {})}).encode()
+        request = urllib.request.Request(
+            self.base + path,
+            data=body,
+            headers={
+                "Cookie": f"sessionid={session}; csrftoken={CSRF}",
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": self.base + "/",
+            },
+        )
+        opener = urllib.request.build_opener(NoRedirect)
+        started = time.perf_counter()
+        try:
+            with opener.open(request, timeout=120) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        return status, time.perf_counter() - started
+
+    def post_all(self, requests, *, clients=None):
+        """Send (path, session, data) requests all at once; results in the same order."""
+        clients = clients or len(requests)
+        with ThreadPoolExecutor(max_workers=clients) as pool:
+            return list(pool.map(lambda r: self.post(*r), requests))
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
