@@ -37,7 +37,7 @@ from entraide.workshops.models import Workshop
 args = json.loads(sys.stdin.read())
 place = Place.objects.create(name="La Verrière", slug="la-verriere", kind="tiers-lieu",
                              region="occitanie", city="Montpellier")
-start = timezone.now() + timedelta(days=7)
+start = timezone.now() + timedelta(hours=args.get("starts_in_hours", 7 * 24))
 workshop = Workshop.objects.create(place=place, title="Atelier", slug="atelier",
     theme="numerique-responsable", mode="en-ligne", starts_at=start,
     ends_at=start + timedelta(minutes=90), capacity=args["capacity"], status="publie")
@@ -64,6 +64,12 @@ print(json.dumps({"capacity": workshop.capacity, "confirmed_count": workshop.con
                   "waiting_count": workshop.waiting_count, "registrations": rows}, default=str))
 """
 
+QUEUED = """
+import json
+from django_tasks_db.models import DBTaskResult
+print(json.dumps([t.args_kwargs["args"][0]["subject"] for t in DBTaskResult.objects.all()]))
+"""
+
 
 def free_port():
     with socket.socket() as s:
@@ -75,7 +81,9 @@ def postgres_available():
     import psycopg
 
     try:
-        psycopg.connect(PG_URL.replace("postgres://", "postgresql://", 1), connect_timeout=3).close()
+        psycopg.connect(
+            PG_URL.replace("postgres://", "postgresql://", 1), connect_timeout=3
+        ).close()
     except psycopg.Error:
         return False
     return True
@@ -136,11 +144,21 @@ class App:
     def start(self):
         self.server = subprocess.Popen(
             [
-                sys.executable, "-m", "gunicorn", "entraide.wsgi",
-                "--bind", f"127.0.0.1:{self.port}",
-                "--workers", str(self.workers), "--threads", str(self.threads),
-                "--backlog", "2048", "--log-level", "warning",
-            ],  # fmt: skip
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "entraide.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--threads",
+                str(self.threads),
+                "--backlog",
+                "2048",
+                "--log-level",
+                "warning",
+            ],
             env=self.env,
         )
         deadline = time.monotonic() + 30
@@ -159,8 +177,31 @@ class App:
         if self.database:
             self._admin(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
 
-    def seed_workshop(self, *, capacity, people):
-        return self.python(SEED, json.dumps({"capacity": capacity, "people": people}))
+    def seed_workshop(self, *, capacity, people, starts_in_hours=7 * 24):
+        arguments = {"capacity": capacity, "people": people, "starts_in_hours": starts_in_hours}
+        return self.python(SEED, json.dumps(arguments))
+
+    def queued_mails(self):
+        """Subjects of the mails waiting for the worker."""
+        return self.python(QUEUED)
+
+    def run_at_once(self, *commands):
+        """Run several `entraide` commands at the same moment, in separate processes."""
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-m", "entraide", *command],
+                env=self.env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for command in commands
+        ]
+        outputs = [process.communicate(timeout=120) for process in processes]
+        codes = [process.returncode for process in processes]
+        if any(codes):
+            raise RuntimeError(f"commands failed: {codes} {[err for _out, err in outputs]}")
+        return [out for out, _err in outputs]
 
     def state(self):
         return self.python(STATE)

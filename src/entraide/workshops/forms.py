@@ -70,6 +70,7 @@ class SeriesForm(forms.ModelForm):
 
 
 class WorkshopForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONES, initial="Europe/Paris")
     date = forms.DateField(
         label=_("Date"),
         required=False,
@@ -108,7 +109,6 @@ class WorkshopForm(forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
-            "time_zone": forms.Select(choices=TIME_ZONES),
             "registration_opens_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
@@ -127,6 +127,7 @@ class WorkshopForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["series"].queryset = Series.objects.filter(place=place).order_by("title")
         self.fields["series"].required = False
+        self.fields["position"].required = False
         order = list(self.fields)
         for name in ("date", "start_time", "end_time"):
             order.remove(name)
@@ -140,6 +141,7 @@ class WorkshopForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        data["position"] = data.get("position") or 1
         day, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
         zone_name = data.get("time_zone")
         data["starts_at"] = data["ends_at"] = None

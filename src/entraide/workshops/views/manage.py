@@ -118,12 +118,10 @@ def _figures(workshop):
         confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
         waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
         cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
-        attended=Count("pk", filter=Q(attended=True)),
+        came=Count("pk", filter=Q(attended=True)),
         marked=Count("pk", filter=Q(attended__isnull=False)),
     )
-    counts["rate"] = (
-        round(100 * counts["attended"] / counts["marked"]) if counts["marked"] else None
-    )
+    counts["rate"] = round(100 * counts["came"] / counts["marked"]) if counts["marked"] else None
     return counts
 
 
