@@ -83,4 +83,4 @@ def test_a_place_page_costs_a_constant_number_of_queries(client):
     place = PlaceFactory(organisers=UserFactory.create_batch(5))
     with CaptureQueriesContext(connection) as queries:
         client.get(place.get_absolute_url())
-    assert len(queries) == 2  # the place, its organisers
+    assert len(queries) == 3  # the place, its organisers, its coming workshops (workshops app)
