@@ -17,6 +17,7 @@ from tests.browser.audit import measure, problems_of
 pytestmark = pytest.mark.browser
 MAX_PAGES = 120
 NOT_PAGES = ("/admin/", "/static/", "/media/")
+FEEDS = (".ics", ".atom", ".csv", ".json")  # calendar and news feeds are not pages
 
 
 def session_cookie(base_url, email):
@@ -44,9 +45,16 @@ def walk(browser, base_url, axe_source, cookies=()):
         report[path] = result
         for link in result["links"]:
             parts = urlsplit(link)
-            if parts.netloc != urlsplit(base_url).netloc or parts.path.startswith(NOT_PAGES):
+            if (
+                parts.netloc != urlsplit(base_url).netloc
+                or parts.path.startswith(NOT_PAGES)
+                or parts.path.endswith(FEEDS)
+            ):
                 continue
-            target = parts.path + (f"?{parts.query}" if parts.query else "")
+            query = "&".join(  # "?next=…" only says where to come back: the same page
+                q for q in parts.query.split("&") if q and not q.startswith("next=")
+            )
+            target = parts.path + (f"?{query}" if query else "")
             if target not in seen:
                 queue.append(target)
     return report
@@ -66,17 +74,35 @@ def walk(browser, base_url, axe_source, cookies=()):
                 "/mentions-legales/",
                 "/compte/connexion/",
                 "/compte/inscription/",
+                "/ateliers/",
+                "/ateliers/?quand=passes",
+                "/ateliers/cycles/vers-un-manifeste-du-numerique-responsable/",
+                "/ateliers/manifeste-atelier-1/",
+                "/ateliers/leve-les-yeux-maison-pour-tous/",
             ],
         ),
         (
             "participant",
             "lea@entraide.example",
-            ["/compte/", "/compte/mes-donnees/", "/lieux/universite-paul-valery/"],
+            [
+                "/compte/",
+                "/compte/mes-donnees/",
+                "/lieux/universite-paul-valery/",
+                "/ateliers/mes-inscriptions/",
+            ],
         ),
         (
             "organiser",
             "camille@entraide.example",
-            ["/lieux/gerer/la-verriere/", "/compte/mes-donnees/"],
+            [
+                "/lieux/gerer/la-verriere/",
+                "/compte/mes-donnees/",
+                "/ateliers/gerer/lieu/la-verriere/",
+                "/ateliers/gerer/manifeste-atelier-1/",
+                "/ateliers/gerer/manifeste-atelier-1/participants/",
+                "/ateliers/gerer/cycle/vers-un-manifeste-du-numerique-responsable/",
+                "/ateliers/gerer/fresque-du-numerique-la-verriere/participants/",
+            ],
         ),
     ],
 )
