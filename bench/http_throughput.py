@@ -1,4 +1,4 @@
-"""Requests per second and p50/p99 latency of the home and directory pages under gunicorn
+"""Requests per second and p50/p99 latency of the home, directory and workshop pages under gunicorn
 (2 workers, DEBUG off, demo data on SQLite), beside a static 2 KB Django view under the same
 server (the ceiling). The load comes from wrk in a second process, on loopback, bounded in time.
 
@@ -71,6 +71,9 @@ try:
         ("ceiling (static 2 KB view)", "/bench/plafond/"),
         ("home page /", "/"),
         ("directory /lieux/", "/lieux/"),
+        ("workshops /ateliers/", "/ateliers/"),
+        ("workshop page", "/ateliers/manifeste-atelier-1/"),
+        ("series page", "/ateliers/cycles/vers-un-manifeste-du-numerique-responsable/"),
     ]:
         out = subprocess.run(
             ["wrk", "-t1", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", base + path],

@@ -142,6 +142,7 @@ class App:
         return self
 
     def start(self):
+        self.log = open(Path(self.data_dir) / "gunicorn.log", "w")  # noqa: SIM115 - closed in __exit__
         self.server = subprocess.Popen(
             [
                 sys.executable,
@@ -160,6 +161,8 @@ class App:
                 "warning",
             ],
             env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -174,6 +177,9 @@ class App:
         if self.server:
             self.server.terminate()
             self.server.wait(timeout=10)
+            self.log.close()
+            if exc[0] is not None:  # show why the server failed, if it did
+                print((Path(self.data_dir) / "gunicorn.log").read_text()[-5000:])
         if self.database:
             self._admin(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
 
