@@ -284,6 +284,9 @@ ENTRAIDE_RETENTION_DAYS = int(os.environ.get("ENTRAIDE_RETENTION_DAYS", "365"))
 # A registration request without an account must be confirmed by its emailed link within this
 # delay; until then it holds no seat.
 ENTRAIDE_CONFIRMATION_HOURS = 48
+# Periodic commands and their interval in seconds, run by `entraide clock` (started by
+# `entraide serve`); in production, cron or systemd timers can call them instead.
+ENTRAIDE_PERIODIC = {"send_reminders": 300, "erase_old_registrations": 24 * 3600}
 
 LOGGING = {
     "version": 1,

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.concurrency
 
 def test_two_reminder_runs_at_once_send_each_reminder_once(vendor):  # noqa: F811
     with App(vendor) as app:
-        seeded = app.seed_workshop(capacity=15, people=40, starts_in_hours=20)
+        seeded = app.seed_workshop(capacity=40, people=40, starts_in_hours=20)
         app.start()
         app.post_all([("/ateliers/atelier/inscription/", s, {}) for s in seeded["sessions"]])
         before = app.queued_mails()

@@ -223,3 +223,36 @@ def test_an_organiser_writes_to_confirmed_participants_one_mail_each(client_for,
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [[people[0].email], [people[1].email]]
     assert mail.outbox[0].subject == "[Entraide] Changement de salle"
+
+
+def test_an_organiser_creates_a_series_then_a_session_of_it(client_for, bob, place):
+    client = client_for(bob)
+    response = client.post(
+        f"/ateliers/gerer/lieu/{place.slug}/nouveau-cycle/",
+        {"title": "Vers un manifeste", "theme": "numerique-responsable", "summary": "Trois"},
+    )
+    assert response.status_code == 302
+    series = place.series.get()
+    assert (series.slug, series.status) == ("vers-un-manifeste", "brouillon")
+    client.post(f"/ateliers/gerer/lieu/{place.slug}/nouvel-atelier/", form_data(series=series.pk))
+    workshop = Workshop.objects.get()
+    client.post(f"/ateliers/gerer/{workshop.slug}/publication/", {"publish": "1"})
+    client.logout()
+    assert client.get(series.get_absolute_url()).status_code == 404  # the series is a draft
+    assert client.get("/ateliers/").context["page"].paginator.count == 0
+    client.force_login(bob)
+    client.post(f"/ateliers/gerer/cycle/{series.slug}/publication/", {"action": "publish"})
+    client.logout()
+    page = client.get(series.get_absolute_url())
+    assert "Fresque du numérique" in page.text
+    assert "M'inscrire au cycle complet" in page.text
+
+
+def test_cancelling_a_series_cancels_its_workshops_and_tells_people(client_for, bob, series):
+    people = UserFactory.create_batch(2)
+    for person in people:
+        services.register_series(series, by=person)
+    mail.outbox.clear()
+    client_for(bob).post(f"/ateliers/gerer/cycle/{series.slug}/publication/", {"action": "cancel"})
+    assert set(series.workshops.values_list("status", flat=True)) == {"annule"}
+    assert len(mail.outbox) == 6  # two people, three sessions

@@ -150,3 +150,14 @@ def test_a_draft_workshop_is_hidden_from_visitors(client, client_for, workshop, 
     assert client.get(workshop.get_absolute_url()).status_code == 404
     assert register(client, workshop, name="X", email="x@example.org").status_code == 404
     assert client_for(bob).get(workshop.get_absolute_url()).status_code == 200
+
+
+def test_registration_requests_are_rate_limited_per_address(client, workshop):
+    for _n in range(5):
+        assert register(client, workshop, name="X", email="cible@example.org").status_code == 302
+    response = register(client, workshop, name="X", email="Cible@example.org")
+    assert response.status_code == 429
+    assert "Trop de demandes" in response.text
+    assert len(mail.outbox) == 5
+    other = register(client, workshop, name="Y", email="autre@example.org")
+    assert other.status_code == 302

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
 from entraide.core.errors import DomainError, add_domain_error
 from entraide.places.models import Place
@@ -142,6 +143,30 @@ def _registration_outcome(request, outcome):
     return None
 
 
+# A public form that sends mail to any address: bounded per address and per network address.
+RATE_PER_EMAIL, RATE_PER_IP = "5/h", "30/h"
+
+
+def _too_many_requests(request, form) -> bool:
+    if request.user.is_authenticated:
+        return False
+    email = form.cleaned_data["email"].lower()
+    by_email = is_ratelimited(
+        request,
+        group="workshops.register.email",
+        key=lambda _group, _request: email,
+        rate=RATE_PER_EMAIL,
+        increment=True,
+    )
+    by_ip = is_ratelimited(
+        request, group="workshops.register.ip", key="ip", rate=RATE_PER_IP, increment=True
+    )
+    if by_email or by_ip:
+        form.add_error(None, _("Too many registration requests: please try again in an hour."))
+        return True
+    return False
+
+
 def _form_fields(form, request):
     data = form.cleaned_data
     if request.user.is_authenticated:
@@ -153,6 +178,8 @@ def _form_fields(form, request):
 def register(request, slug):
     workshop = _visible_workshop(request, slug)
     form = RegistrationForm(request.POST, signed_in=request.user.is_authenticated)
+    if form.is_valid() and _too_many_requests(request, form):
+        return detail(request, slug, form=form, status=429)
     if form.is_valid():
         try:
             outcome = services.register(workshop, **_form_fields(form, request))
@@ -200,6 +227,8 @@ def series_detail(request, slug, form=None, status=200):
 def register_series(request, slug):
     series = _visible_series(request, slug)
     form = RegistrationForm(request.POST, signed_in=request.user.is_authenticated)
+    if form.is_valid() and _too_many_requests(request, form):
+        return series_detail(request, slug, form=form, status=429)
     if form.is_valid():
         try:
             outcome = services.register_series(series, **_form_fields(form, request))

@@ -1,4 +1,5 @@
-"""Serve Entraide: gunicorn for the web, and the background worker that sends the mail."""
+"""Serve Entraide: gunicorn for the web, the background worker that sends the mail, and the
+clock that runs the periodic commands."""
 
 import os
 import signal
@@ -37,6 +38,7 @@ class Command(BaseCommand):
                 "10",
             ],
             "worker": [python, "-m", "entraide", "db_worker", "--no-reload", "--interval", "1"],
+            "clock": [python, "-m", "entraide", "clock"],  # reminders and data erasure
         }
         processes = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}
         print(f"Entraide is served on http://{host}:{port}/  (Ctrl+C to stop)", flush=True)
