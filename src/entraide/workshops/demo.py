@@ -125,6 +125,10 @@ def load():
         position=1,
         title="Atelier 1 : Le numérique est politique, c'est quoi un numérique responsable ?",
         summary="Définir ensemble le numérique responsable, pendant le Commun lundi.",
+        description="Le numérique est politique. Avant d'écrire le manifeste, prenons le "
+        "temps de définir ensemble ce que serait un **numérique responsable** pour les "
+        "tiers-lieux : nos usages, nos outils, nos données, et qui les détient.\n\n"
+        "Le lien de visio est envoyé aux personnes inscrites.",
         starts_at=first_start,
         ends_at=first_start + timedelta(minutes=90),
         **common,

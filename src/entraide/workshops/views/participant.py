@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -78,7 +79,7 @@ def mine(request):
     registrations = (
         my_registrations(request.user)
         .select_related("workshop", "workshop__place")
-        .order_by("-workshop__starts_at", "-pk")
+        .order_by(F("workshop__starts_at").asc(nulls_last=True), "pk")
     )
     context = {
         "registrations": _with_positions(registrations),
