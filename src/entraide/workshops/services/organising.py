@@ -167,6 +167,7 @@ def email_participants(workshops, *, subject: str, body: str) -> int:
         Registration.objects.filter(workshop__in=workshops, status=RegistrationStatus.CONFIRMED)
         .exclude(email="")
         .select_related("workshop", "workshop__place")
+        .order_by("workshop__starts_at", "workshop__pk", "confirmed_at", "pk")
     )
     with transaction.atomic():
         for registration in registrations:
