@@ -59,7 +59,7 @@ class FilterForm(forms.Form):
         required=False,
         choices=[("", _("In person or online")), *Mode.choices],
     )
-    lieu = forms.SlugField(required=False, widget=forms.HiddenInput)
+    lieu = forms.SlugField(required=False, max_length=80, widget=forms.HiddenInput)
 
 
 class SeriesForm(forms.ModelForm):
