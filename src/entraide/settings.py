@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "entraide.accounts",
     "entraide.places",
     "entraide.workshops",
+    "entraide.polls",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

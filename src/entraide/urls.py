@@ -9,5 +9,6 @@ urlpatterns = [
     path("compte/", include("entraide.accounts.urls")),
     path("lieux/", include("entraide.places.urls")),
     path("ateliers/", include("entraide.workshops.urls")),
+    path("sondages/", include("entraide.polls.urls")),
     path("admin/", admin.site.urls),
 ]

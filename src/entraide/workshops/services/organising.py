@@ -174,3 +174,51 @@ def email_participants(workshops, *, subject: str, body: str) -> int:
             notifications.organiser_message(registration, subject=subject, body=body)
             sent += 1
     return sent
+
+
+def fix_date(workshop: Workshop, *, starts_at, ends_at, by) -> tuple[Workshop, set[str]]:
+    """Give a workshop its date (an availability poll does) and publish it. Those already
+    registered are told, with the new calendar file; returns the workshop and their addresses."""
+    told = set(
+        workshop.registrations.filter(
+            status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
+        )
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    duration = ends_at - starts_at
+    workshop = update_workshop(
+        workshop,
+        by=by,
+        fields={
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "planned_minutes": min(int(duration.total_seconds() // 60), 24 * 60),
+        },
+    )
+    if workshop.status == Status.DRAFT:
+        workshop = set_published(workshop, True)
+    return workshop, told if workshop.status == Status.PUBLISHED else set()
+
+
+def series_emails(workshop: Workshop) -> set[str]:
+    """Addresses of the people registered for the workshop's series (or the workshop)."""
+    scope = (
+        Registration.objects.filter(workshop__series_id=workshop.series_id)
+        if workshop.series_id
+        else workshop.registrations.all()
+    )
+    return set(
+        scope.filter(status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING])
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def undated_workshops(place):
+    """The place's workshops whose date is to be decided, for a poll to fix."""
+    return (
+        Workshop.objects.filter(place=place, starts_at__isnull=True)
+        .exclude(status=Status.CANCELLED)
+        .order_by("series__title", "position", "title")
+    )

@@ -1,0 +1,32 @@
+"""What polls bring to the shared pages: "My data" and account deletion."""
+
+from django.utils.translation import gettext_lazy
+
+from entraide.core import registry
+from entraide.core.registry import PersonalDataSection
+from entraide.polls.models import Comment, Participant
+
+
+def collect(user):
+    answers = Participant.objects.filter(user=user).select_related("poll")
+    comments = Comment.objects.filter(user=user).select_related("poll")
+    return [
+        {"poll": p.poll.title, "name": p.name, "email": p.email, "answered_at": p.created_at}
+        for p in answers.order_by("pk")
+    ] + [
+        {"poll": c.poll.title, "comment": c.body, "written_at": c.created_at}
+        for c in comments.order_by("pk")
+    ]
+
+
+def erase(user):
+    """Answers go with the account (they are the person's availabilities); comments stay,
+    signed with the name given, without the link to the account."""
+    Participant.objects.filter(user=user).delete()
+    Comment.objects.filter(user=user).update(user=None)
+
+
+def register():
+    registry.register_personal_data(
+        PersonalDataSection("poll_answers", gettext_lazy("My poll answers"), collect, erase)
+    )

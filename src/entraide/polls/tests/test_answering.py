@@ -1,0 +1,188 @@
+"""Answering a poll without an account, editing through the private link, the results."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from entraide.polls import services
+from entraide.polls.models import Participant
+from entraide.polls.tests.conftest import all_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def answer_data(poll, name, *values, **extra):
+    data = {"name": name, **extra}
+    for slot, value in zip(poll.slots.all(), values, strict=True):
+        data[f"slot_{slot.pk}"] = value
+    return data
+
+
+def edit_link(message):
+    return re.search(r"https?://[^/\s]+(/sondages/\S+/reponse/[\w-]+/)", message.body).group(1)
+
+
+def test_a_visitor_answers_gets_a_private_link_and_edits_through_it(client, poll):
+    response = client.post(
+        f"/sondages/{poll.slug}/repondre/",
+        answer_data(poll, "Dominique", "oui", "si-besoin", "non", email="dom@example.org"),
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    assert "Gardez ce lien personnel" in page.text
+    (message,) = mail.outbox
+    link = edit_link(message)
+    assert response["Location"].startswith(link)
+
+    client.post(link, answer_data(poll, "Dominique", "non", "oui", "oui"))
+    results = services.results(poll)
+    assert [(r.yes, r.if_need_be, r.no) for r in results.slots] == [(0, 0, 1), (1, 0, 0), (1, 0, 0)]
+
+
+def test_the_results_show_totals_and_the_best_slots(client, poll):
+    services.answer(poll, name="A", choices=all_answers(poll, "oui", "oui", "non"))
+    services.answer(poll, name="B", choices=all_answers(poll, "oui", "si-besoin", "oui"))
+    services.answer(poll, name="C", choices=all_answers(poll, "si-besoin", "oui", "non"))
+    results = services.results(poll)
+    # slots 1 and 2 both have two "yes"; slot 1 also has one "if need be", as has slot 2
+    assert [(r.yes, r.if_need_be, r.no, r.best) for r in results.slots] == [
+        (2, 1, 0, True),
+        (2, 1, 0, True),
+        (1, 0, 2, False),
+    ]
+    page = client.get(poll.get_absolute_url())
+    assert page.text.count("Meilleur créneau") == 2
+    assert '<caption id="totaux">Totaux, 3 réponses</caption>' in page.text
+
+
+def test_ties_on_yes_are_broken_by_if_need_be(poll):
+    services.answer(poll, name="A", choices=all_answers(poll, "oui", "oui", "non"))
+    services.answer(poll, name="B", choices=all_answers(poll, "si-besoin", "non", "non"))
+    assert [r.best for r in services.results(poll).slots] == [True, False, False]
+
+
+def test_the_same_name_twice_asks_whether_it_was_meant_as_an_edit(client, poll):
+    services.answer(poll, name="Dominique", choices=all_answers(poll, "oui", "oui", "oui"))
+    data = answer_data(poll, "dominique", "non", "non", "non")
+    response = client.post(f"/sondages/{poll.slug}/repondre/", data)
+    assert response.status_code == 400
+    assert "a déjà répondu" in response.context["answer_form"].errors["name"][0]
+    assert "Je suis une autre personne du même nom" in response.text
+    assert Participant.objects.count() == 1
+    response = client.post(f"/sondages/{poll.slug}/repondre/", {**data, "same_name_ok": "on"})
+    assert response.status_code == 302
+    assert Participant.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"name": "x" * 5000}, "name", "au plus 80 caractères"),
+        ({"name": ""}, "name", "obligatoire"),
+        ({"email": "pas-une-adresse"}, "email", "adresse de courriel valide"),
+    ],
+)
+def test_bad_answers_get_a_400_and_nothing_half_saved(client, poll, change, field, message):
+    data = {**answer_data(poll, "Dominique", "oui", "non", "non"), **change}
+    response = client.post(f"/sondages/{poll.slug}/repondre/", data)
+    assert response.status_code == 400
+    assert message in " ".join(response.context["answer_form"].errors[field])
+    assert Participant.objects.count() == 0
+
+
+def test_an_answer_must_cover_every_slot_with_a_proposed_value(client, poll):
+    data = answer_data(poll, "Dominique", "oui", "peut-etre", "non")
+    response = client.post(f"/sondages/{poll.slug}/repondre/", data)
+    assert response.status_code == 400
+    assert Participant.objects.count() == 0
+    poll.allow_if_need_be = False
+    poll.save()
+    response = client.post(
+        f"/sondages/{poll.slug}/repondre/", answer_data(poll, "D", "si-besoin", "oui", "oui")
+    )
+    assert response.status_code == 400
+    assert Participant.objects.count() == 0
+
+
+def test_script_in_names_and_comments_is_shown_as_text(client, poll):
+    name = '<script>alert("x")</script>'
+    client.post(f"/sondages/{poll.slug}/repondre/", answer_data(poll, name, "oui", "oui", "oui"))
+    client.post(f"/sondages/{poll.slug}/commenter/", {"name": name, "body": name})
+    page = client.get(poll.get_absolute_url()).text
+    assert "<script>alert" not in page
+    assert page.count("&lt;script&gt;alert") >= 3
+
+
+def test_a_tampered_or_foreign_edit_link_gives_nothing_away(client, poll, place, bob):
+    services.answer(
+        poll, name="A", email="a@example.org", choices=all_answers(poll, "oui", "oui", "oui")
+    )
+    link = edit_link(mail.outbox[0])
+    tampered = link[:-3] + ("A" if link[-3] != "A" else "B") + link[-2:]
+    assert client.get(tampered).status_code == 404
+    assert client.post(tampered + "supprimer/").status_code == 404
+    other = services.create_poll(
+        place,
+        by=bob,
+        fields={"title": "Autre"},
+        slots=[s for s in [(poll.slots.first().starts_at, poll.slots.first().ends_at)]],
+    )
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    assert client.get(f"/sondages/{other.slug}/reponse/{token}/").status_code == 404
+    assert Participant.objects.count() == 1
+
+
+def test_a_closed_poll_refuses_answers_and_edits(client, poll):
+    services.answer(
+        poll, name="A", email="a@example.org", choices=all_answers(poll, "oui", "oui", "oui")
+    )
+    services.close(poll)
+    response = client.post(
+        f"/sondages/{poll.slug}/repondre/", answer_data(poll, "B", "oui", "oui", "oui")
+    )
+    assert response.status_code == 400
+    assert "Ce sondage est clos" in response.text
+    link = edit_link(mail.outbox[0])
+    assert client.post(link, answer_data(poll, "A", "non", "non", "non")).status_code == 400
+    assert [r.yes for r in services.results(poll).slots] == [1, 1, 1]
+
+
+def test_deleting_ones_answer_through_the_link(client, poll):
+    services.answer(
+        poll, name="A", email="a@example.org", choices=all_answers(poll, "oui", "oui", "oui")
+    )
+    link = edit_link(mail.outbox[0])
+    assert client.post(link + "supprimer/").status_code == 302
+    assert Participant.objects.count() == 0
+
+
+def test_signed_in_people_answer_and_edit_directly(client_for, alice, poll):
+    client = client_for(alice)
+    data = answer_data(poll, "Alice", "oui", "non", "non")
+    assert client.post(f"/sondages/{poll.slug}/repondre/", data).status_code == 302
+    data = answer_data(poll, "Alice", "non", "oui", "oui")
+    assert client.post(f"/sondages/{poll.slug}/repondre/", data).status_code == 302
+    assert Participant.objects.get().user == alice
+    assert [r.yes for r in services.results(poll).slots] == [0, 1, 1]
+    assert "Modifier ma réponse" in client.get(poll.get_absolute_url()).text
+
+
+def test_only_totals_when_the_organisers_chose_so(client, poll):
+    poll.visibility = "totaux"
+    poll.save()
+    services.answer(poll, name="Secret", choices=all_answers(poll, "oui", "oui", "oui"))
+    page = client.get(poll.get_absolute_url()).text
+    assert "Secret" not in page
+    assert "seulement les totaux" in page
+
+
+def test_answers_are_rate_limited_per_network_address(client, poll):
+    for n in range(60):
+        data = answer_data(poll, f"P{n}", "oui", "oui", "oui")
+        assert client.post(f"/sondages/{poll.slug}/repondre/", data).status_code == 302
+    response = client.post(
+        f"/sondages/{poll.slug}/repondre/", answer_data(poll, "P60", "oui", "oui", "oui")
+    )
+    assert response.status_code == 429
+    assert Participant.objects.count() == 60

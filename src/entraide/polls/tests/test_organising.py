@@ -1,0 +1,188 @@
+"""Organisers create polls with quick entry, fix a slot (which dates the workshop), export."""
+
+import csv
+import io
+from datetime import UTC, datetime, timedelta
+
+import icalendar
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from entraide.polls import services
+from entraide.polls.models import Poll
+from entraide.polls.tests.conftest import all_answers
+from entraide.workshops import services as workshop_services
+from entraide.workshops.models import Workshop
+from tests.factories import SeriesFactory, UserFactory, WorkshopFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(**changes):
+    return {
+        "title": "Dispos pour le deuxième atelier",
+        "description": "Indiquez **toutes** vos dispos.",
+        "days": "2031-05-06\n08/05/2031",
+        "ranges": "11:00-12:30\n14h-15h30",
+        "time_zone": "Europe/Paris",
+        "visibility": "tout",
+        "allow_if_need_be": "on",
+        **changes,
+    }
+
+
+def create(client, place, **changes):
+    return client.post(f"/sondages/gerer/lieu/{place.slug}/nouveau/", form_data(**changes))
+
+
+def test_quick_entry_makes_every_date_times_every_range(client_for, bob, place):
+    response = create(client_for(bob), place)
+    assert response.status_code == 302
+    poll = Poll.objects.get()
+    assert response["Location"] == f"/sondages/gerer/{poll.slug}/"
+    assert [(s.starts_at, s.ends_at) for s in poll.slots.all()] == [
+        (datetime(2031, 5, 6, 9, 0, tzinfo=UTC), datetime(2031, 5, 6, 10, 30, tzinfo=UTC)),
+        (datetime(2031, 5, 6, 12, 0, tzinfo=UTC), datetime(2031, 5, 6, 13, 30, tzinfo=UTC)),
+        (datetime(2031, 5, 8, 9, 0, tzinfo=UTC), datetime(2031, 5, 8, 10, 30, tzinfo=UTC)),
+        (datetime(2031, 5, 8, 12, 0, tzinfo=UTC), datetime(2031, 5, 8, 13, 30, tzinfo=UTC)),
+    ]
+    page = client_for(bob).get(poll.get_absolute_url()).text
+    assert "mardi 6 mai 2031, 11:00–12:30 CEST" in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {
+                "days": "\n".join(f"2031-05-{d:02d}" for d in range(1, 27)),
+                "ranges": "9:00-10:00\n10:00-11:00\n11:00-12:00\n14:00-15:00",
+            },
+            "days",
+            "Au plus 100 créneaux",
+        ),
+        ({"days": "2020-01-07"}, "days", "dans le passé"),
+        ({"ranges": "12:30-11:00"}, "ranges", "finir après"),
+        ({"days": "demain"}, "days", "n'est pas une date"),
+        ({"ranges": "midi"}, "ranges", "n'est pas une plage horaire"),
+        ({"days": ""}, "days", "obligatoire"),
+        ({"title": "x" * 300}, "title", "au plus 200"),
+    ],
+)
+def test_bad_polls_are_refused_beside_the_field(client_for, bob, place, changes, field, message):
+    response = create(client_for(bob), place, **changes)
+    assert response.status_code == 400
+    assert message in " ".join(response.context["form"].errors[field])
+    assert Poll.objects.count() == 0
+
+
+def test_fixing_the_best_slot_dates_and_publishes_the_workshop_and_tells_people(
+    client_for, client, bob, place
+):
+    series = SeriesFactory(place=place)
+    first = WorkshopFactory(place=place, series=series, position=1)
+    second = WorkshopFactory(place=place, series=series, position=2, starts_at=None,
+                             ends_at=None, status="brouillon")  # fmt: skip
+    registered = UserFactory(email="inscrite@example.org")
+    workshop_services.register(first, by=registered)
+    create(client_for(bob), place, workshop=second.pk)
+    poll = Poll.objects.get()
+    services.answer(
+        poll, name="A", email="a@example.org", choices=all_answers(poll, "oui", "oui", "non", "non")
+    )
+    services.answer(poll, name="B", choices=all_answers(poll, "non", "oui", "non", "non"))
+    best = [r.slot for r in services.results(poll).slots if r.best]
+    assert len(best) == 1
+    mail.outbox.clear()
+
+    response = client_for(bob).post(f"/sondages/gerer/{poll.slug}/fixer/", {"slot": best[0].pk})
+    assert response.status_code == 302
+    second.refresh_from_db()
+    assert (second.starts_at, second.ends_at, second.status) == (
+        best[0].starts_at,
+        best[0].ends_at,
+        "publie",
+    )
+    assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "inscrite@example.org"]
+    message = mail.outbox[0]
+    assert message.subject == f"[Entraide] Date fixée : {second.title}"
+    (event,) = icalendar.Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")
+    assert event["dtstart"].dt == best[0].starts_at
+    client.logout()
+    page = client.get(second.get_absolute_url()).text
+    assert "M'inscrire" in page
+    assert "Date fixée" in client.get(poll.get_absolute_url()).text
+    poll.refresh_from_db()
+    assert poll.is_closed()
+
+
+def test_a_poll_without_workshop_simply_shows_the_chosen_slot(client_for, client, bob, place):
+    create(client_for(bob), place)
+    poll = Poll.objects.get()
+    slot = poll.slots.last()
+    client_for(bob).post(f"/sondages/gerer/{poll.slug}/fixer/", {"slot": slot.pk})
+    assert "Date fixée : jeudi 8 mai 2031, 14:00–15:30 CEST" in client.get(
+        poll.get_absolute_url()
+    ).text.replace("</strong>", "")
+
+
+def test_a_slot_of_another_poll_cannot_be_fixed(client_for, bob, place):
+    create(client_for(bob), place)
+    create(client_for(bob), place, title="Autre")
+    first, other = Poll.objects.order_by("pk")
+    response = client_for(bob).post(
+        f"/sondages/gerer/{first.slug}/fixer/", {"slot": other.slots.first().pk}
+    )
+    assert response.status_code == 400
+    first.refresh_from_db()
+    assert first.chosen_slot is None
+
+
+def test_the_csv_export_is_safe_in_a_spreadsheet(client_for, bob, place):
+    create(client_for(bob), place)
+    poll = Poll.objects.get()
+    services.answer(
+        poll, name='=HYPERLINK("x")', choices=all_answers(poll, "oui", "non", "si-besoin", "non")
+    )
+    response = client_for(bob).get(f"/sondages/gerer/{poll.slug}/reponses.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Nom", "Courriel", "mardi 6 mai 2031, 11:00–12:30 CEST"]
+    assert rows[1] == ['\'=HYPERLINK("x")', "", "Oui", "Non", "Si besoin", "Non"]
+
+
+@pytest.mark.parametrize("path", ["/sondages/gerer/{slug}/", "/sondages/gerer/{slug}/reponses.csv",
+                                  "/sondages/gerer/lieu/{place}/nouveau/"])  # fmt: skip
+def test_someone_else_cannot_manage_the_poll(client_for, alice, poll, path):
+    url = path.format(slug=poll.slug, place=poll.place.slug)
+    assert client_for(alice).get(url).status_code == 403
+    slot = poll.slots.first()
+    assert (
+        client_for(alice).post(f"/sondages/gerer/{poll.slug}/fixer/", {"slot": slot.pk}).status_code
+        == 403
+    )
+
+
+def test_the_results_page_costs_the_same_queries_for_3_or_30_participants(client, poll):
+    for n in range(3):
+        services.answer(poll, name=f"P{n}", choices=all_answers(poll, "oui", "non", "oui"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(poll.get_absolute_url())
+    for n in range(3, 30):
+        services.answer(poll, name=f"P{n}", choices=all_answers(poll, "oui", "non", "oui"))
+    with CaptureQueriesContext(connection) as many:
+        client.get(poll.get_absolute_url())
+    assert len(few) == len(many) == 7
+
+
+def test_slots_in_the_past_cannot_be_fixed(client_for, bob, poll):
+    slot = poll.slots.first()
+    poll.slots.filter(pk=slot.pk).update(
+        starts_at=timezone.now() - timedelta(days=1),
+        ends_at=timezone.now() - timedelta(days=1) + timedelta(hours=1),
+    )
+    response = client_for(bob).post(f"/sondages/gerer/{poll.slug}/fixer/", {"slot": slot.pk})
+    assert response.status_code == 400
+    assert Workshop.objects.get().starts_at is None

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from entraide.polls.views import manage, public
+
+app_name = "polls"
+urlpatterns = [
+    path("", public.poll_list, name="list"),
+    path("gerer/lieu/<slug:place_slug>/nouveau/", manage.create, name="create"),
+    path("gerer/<slug:slug>/", manage.manage, name="manage"),
+    path("gerer/<slug:slug>/fixer/", manage.fix, name="fix"),
+    path("gerer/<slug:slug>/clore/", manage.close, name="close"),
+    path("gerer/<slug:slug>/reponses.csv", manage.answers_csv, name="csv"),
+    path("<slug:slug>/", public.detail, name="detail"),
+    path("<slug:slug>/repondre/", public.answer, name="answer"),
+    path("<slug:slug>/commenter/", public.comment, name="comment"),
+    path("<slug:slug>/reponse/<str:token>/", public.edit, name="edit"),
+    path("<slug:slug>/reponse/<str:token>/supprimer/", public.delete, name="delete"),
+]

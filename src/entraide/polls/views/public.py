@@ -1,0 +1,177 @@
+"""Public pages of polls: the list, a poll with its results, answering, editing, comments."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
+
+from entraide.core.errors import DomainError, add_domain_error
+from entraide.places.services import is_organiser
+from entraide.polls import services
+from entraide.polls.forms import AnswerForm, CommentForm
+from entraide.polls.models import Choice, Poll
+from entraide.polls.templatetags.polls import slot_label
+
+GRID_PAGE = 50  # participants per page of the results table
+RATE = "60/h"  # answers and comments per network address
+
+
+def poll_list(request):
+    polls = Poll.objects.select_related("place", "chosen_slot").order_by("-created_at")
+    page = Paginator(polls, settings.ENTRAIDE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "polls/list.html", {"page": page})
+
+
+def _answer_form(poll, slots, data=None, **kwargs):
+    return AnswerForm(
+        data, poll=poll, slots=slots, label_of=lambda s: slot_label(s, poll.time_zone), **kwargs
+    )
+
+
+def _grid(poll, slots, page_number):
+    """One page of participants × slots, in two queries."""
+    page = Paginator(poll.participants.order_by("created_at", "pk"), GRID_PAGE).get_page(
+        page_number
+    )
+    rows = list(page)
+    answers = {}
+    for choice in Choice.objects.filter(participant__in=rows).values(
+        "participant_id", "slot_id", "answer"
+    ):
+        answers[(choice["participant_id"], choice["slot_id"])] = choice["answer"]
+    grid = [(p, [answers.get((p.pk, s.pk), "") for s in slots]) for p in rows]
+    return page, grid
+
+
+def detail(request, slug, *, answer_form=None, comment_form=None, status=200):
+    poll = get_object_or_404(Poll.objects.select_related("place", "workshop"), slug=slug)
+    results = services.results(poll)
+    slots = [r.slot for r in results.slots]
+    can_manage = is_organiser(request.user, poll.place)
+    page, grid = (None, [])
+    if poll.shows_answers or can_manage:
+        page, grid = _grid(poll, slots, request.GET.get("page"))
+    name = request.user.public_name if request.user.is_authenticated else ""
+    context = {
+        "poll": poll,
+        "results": results,
+        "page": page,
+        "grid": grid,
+        "closed": poll.is_closed(),
+        "can_manage": can_manage,
+        "answer_form": answer_form or _answer_form(poll, slots, initial={"name": name}),
+        "comment_form": comment_form or CommentForm(initial={"name": name}),
+        "comments": poll.comments.all(),
+        "mine": request.user.is_authenticated
+        and poll.participants.filter(user=request.user).first(),
+    }
+    return render(request, "polls/detail.html", context, status=status)
+
+
+def _limited(request, group):
+    return is_ratelimited(request, group=group, key="ip", rate=RATE, increment=True)
+
+
+@require_POST
+def answer(request, slug):
+    poll = get_object_or_404(Poll, slug=slug)
+    slots = list(poll.slots.all())
+    form = _answer_form(poll, slots, request.POST)
+    if form.is_valid() and _limited(request, "polls.answer"):
+        form.add_error(None, _("Too many answers from your network: try again in an hour."))
+        return detail(request, slug, answer_form=form, status=429)
+    if form.is_valid():
+        by = request.user if request.user.is_authenticated else None
+        try:
+            participant = services.answer(
+                poll,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                choices=form.choices(),
+                by=by,
+                same_name_ok=form.cleaned_data["same_name_ok"],
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+            form.offer_same_name = error.field == "name"
+        else:
+            messages.success(request, _("Thank you, your answer is recorded."))
+            if by is None:
+                return redirect(participant.edit_url() + "?merci=1")
+            return redirect(poll)
+    return detail(request, slug, answer_form=form, status=400)
+
+
+def edit(request, slug, token):
+    poll = get_object_or_404(Poll, slug=slug)
+    participant = services.find_participant(poll, token)
+    if participant is None:
+        return render(request, "polls/link_invalid.html", {"poll": poll}, status=404)
+    slots = list(poll.slots.all())
+    current = {f"slot_{c.slot_id}": c.answer for c in participant.choices.all()}
+    form = _answer_form(
+        poll,
+        slots,
+        request.POST or None,
+        editing=True,
+        initial={"name": participant.name, **current},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.edit_answer(
+                    participant, name=form.cleaned_data["name"], choices=form.choices()
+                )
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("Your answer is updated."))
+                return redirect(poll)
+        status = 400
+    context = {
+        "poll": poll,
+        "participant": participant,
+        "form": form,
+        "closed": poll.is_closed(),
+        "link": request.build_absolute_uri(participant.edit_url()),
+        "thanks": request.GET.get("merci") == "1",
+    }
+    return render(request, "polls/edit.html", context, status=status)
+
+
+@require_POST
+def delete(request, slug, token):
+    poll = get_object_or_404(Poll, slug=slug)
+    participant = services.find_participant(poll, token)
+    if participant is None:
+        return render(request, "polls/link_invalid.html", {"poll": poll}, status=404)
+    try:
+        services.delete_answer(participant)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(participant.edit_url())
+    messages.success(request, _("Your answer is deleted."))
+    return redirect(poll)
+
+
+@require_POST
+def comment(request, slug):
+    poll = get_object_or_404(Poll, slug=slug)
+    form = CommentForm(request.POST)
+    if form.is_valid() and _limited(request, "polls.comment"):
+        form.add_error(None, _("Too many messages from your network: try again in an hour."))
+        return detail(request, slug, comment_form=form, status=429)
+    if form.is_valid():
+        services.add_comment(
+            poll,
+            name=form.cleaned_data["name"],
+            body=form.cleaned_data["body"],
+            by=request.user if request.user.is_authenticated else None,
+        )
+        messages.success(request, _("Your comment is published."))
+        return redirect(poll.get_absolute_url() + "#commentaires")
+    return detail(request, slug, comment_form=form, status=400)
