@@ -126,7 +126,7 @@ def test_a_tampered_or_foreign_edit_link_gives_nothing_away(client, poll, place,
         place,
         by=bob,
         fields={"title": "Autre"},
-        slots=[s for s in [(poll.slots.first().starts_at, poll.slots.first().ends_at)]],
+        slots=[(poll.slots.first().starts_at, poll.slots.first().ends_at)],
     )
     token = link.rstrip("/").rsplit("/", 1)[1]
     assert client.get(f"/sondages/{other.slug}/reponse/{token}/").status_code == 404
