@@ -79,6 +79,9 @@ def walk(browser, base_url, axe_source, cookies=()):
                 "/ateliers/cycles/vers-un-manifeste-du-numerique-responsable/",
                 "/ateliers/manifeste-atelier-1/",
                 "/ateliers/leve-les-yeux-maison-pour-tous/",
+                "/sondages/",
+                "/sondages/dispos-pour-le-deuxieme-atelier/",
+                "/sondages/dispos-pour-le-troisieme-atelier/",
             ],
         ),
         (
@@ -102,6 +105,8 @@ def walk(browser, base_url, axe_source, cookies=()):
                 "/ateliers/gerer/manifeste-atelier-1/participants/",
                 "/ateliers/gerer/cycle/vers-un-manifeste-du-numerique-responsable/",
                 "/ateliers/gerer/fresque-du-numerique-la-verriere/participants/",
+                "/sondages/gerer/dispos-pour-le-troisieme-atelier/",
+                "/sondages/gerer/lieu/la-verriere/nouveau/",
             ],
         ),
     ],
