@@ -7,6 +7,7 @@ PostgreSQL one, and many HTTP clients at once.
         results = app.post_all([...])
 """
 
+import http.client
 import json
 import os
 import socket
@@ -55,6 +56,7 @@ print(json.dumps({"slug": workshop.slug, "sessions": sessions}))
 """
 
 STATE = """
+import http.client
 import json
 from entraide.workshops.models import Registration, Workshop
 workshop = Workshop.objects.get(slug="atelier")
@@ -64,7 +66,42 @@ print(json.dumps({"capacity": workshop.capacity, "confirmed_count": workshop.con
                   "waiting_count": workshop.waiting_count, "registrations": rows}, default=str))
 """
 
+SEED_POLL = """
+import json, sys
+from datetime import timedelta
+from django.utils import timezone
+from entraide.places.models import Place
+from entraide.polls.models import Choice, Participant, Poll, Slot
+args = json.loads(sys.stdin.read())
+place = Place.objects.create(name="La Verrière", slug="la-verriere", kind="tiers-lieu",
+                             region="occitanie", city="Montpellier")
+poll = Poll.objects.create(place=place, title="Dispos", slug="dispos")
+start = timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=7)
+Slot.objects.bulk_create(Slot(poll=poll, starts_at=start + timedelta(hours=3 * i),
+                              ends_at=start + timedelta(hours=3 * i + 2))
+                         for i in range(args["slots"]))
+slots = list(poll.slots.all())
+people = Participant.objects.bulk_create(Participant(poll=poll, name=f"Personne {n}")
+                                         for n in range(args["participants"]))
+people = list(poll.participants.all())
+values = ["oui", "si-besoin", "non"]
+Choice.objects.bulk_create((Choice(participant=p, slot=s, answer=values[(p.pk + s.pk) % 3])
+                            for p in people for s in slots), batch_size=5000)
+print(json.dumps({"slug": poll.slug, "slots": [s.pk for s in slots]}))
+"""
+
+POLL_STATE = """
+import json, sys
+from entraide.polls.models import Choice, Participant
+slug = json.loads(sys.stdin.read())["slug"]
+people = Participant.objects.filter(poll__slug=slug)
+print(json.dumps({"participants": people.count(),
+                  "names": sorted(people.values_list("name", flat=True)),
+                  "choices": Choice.objects.filter(participant__poll__slug=slug).count()}))
+"""
+
 QUEUED = """
+import http.client
 import json
 from django_tasks_db.models import DBTaskResult
 print(json.dumps([t.args_kwargs["args"][0]["subject"] for t in DBTaskResult.objects.all()]))
@@ -212,25 +249,27 @@ class App:
     def state(self):
         return self.python(STATE)
 
-    def post(self, path, session, data=None):
-        """POST as the person of `session`; returns (status, seconds)."""
-        body = urllib.parse.urlencode({"csrfmiddlewaretoken": CSRF, **(data or {})}).encode()
-        request = urllib.request.Request(
-            self.base + path,
-            data=body,
-            headers={
-                "Cookie": f"sessionid={session}; csrftoken={CSRF}",
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Referer": self.base + "/",
-            },
-        )
-        opener = urllib.request.build_opener(NoRedirect)
+    def post(self, path, session=None, data=None, source_ip="127.0.0.1"):
+        """POST as the person of `session` (or anonymously), from `source_ip` (any address of
+        127.0.0.0/8, so that per-address rate limits see different people); returns
+        (status, seconds)."""
+        body = urllib.parse.urlencode({"csrfmiddlewaretoken": CSRF, **(data or {})}, doseq=True)
+        cookie = f"csrftoken={CSRF}" + (f"; sessionid={session}" if session else "")
+        headers = {
+            "Cookie": cookie,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Referer": self.base + "/",
+            "Host": f"127.0.0.1:{self.port}",
+        }
         started = time.perf_counter()
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.port, timeout=120, source_address=(source_ip, 0)
+        )
         try:
-            with opener.open(request, timeout=120) as response:
-                status = response.status
-        except urllib.error.HTTPError as error:
-            status = error.code
+            connection.request("POST", path, body=body, headers=headers)
+            status = connection.getresponse().status
+        finally:
+            connection.close()
         return status, time.perf_counter() - started
 
     def post_all(self, requests, *, clients=None):
@@ -239,7 +278,8 @@ class App:
         with ThreadPoolExecutor(max_workers=clients) as pool:
             return list(pool.map(lambda r: self.post(*r), requests))
 
+    def seed_poll(self, *, slots, participants):
+        return self.python(SEED_POLL, json.dumps({"slots": slots, "participants": participants}))
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
+    def poll_state(self, slug):
+        return self.python(POLL_STATE, json.dumps({"slug": slug}))

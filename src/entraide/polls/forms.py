@@ -146,8 +146,16 @@ class AnswerForm(forms.Form):
         if editing:
             del self.fields["email"], self.fields["same_name_ok"]
 
-    def slot_fields(self):
-        return [self[f"slot_{slot.pk}"] for slot in self.slots]
+    def slot_rows(self):
+        """(name, label, chosen value, errors, options) per slot, for a compact hand-written
+        rendering: a poll may have 100 slots, and each widget rendered by Django costs."""
+        rows = []
+        for slot in self.slots:
+            bound = self[f"slot_{slot.pk}"]
+            value = bound.value()
+            options = [(code, text, code[0]) for code, text in bound.field.choices]
+            rows.append((bound.html_name, bound.label, value, bound.errors, options))
+        return rows
 
     def choices(self) -> dict[int, str]:
         return {slot.pk: self.cleaned_data[f"slot_{slot.pk}"] for slot in self.slots}

@@ -7,6 +7,7 @@ from django.core import mail
 
 from entraide.polls import services
 from entraide.polls.models import Participant
+from entraide.polls.templatetags.polls import slot_label
 from entraide.polls.tests.conftest import all_answers
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +24,15 @@ def edit_link(message):
     return re.search(r"https?://[^/\s]+(/sondages/\S+/reponse/[\w-]+/)", message.body).group(1)
 
 
+def test_the_form_asks_yes_if_need_be_or_no_for_each_slot(client, poll):
+    page = client.get(poll.get_absolute_url()).text
+    slot = poll.slots.first()
+    assert page.count("type=radio") == 9
+    assert f"<legend>{slot_label(slot, poll.time_zone)}</legend>" in page
+    assert f"value=si-besoin id=slot_{slot.pk}s checked" not in page
+    assert f"value=non id=slot_{slot.pk}n checked" in page  # "no" until said otherwise
+
+
 def test_a_visitor_answers_gets_a_private_link_and_edits_through_it(client, poll):
     response = client.post(
         f"/sondages/{poll.slug}/repondre/",
@@ -35,6 +45,8 @@ def test_a_visitor_answers_gets_a_private_link_and_edits_through_it(client, poll
     link = edit_link(message)
     assert response["Location"].startswith(link)
 
+    form = client.get(link).text
+    assert f"value=si-besoin id=slot_{poll.slots.all()[1].pk}s checked" in form  # as answered
     client.post(link, answer_data(poll, "Dominique", "non", "oui", "oui"))
     results = services.results(poll)
     assert [(r.yes, r.if_need_be, r.no) for r in results.slots] == [(0, 0, 1), (1, 0, 0), (1, 0, 0)]
