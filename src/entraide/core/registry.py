@@ -3,7 +3,8 @@
 Each capability registers, in its AppConfig.ready():
 - personal data sections, shown and exported on "My data" and erased when an account is deleted;
 - what a place organises, shown on the place's page;
-- what is coming up, shown on the home page.
+- what is coming up, shown on the home page;
+- what relates to an object of another capability (a poll fixing a workshop's date).
 Core never imports a capability: capabilities come to core.
 """
 
@@ -33,6 +34,7 @@ class Item:
 _personal_data: dict[str, PersonalDataSection] = {}
 _place_activities: list[Callable[[Any], list[Item]]] = []
 _upcoming: list[Callable[[int], list[Item]]] = []
+_related: dict[str, list[Callable[[Any], list[Item]]]] = {}
 
 
 def register_personal_data(section: PersonalDataSection):
@@ -63,3 +65,15 @@ def upcoming(limit: int = 5) -> list[Item]:
     items = [item for provider in _upcoming for item in provider(limit)]
     items.sort(key=lambda item: (item.when is None, item.when))
     return items[:limit]
+
+
+def register_related(model_label: str, provider: Callable[[Any], list[Item]]):
+    """`provider(obj)` returns items related to `obj`, an instance of `model_label`
+    ("workshops.workshop"), in a constant number of queries."""
+    providers = _related.setdefault(model_label, [])
+    if provider not in providers:
+        providers.append(provider)
+
+
+def related(obj) -> list[Item]:
+    return [item for provider in _related.get(obj._meta.label_lower, []) for item in provider(obj)]

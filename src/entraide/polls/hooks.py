@@ -1,10 +1,11 @@
 """What polls bring to the shared pages: "My data" and account deletion."""
 
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from entraide.core import registry
-from entraide.core.registry import PersonalDataSection
-from entraide.polls.models import Comment, Participant
+from entraide.core.registry import Item, PersonalDataSection
+from entraide.polls.models import Comment, Participant, Poll
 
 
 def collect(user):
@@ -26,7 +27,20 @@ def erase(user):
     Comment.objects.filter(user=user).update(user=None)
 
 
+def polls_of_workshop(workshop):
+    """Open polls that will fix the workshop's date: shown on its page."""
+    if workshop.starts_at is not None:
+        return []
+    polls = Poll.objects.filter(workshop=workshop, closed_at__isnull=True).order_by("pk")
+    return [
+        Item(title=p.title, url=p.get_absolute_url(), detail=str(_("Give your availabilities")))
+        for p in polls
+        if not p.is_closed()
+    ]
+
+
 def register():
+    registry.register_related("workshops.workshop", polls_of_workshop)
     registry.register_personal_data(
         PersonalDataSection("poll_answers", gettext_lazy("My poll answers"), collect, erase)
     )

@@ -198,3 +198,22 @@ def test_answers_are_rate_limited_per_network_address(client, poll):
     )
     assert response.status_code == 429
     assert Participant.objects.count() == 60
+
+
+def test_the_workshop_page_points_to_the_poll_fixing_its_date(client, poll, undated_workshop):
+    page = client.get(undated_workshop.get_absolute_url()).text
+    assert f'<a href="{poll.get_absolute_url()}">{poll.title}</a> — Donnez vos disponibilités' in (
+        page
+    )
+    services.close(poll)
+    assert poll.get_absolute_url() not in client.get(undated_workshop.get_absolute_url()).text
+
+
+def test_my_data_shows_my_answers_and_deleting_the_account_removes_them(client_for, alice, poll):
+    from entraide.accounts.services import delete_account
+
+    services.answer(poll, name="Alice", choices=all_answers(poll, "oui", "oui", "oui"), by=alice)
+    exported = client_for(alice).get("/compte/mes-donnees/export.json").json()
+    assert [row["poll"] for row in exported["data"]["poll_answers"]] == [poll.title]
+    delete_account(alice)
+    assert Participant.objects.count() == 0

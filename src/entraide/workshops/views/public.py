@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
+from entraide.core import registry
 from entraide.core.errors import DomainError, add_domain_error
 from entraide.places.models import Place
 from entraide.workshops import services
@@ -110,6 +111,7 @@ def detail(request, slug, form=None, status=200):
         "mine": mine,
         "position": mine and services.waiting_position(mine),
         "closed_reason": workshop.closed_reason(),
+        "related": registry.related(workshop),
         "can_manage": can_see_draft(request.user, workshop.place),
         "form": form or RegistrationForm(signed_in=request.user.is_authenticated),
     }
