@@ -227,7 +227,9 @@ def fix_slot(poll, slot_id, *, by) -> Poll:
     everyone who answered with an address, and those registered for the workshop's series,
     are told by mail with the calendar file."""
     with transaction.atomic():
-        poll = Poll.objects.select_for_update().select_related("workshop").get(pk=poll.pk)
+        poll = (
+            Poll.objects.select_for_update(of=("self",)).select_related("workshop").get(pk=poll.pk)
+        )
         slot = poll.slots.filter(pk=slot_id).first()
         if slot is None:
             raise DomainError(_("This slot is not one of the poll's."), field="slot")
