@@ -22,6 +22,8 @@ def test_signing_up_sends_a_confirmation_link_that_signs_in(client):
     assert response["Location"] == "/compte/confirmer-adresse/"
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["lea@example.org"]
+    assert "Entraide" in mail.outbox[0].body.splitlines()[0]  # the site's name, not its host
+    assert "testserver" not in mail.outbox[0].body.splitlines()[0]
     link = re.search(r"http://testserver(/compte/confirmer-adresse/\S+/)", mail.outbox[0].body)
     page = client.get(link.group(1))
     assert page.status_code == 200
