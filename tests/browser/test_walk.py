@@ -106,6 +106,7 @@ def walk(browser, base_url, axe_source, cookies=()):
                 "/ateliers/gerer/cycle/vers-un-manifeste-du-numerique-responsable/",
                 "/ateliers/gerer/fresque-du-numerique-la-verriere/participants/",
                 "/sondages/gerer/dispos-pour-le-troisieme-atelier/",
+                "/sondages/gerer/lieu/la-verriere/",
                 "/sondages/gerer/lieu/la-verriere/nouveau/",
             ],
         ),

@@ -5,6 +5,7 @@ from entraide.polls.views import manage, public
 app_name = "polls"
 urlpatterns = [
     path("", public.poll_list, name="list"),
+    path("gerer/lieu/<slug:place_slug>/", manage.place_polls, name="manage_place"),
     path("gerer/lieu/<slug:place_slug>/nouveau/", manage.create, name="create"),
     path("gerer/<slug:slug>/", manage.manage, name="manage"),
     path("gerer/<slug:slug>/fixer/", manage.fix, name="fix"),

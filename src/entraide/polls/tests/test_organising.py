@@ -154,7 +154,8 @@ def test_the_csv_export_is_safe_in_a_spreadsheet(client_for, bob, place):
 
 
 @pytest.mark.parametrize("path", ["/sondages/gerer/{slug}/", "/sondages/gerer/{slug}/reponses.csv",
-                                  "/sondages/gerer/lieu/{place}/nouveau/"])  # fmt: skip
+                                  "/sondages/gerer/lieu/{place}/nouveau/",
+                                  "/sondages/gerer/lieu/{place}/"])  # fmt: skip
 def test_someone_else_cannot_manage_the_poll(client_for, alice, poll, path):
     url = path.format(slug=poll.slug, place=poll.place.slug)
     assert client_for(alice).get(url).status_code == 403
@@ -186,3 +187,10 @@ def test_slots_in_the_past_cannot_be_fixed(client_for, bob, poll):
     response = client_for(bob).post(f"/sondages/gerer/{poll.slug}/fixer/", {"slot": slot.pk})
     assert response.status_code == 400
     assert Workshop.objects.get().starts_at is None
+
+
+def test_the_place_lists_its_polls_for_its_organisers(client_for, bob, poll):
+    page = client_for(bob).get(f"/sondages/gerer/lieu/{poll.place.slug}/")
+    assert poll.title in page.text
+    assert "Ouvert" in page.text
+    assert "Sondages de La Verrière" in client_for(bob).get(f"/lieux/gerer/{poll.place.slug}/").text

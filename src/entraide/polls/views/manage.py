@@ -21,6 +21,13 @@ from entraide.workshops.views.manage import spreadsheet_safe
 
 
 @login_required
+def place_polls(request, place_slug):
+    place = place_for_organiser(request, place_slug)
+    polls = place.polls.select_related("workshop", "chosen_slot").order_by("-created_at")[:200]
+    return render(request, "polls/manage/place.html", {"place": place, "polls": polls})
+
+
+@login_required
 def create(request, place_slug):
     place = place_for_organiser(request, place_slug)
     workshops = undated_workshops(place)
