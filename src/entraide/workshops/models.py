@@ -277,6 +277,9 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # The language of the page the person registered on: later mails (reminders, notices
+    # sent by cron or by an organiser's action) speak it too.
+    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE, editable=False)
 
     class Meta:
         verbose_name = _("registration")

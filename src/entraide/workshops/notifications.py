@@ -2,6 +2,7 @@
 a confirmed participant's mails carry the calendar file with the address and video link."""
 
 from django.conf import settings
+from django.utils import translation
 
 from entraide.core.mail import send_templated_mail
 from entraide.workshops.ics import attachment_for
@@ -15,6 +16,11 @@ def _link(registration):
 
 def _send(template, registration, *, with_calendar=False, **context):
     workshop = registration.workshop
+    with translation.override(registration.language or settings.LANGUAGE_CODE):
+        _render_and_send(template, registration, workshop, with_calendar, context)
+
+
+def _render_and_send(template, registration, workshop, with_calendar, context):
     send_templated_mail(
         T + template,
         {

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError
@@ -171,6 +172,7 @@ def _register(workshops, *, name, email, needs, by) -> Outcome:
                 token_digest=digest,
                 created_at=now,
                 status=RegistrationStatus.PENDING,
+                language=getattr(by, "language", "") or get_language() or settings.LANGUAGE_CODE,
             )
             if by is not None:
                 _take_seat(workshop, registration, now)

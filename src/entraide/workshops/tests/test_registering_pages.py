@@ -161,3 +161,23 @@ def test_registration_requests_are_rate_limited_per_address(client, workshop):
     assert len(mail.outbox) == 5
     other = register(client, workshop, name="Y", email="autre@example.org")
     assert other.status_code == 302
+
+
+def test_later_mails_speak_the_language_the_person_registered_in(client, workshop):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from entraide.workshops import services
+    from entraide.workshops.models import Workshop
+
+    client.cookies["django_language"] = "en"
+    register(client, workshop, name="Sam", email="sam@example.org")
+    assert mail.outbox[0].subject == "[Entraide] Confirm your registration"
+    client.post(private_link(mail.outbox[0]))
+    soon = timezone.now() + timedelta(hours=3)
+    Workshop.objects.filter(pk=workshop.pk).update(
+        starts_at=soon, ends_at=soon + timedelta(hours=1)
+    )
+    services.send_reminders()  # as cron runs it: no request, French by default
+    assert mail.outbox[-1].subject == f"[Entraide] Tomorrow: {workshop.title}"
