@@ -18,6 +18,8 @@ Environment variables (all optional):
                           (reminders), e.g. https://entraide.example.org
   ENTRAIDE_RETENTION_DAYS days after a workshop before its registrations' personal data is
                           erased (365)
+  CLIENT_IP_HEADER        behind a reverse proxy, the request header holding the visitor's
+                          address for rate limits, e.g. X-Real-IP (default: the connection's)
 """
 
 import os
@@ -283,6 +285,10 @@ ENTRAIDE_INVITATION_DAYS = 14
 ENTRAIDE_PAGE_SIZE = 20
 ENTRAIDE_SITE_URL = os.environ.get("ENTRAIDE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ENTRAIDE_RETENTION_DAYS = int(os.environ.get("ENTRAIDE_RETENTION_DAYS", "365"))
+# django-ratelimit keys public forms by the visitor's address; behind a proxy it is in a header
+# that the proxy sets (and overwrites, so that visitors cannot forge it).
+if os.environ.get("CLIENT_IP_HEADER"):
+    RATELIMIT_IP_META_KEY = "HTTP_" + os.environ["CLIENT_IP_HEADER"].upper().replace("-", "_")
 # A registration request without an account must be confirmed by its emailed link within this
 # delay; until then it holds no seat.
 ENTRAIDE_CONFIRMATION_HOURS = 48
