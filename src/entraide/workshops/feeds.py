@@ -52,7 +52,9 @@ def personal_feed_token(user) -> str:
 def personal_calendar(request, token):
     """A person's own confirmed workshops, with their video links: a private address."""
     pk, _sep, _secret = token.partition("-")
-    user = User.objects.filter(pk=int(pk) if pk.isdigit() else 0, is_active=True).first()
+    if not (pk.isdigit() and len(pk) <= 18):  # a bigint, or no one
+        raise Http404
+    user = User.objects.filter(pk=int(pk), is_active=True).first()
     if user is None or not constant_time_compare(token, personal_feed_token(user)):
         raise Http404
     registrations = (

@@ -98,6 +98,8 @@ def test_the_personal_calendar_needs_its_private_address(client, workshop, alice
     forged = f"/ateliers/calendrier/personnel/{alice.pk}-{personal_feed_token(bob)[-40:]}.ics"
     assert client.get(forged).status_code == 404
     assert client.get("/ateliers/calendrier/personnel/nimporte-quoi.ics").status_code == 404
+    huge = "/ateliers/calendrier/personnel/99999999999999999999999-x.ics"  # beyond a bigint
+    assert client.get(huge).status_code == 404
 
 
 def test_the_atom_feed_lists_upcoming_workshops(client, workshop):
