@@ -3,6 +3,7 @@ import zoneinfo
 from datetime import date, datetime, time
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from entraide.polls.models import MAX_SLOTS, Answer, Poll
@@ -91,6 +92,12 @@ class PollForm(forms.ModelForm):
             "A workshop whose date is to be decided: fixing a slot gives it that date."
         )
         self.order_fields(["title", "description", "workshop", "days", "ranges", "time_zone"])
+
+    def clean_closes_at(self):
+        closes_at = self.cleaned_data["closes_at"]
+        if closes_at is not None and closes_at <= timezone.now():
+            raise forms.ValidationError(_("The closing date must be in the future."))
+        return closes_at
 
     def clean_days(self):
         return parse_days(self.cleaned_data["days"])

@@ -70,6 +70,7 @@ def test_quick_entry_makes_every_date_times_every_range(client_for, bob, place):
         ({"ranges": "midi"}, "ranges", "n'est pas une plage horaire"),
         ({"days": ""}, "days", "obligatoire"),
         ({"title": "x" * 300}, "title", "au plus 200"),
+        ({"closes_at": "2020-01-01T10:00"}, "closes_at", "dans le futur"),
     ],
 )
 def test_bad_polls_are_refused_beside_the_field(client_for, bob, place, changes, field, message):
