@@ -20,3 +20,10 @@ def keyed_token(purpose: str, key: str) -> str:
     from django.utils.crypto import salted_hmac
 
     return salted_hmac(purpose, key, algorithm="sha256").hexdigest()
+
+
+def new_keyed_link(purpose: str) -> tuple[str, str]:
+    """Return (key to store, digest to look up) for a private link whose token is
+    keyed_token(purpose, key): the token can be mailed again from the key later."""
+    key = secrets.token_urlsafe(16)
+    return key, token_digest(keyed_token(purpose, key))

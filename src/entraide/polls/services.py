@@ -2,7 +2,6 @@
 close, and fix a slot, which gives the linked workshop its date through the workshops app."""
 
 import logging
-import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -14,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError
 from entraide.core.mail import send_templated_mail
-from entraide.core.tokens import keyed_token, token_digest
+from entraide.core.slugs import unique_slug
+from entraide.core.tokens import new_keyed_link, token_digest
 from entraide.polls.models import (
     LINK_PURPOSE,
     MAX_SLOTS,
@@ -31,10 +31,8 @@ from entraide.workshops.ics import calendar_of
 log = logging.getLogger(__name__)
 
 
-def unique_slug(title):
-    from entraide.workshops.services.organising import unique_slug as workshop_unique_slug
-
-    return workshop_unique_slug(Poll, title)
+# Words the URLs of /sondages/ use after the poll's address: no poll may take them.
+RESERVED_SLUGS = {"gerer"}
 
 
 def check_slots(slots: list[tuple[datetime, datetime]], now=None, field="slots"):
@@ -59,7 +57,7 @@ def create_poll(place, *, by, fields: dict, slots) -> Poll:
     check_slots(slots)
     with transaction.atomic():
         poll = Poll(place=place, created_by=by, **fields)
-        poll.slug = unique_slug(poll.title)
+        poll.slug = unique_slug(Poll, poll.title, reserved=RESERVED_SLUGS, fallback="sondage")
         poll.save()
         Slot.objects.bulk_create(Slot(poll=poll, starts_at=s, ends_at=e) for s, e in slots)
     log.info("poll %s created by user %s with %s slots", poll.pk, by.pk, len(slots))
@@ -77,11 +75,6 @@ def _clean_choices(poll, choices: dict[int, str]) -> dict[int, str]:
     if set(choices) != slot_ids or any(value not in allowed for value in choices.values()):
         raise DomainError(_("Answer every slot with one of the proposed answers."))
     return choices
-
-
-def _new_link():
-    key = secrets.token_urlsafe(16)
-    return key, token_digest(keyed_token(LINK_PURPOSE, key))
 
 
 def answer(poll, *, name, email="", choices, by=None, same_name_ok=False) -> Participant:
@@ -105,7 +98,7 @@ def answer(poll, *, name, email="", choices, by=None, same_name_ok=False) -> Par
                 % {"name": name},
                 field="name",
             )
-        key, digest = _new_link()
+        key, digest = new_keyed_link(LINK_PURPOSE)
         try:
             with transaction.atomic():
                 participant = Participant.objects.create(

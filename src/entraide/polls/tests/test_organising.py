@@ -195,3 +195,11 @@ def test_the_place_lists_its_polls_for_its_organisers(client_for, bob, poll):
     assert poll.title in page.text
     assert "Ouvert" in page.text
     assert "Sondages de La Verrière" in client_for(bob).get(f"/lieux/gerer/{poll.place.slug}/").text
+
+
+def test_a_poll_titled_like_an_url_word_gets_an_address_of_its_own(client_for, client, bob, place):
+    create(client_for(bob), place, title="Gérer")
+    poll = Poll.objects.get()
+    assert poll.slug == "sondage-gerer"  # "/sondages/gerer/…" is the organisers' prefix
+    data = {"name": "A", **{f"slot_{s.pk}": "oui" for s in poll.slots.all()}}
+    assert client.post(f"/sondages/{poll.slug}/repondre/", data).status_code == 302

@@ -1,15 +1,13 @@
 """Organiser pages of polls (`/sondages/gerer/…`), behind polls.access."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.spreadsheet import csv_download
 from entraide.places.access import place_for_organiser
 from entraide.polls import services
 from entraide.polls.access import poll_for_organiser
@@ -17,7 +15,6 @@ from entraide.polls.forms import FixSlotForm, PollForm
 from entraide.polls.models import Answer, Choice
 from entraide.polls.templatetags.polls import slot_label
 from entraide.workshops.services import undated_workshops
-from entraide.workshops.views.manage import spreadsheet_safe
 
 
 @login_required
@@ -117,13 +114,10 @@ def answers_csv(request, slug):
             "participant_id", "slot_id", "answer"
         )
     }
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="sondage-{poll.slug}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
+    response, writer = csv_download(f"sondage-{poll.slug}.csv")
     writer.writerow([_("Name"), _("Email"), *(slot_label(s, poll.time_zone) for s in slots)])
     for participant in poll.participants.order_by("created_at", "pk"):
         cells = [labels.get(answers.get((participant.pk, s.pk)), "") for s in slots]
         row = [participant.name, participant.email, *cells]
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
+        writer.writerow(row)
     return response

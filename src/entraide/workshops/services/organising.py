@@ -6,10 +6,10 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError
+from entraide.core.slugs import unique_slug
 from entraide.workshops import notifications
 from entraide.workshops.models import (
     ACTIVE,
@@ -44,20 +44,13 @@ RESERVED_SLUGS = {
 }
 
 
-def unique_slug(model, title, *, exclude_pk=None):
-    base = slugify(title)[:70].strip("-") or "atelier"
-    if base in RESERVED_SLUGS:
-        base = f"atelier-{base}"
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+def _slug(model, title):
+    return unique_slug(model, title, reserved=RESERVED_SLUGS, fallback="atelier")
 
 
 def create_workshop(place, *, by, fields: dict) -> Workshop:
     workshop = Workshop(place=place, **fields)
-    workshop.slug = unique_slug(Workshop, workshop.title)
+    workshop.slug = _slug(Workshop, workshop.title)
     workshop.save()
     log.info("workshop %s created by user %s", workshop.pk, by.pk)
     return workshop
@@ -107,7 +100,7 @@ def duplicate_workshop(workshop: Workshop, *, by) -> Workshop:
     """A draft copy without date nor registrations, to run the workshop again."""
     copy = Workshop.objects.get(pk=workshop.pk)
     copy.pk = None
-    copy.slug = unique_slug(Workshop, workshop.title)
+    copy.slug = _slug(Workshop, workshop.title)
     copy.status = Status.DRAFT
     copy.starts_at = copy.ends_at = None
     copy.registration_opens_at = copy.registration_closes_at = None
@@ -120,7 +113,7 @@ def duplicate_workshop(workshop: Workshop, *, by) -> Workshop:
 
 def create_series(place, *, by, fields: dict) -> Series:
     series = Series(place=place, **fields)
-    series.slug = unique_slug(Series, series.title)
+    series.slug = _slug(Series, series.title)
     series.save()
     log.info("series %s created by user %s", series.pk, by.pk)
     return series

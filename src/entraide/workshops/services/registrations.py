@@ -6,7 +6,6 @@ out one request at a time, in the same way on both databases, and the database r
 confirmed count above the capacity. Mails leave after commit (core.mail)."""
 
 import logging
-import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -18,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError
-from entraide.core.tokens import keyed_token, token_digest
+from entraide.core.tokens import new_keyed_link, token_digest
 from entraide.workshops import notifications
 from entraide.workshops.models import (
     ACTIVE,
@@ -53,11 +52,6 @@ def _lock(workshop_id) -> Workshop:
         .select_related("place", "series")
         .get(pk=workshop_id)
     )
-
-
-def _new_link():
-    key = secrets.token_urlsafe(16)
-    return key, token_digest(keyed_token(LINK_PURPOSE, key))
 
 
 def _take_seat(workshop: Workshop, registration: Registration, now):
@@ -146,7 +140,7 @@ def _register(workshops, *, name, email, needs, by) -> Outcome:
     email = email.strip().lower()
     now = timezone.now()
     outcome = Outcome()
-    key, digest = _new_link()
+    key, digest = new_keyed_link(LINK_PURPOSE)
     with transaction.atomic():
         for workshop_id in sorted(w.pk for w in workshops):  # one lock order: no deadlock
             workshop = _lock(workshop_id)
@@ -201,8 +195,10 @@ def _send_request_mail(outcome: Outcome, *, email, now):
     if outcome.existing:
         # One new link manages every registration reachable by the older links, plus the new.
         old = {r.token_digest for r in outcome.existing}
-        key = outcome.created[0].link_key if outcome.created else secrets.token_urlsafe(16)
-        digest = token_digest(keyed_token(LINK_PURPOSE, key))
+        if outcome.created:
+            key, digest = outcome.created[0].link_key, outcome.created[0].token_digest
+        else:
+            key, digest = new_keyed_link(LINK_PURPOSE)
         Registration.objects.filter(token_digest__in=old).update(link_key=key, token_digest=digest)
         # A pending request asked again gets a fresh confirmation delay.
         Registration.objects.filter(pk__in=[r.pk for r in pending]).update(created_at=now)

@@ -1,16 +1,14 @@
 """Organiser pages (`/ateliers/gerer/…`), all behind workshops.access."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.spreadsheet import csv_download
 from entraide.places.access import place_for_organiser
 from entraide.workshops import services
 from entraide.workshops.access import series_for_organiser, workshop_for_organiser
@@ -174,21 +172,10 @@ def withdraw(request, slug, registration_id):
     return redirect("workshops:participants", slug=slug)
 
 
-def spreadsheet_safe(value) -> str:
-    """A cell that a spreadsheet will not run as a formula (OWASP's CSV injection advice)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r", "|", "%"):
-        return "'" + text
-    return text
-
-
 @login_required
 def participants_csv(request, slug):
     workshop = workshop_for_organiser(request, slug)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="participants-{workshop.slug}.csv"'
-    response.write("\ufeff")  # so that spreadsheets read UTF-8
-    writer = csv.writer(response)
+    response, writer = csv_download(f"participants-{workshop.slug}.csv")
     writer.writerow(
         [
             _("Name"),
@@ -214,7 +201,7 @@ def participants_csv(request, slug):
             r.needs,
             attended,
         ]
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
+        writer.writerow(row)
     return response
 
 
