@@ -17,8 +17,8 @@ from entraide.places.models import Place
 from entraide.workshops import services
 from entraide.workshops.access import can_see_draft
 from entraide.workshops.forms import FilterForm, RegistrationForm
-from entraide.workshops.hooks import public_workshops
-from entraide.workshops.models import ACTIVE, Mode, Registration, Series, Status, Workshop
+from entraide.workshops.hooks import my_registrations, public_workshops
+from entraide.workshops.models import ACTIVE, Mode, Series, Status, Workshop
 
 CARD_FIELDS = [
     "title",
@@ -90,11 +90,7 @@ def _visible_workshop(request, slug) -> Workshop:
 def _my_registration(request, workshop):
     if not request.user.is_authenticated:
         return None
-    return (
-        Registration.objects.filter(workshop=workshop, status__in=ACTIVE)
-        .filter(Q(user=request.user) | Q(email__iexact=request.user.email))
-        .first()
-    )
+    return my_registrations(request.user).filter(workshop=workshop, status__in=ACTIVE).first()
 
 
 def detail(request, slug, form=None, status=200):
@@ -176,20 +172,25 @@ def _form_fields(form, request):
     return {"name": data["name"], "email": data["email"], "needs": data["needs"]}
 
 
-@require_POST
-def register(request, slug):
-    workshop = _visible_workshop(request, slug)
+def _submit(request, target, register_with, page):
+    """Register for `target` (a workshop or a series) with the POSTed form; on a refusal,
+    `page(request, slug, form=…, status=…)` shows it again beside the fields."""
     form = RegistrationForm(request.POST, signed_in=request.user.is_authenticated)
     if form.is_valid() and _too_many_requests(request, form):
-        return detail(request, slug, form=form, status=429)
+        return page(request, target.slug, form=form, status=429)
     if form.is_valid():
         try:
-            outcome = services.register(workshop, **_form_fields(form, request))
+            outcome = register_with(target, **_form_fields(form, request))
         except DomainError as error:
             add_domain_error(form, error)
         else:
-            return _registration_outcome(request, outcome) or redirect(workshop)
-    return detail(request, slug, form=form, status=400)
+            return _registration_outcome(request, outcome) or redirect(target)
+    return page(request, target.slug, form=form, status=400)
+
+
+@require_POST
+def register(request, slug):
+    return _submit(request, _visible_workshop(request, slug), services.register, detail)
 
 
 def _visible_series(request, slug) -> Series:
@@ -208,12 +209,8 @@ def series_detail(request, slug, form=None, status=200):
     )
     mine = {}
     if request.user.is_authenticated:
-        mine = {
-            r.workshop_id: r
-            for r in Registration.objects.filter(workshop__in=sessions, status__in=ACTIVE).filter(
-                Q(user=request.user) | Q(email__iexact=request.user.email)
-            )
-        }
+        active = my_registrations(request.user).filter(workshop__in=sessions, status__in=ACTIVE)
+        mine = {r.workshop_id: r for r in active}
     open_count = sum(1 for s in sessions if s.closed_reason() is None)
     context = {
         "series": series,
@@ -228,17 +225,7 @@ def series_detail(request, slug, form=None, status=200):
 @require_POST
 def register_series(request, slug):
     series = _visible_series(request, slug)
-    form = RegistrationForm(request.POST, signed_in=request.user.is_authenticated)
-    if form.is_valid() and _too_many_requests(request, form):
-        return series_detail(request, slug, form=form, status=429)
-    if form.is_valid():
-        try:
-            outcome = services.register_series(series, **_form_fields(form, request))
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            return _registration_outcome(request, outcome) or redirect(series)
-    return series_detail(request, slug, form=form, status=400)
+    return _submit(request, series, services.register_series, series_detail)
 
 
 def check_mailbox(request):
