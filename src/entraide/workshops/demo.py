@@ -61,7 +61,7 @@ def _register(workshop, people, status, *, start=0):
                 "name": name,
                 "status": status,
                 "confirmed_at": timezone.now() if status == RegistrationStatus.CONFIRMED else None,
-                "waiting_since": timezone.now() + timedelta(seconds=n)
+                "waiting_since": timezone.now() - timedelta(hours=1) + timedelta(seconds=n)
                 if status == RegistrationStatus.WAITING
                 else None,
             },
@@ -85,7 +85,7 @@ def _register_user(workshop, email, status, n=100):
             "email": user.email,
             "status": status,
             "confirmed_at": timezone.now(),
-            "waiting_since": timezone.now() + timedelta(seconds=n)
+            "waiting_since": timezone.now() - timedelta(hours=1) + timedelta(seconds=n)
             if status == RegistrationStatus.WAITING
             else None,
         },
