@@ -73,14 +73,16 @@ def collect_registrations(user):
 
 
 def erase_registrations(user):
-    """Before an account goes: its upcoming registrations are cancelled (the seats go to the
-    waiting list), and every registration loses what identified the person."""
+    """Before an account goes: its registrations to workshops still to come (dated or whose
+    date is to be decided) are cancelled, the seats going to the waiting list, and every
+    registration loses what identified the person."""
     from entraide.workshops import services
 
-    for registration in my_registrations(user).filter(
-        status__in=ACTIVE, workshop__starts_at__gt=timezone.now()
+    to_come = Q(workshop__starts_at__gt=timezone.now()) | Q(workshop__starts_at__isnull=True)
+    for registration_id in (
+        my_registrations(user).filter(to_come, status__in=ACTIVE).values_list("pk", flat=True)
     ):
-        services.withdraw(registration.pk)
+        services.withdraw(registration_id)
     my_registrations(user).update(
         name="", email="", needs="", user=None, link_key="", token_digest=""
     )

@@ -147,3 +147,22 @@ def test_personal_data_is_erased_a_year_after_the_workshop(place, alice):
     services.erase_old_personal_data(now=timezone.now() + timedelta(days=380))
     row = workshop.registrations.values("name", "email", "needs", "user", "status").get()
     assert row == {"name": "", "email": "", "needs": "", "user": None, "status": "confirmee"}
+
+
+def test_deleting_an_account_withdraws_it_from_a_workshop_whose_date_is_to_be_decided(
+    place, alice, bob, mailoutbox
+):
+    from entraide.accounts.services import delete_account
+
+    undated = WorkshopFactory(place=place, starts_at=None, ends_at=None, capacity=1)
+    services.register(undated, by=alice)
+    services.register(undated, by=bob)
+    mailoutbox.clear()
+    delete_account(alice)
+    rows = sorted(undated.registrations.values_list("email", "user", "status"))
+    assert rows == [("", None, "annulee"), ("bob@example.org", bob.pk, "confirmee")]
+    undated.refresh_from_db()
+    assert (undated.confirmed_count, undated.waiting_count) == (1, 0)
+    assert [m.subject for m in mailoutbox if m.to == [bob.email]] == [
+        f"[Entraide] Une place pour vous : {undated.title}"
+    ]
