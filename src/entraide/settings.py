@@ -3,7 +3,8 @@
 Environment variables (all optional):
   DEBUG=1                 development mode (never in production)
   SECRET_KEY              otherwise generated once and kept in $ENTRAIDE_DATA_DIR/secret_key
-  ENTRAIDE_DATA_DIR       where the SQLite file, the secret key, static files and mails live (./var)
+  ENTRAIDE_DATA_DIR       where the SQLite file, the secret key, static files and mails live
+                          (var/ at the root of the source checkout; required outside a checkout)
   DATABASE_URL            e.g. postgres://user:pass@host:5432/entraide (SQLite file by default)
   ALLOWED_HOSTS           comma-separated, default "127.0.0.1,localhost"
   CSRF_TRUSTED_ORIGINS    comma-separated origins, e.g. https://entraide.example.org
@@ -28,6 +29,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,18 +45,46 @@ def env_list(name, default=""):
 
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(os.environ.get("ENTRAIDE_DATA_DIR", Path.cwd() / "var")).resolve()
+
+
+def _data_dir():
+    """ENTRAIDE_DATA_DIR, else the var/ folder of the source checkout Entraide runs from (never
+    the current directory: a command run from elsewhere would silently make an empty database)."""
+    if os.environ.get("ENTRAIDE_DATA_DIR"):
+        return Path(os.environ["ENTRAIDE_DATA_DIR"]).resolve()
+    checkout = PACKAGE_DIR.parent.parent
+    if PACKAGE_DIR.parent.name == "src" and (checkout / "pyproject.toml").is_file():
+        return checkout / "var"
+    raise ImproperlyConfigured(
+        "ENTRAIDE_DATA_DIR is not set. Outside a source checkout, Entraide needs to be told "
+        "where its data folder is (database, secret key, uploaded files), "
+        "e.g. ENTRAIDE_DATA_DIR=/var/lib/entraide."
+    )
+
+
+DATA_DIR = _data_dir()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+# The secret key file, or None when the key comes from the SECRET_KEY environment variable.
+SECRET_KEY_FILE = None if os.environ.get("SECRET_KEY") else DATA_DIR / "secret_key"
 
 
 def _secret_key():
-    if os.environ.get("SECRET_KEY"):
+    if SECRET_KEY_FILE is None:
         return os.environ["SECRET_KEY"]
-    key_file = DATA_DIR / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
+    if not SECRET_KEY_FILE.exists():
+        # Written whole, readable by its owner only, then linked into place: processes starting
+        # together all read the one key that won.
+        draft = SECRET_KEY_FILE.with_name(f".secret_key.{os.getpid()}")
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as key_file:
+            key_file.write(secrets.token_urlsafe(50))
+        try:
+            os.link(draft, SECRET_KEY_FILE)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return SECRET_KEY_FILE.read_text().strip()
 
 
 SECRET_KEY = _secret_key()
