@@ -264,6 +264,8 @@ elif os.environ.get("EMAIL_FILE_PATH"):
     EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 else:
     ENTRAIDE_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A mail server that accepts the connection and never answers must not hold the worker.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Entraide <entraide@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -324,7 +326,23 @@ if os.environ.get("CLIENT_IP_HEADER"):
 ENTRAIDE_CONFIRMATION_HOURS = 48
 # Periodic commands and their interval in seconds, run by `entraide clock` (started by
 # `entraide serve`); in production, cron or systemd timers can call them instead.
-ENTRAIDE_PERIODIC = {"send_reminders": 300, "erase_old_registrations": 24 * 3600}
+ENTRAIDE_PERIODIC = {
+    "deliver_mail": 60,  # retries, and mails whose task was lost
+    "send_reminders": 300,
+    "erase_old_registrations": 24 * 3600,
+    "prune_queues": 24 * 3600,  # delivered mails and finished tasks
+}
+# The outbox (entraide.core.outbox): a mail that could not be delivered is tried again after
+# these delays (1 min, 5 min, 30 min, 2 h, 12 h), then marked failed for the administrator.
+ENTRAIDE_MAIL_RETRY_DELAYS = [60, 300, 1800, 7200, 43200]
+# A worker holds a mail this long; if it dies while sending, another one takes it after that.
+ENTRAIDE_MAIL_LEASE_SECONDS = int(os.environ.get("ENTRAIDE_MAIL_LEASE_SECONDS", "300"))
+# Delivered mails are blank (no body, no address); their rows are kept this long for
+# monitoring. Failed mails keep their message this long, so that they can be sent again.
+ENTRAIDE_MAIL_KEEP_DAYS = 7
+ENTRAIDE_FAILED_MAIL_KEEP_DAYS = 14
+# Finished background tasks are deleted after this many days.
+ENTRAIDE_TASK_KEEP_DAYS = 1
 
 LOGGING = {
     "version": 1,

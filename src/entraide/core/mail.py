@@ -1,20 +1,27 @@
-"""Mail through Django's mail API, delivered by the background worker after commit.
+"""Mail through Django's mail API, written to the outbox in the same transaction as the change
+it announces, and delivered by the background worker.
 
 `QueuedEmailBackend` is Django's EMAIL_BACKEND: any code that sends mail (ours, allauth's,
-Django's) hands messages to it. It turns each message into plain JSON and enqueues a task
-*when the current transaction commits*, so a request never waits on a mail server and a mail
-never announces something that was rolled back. The worker (`entraide db_worker`, started by
-`entraide serve`) delivers it through ENTRAIDE_DELIVERY_BACKEND (SMTP, console or files).
+Django's) hands messages to it. Each message becomes an `OutgoingMail` row *inside the current
+transaction*: it commits with the registration, the promotion or the cancellation it announces,
+or disappears with it. When the transaction commits, a task carrying only the row's number is
+enqueued for the worker (`entraide db_worker`, started by `entraide serve`); if that enqueue is
+lost (a process killed at that moment), `entraide deliver_mail` finds the row anyway. The task
+queue never holds a message, so no private link or code stays readable in it.
 """
 
 import base64
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.template.loader import render_to_string
-from django_tasks import task
+from django.utils import timezone
+from django_tasks import task, task_backends
+
+from entraide.core import outbox
+from entraide.core.models import OutgoingMail
 
 
 def message_to_payload(message) -> dict:
@@ -38,38 +45,30 @@ def message_to_payload(message) -> dict:
     }
 
 
-def payload_to_message(payload: dict) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(
-        subject=payload["subject"],
-        body=payload["body"],
-        from_email=payload["from_email"],
-        to=payload["to"],
-        cc=payload["cc"],
-        bcc=payload["bcc"],
-        reply_to=payload["reply_to"],
-        headers=payload["headers"],
-    )
-    for content, mimetype in payload["alternatives"]:
-        message.attach_alternative(content, mimetype)
-    for filename, content, mimetype in payload["attachments"]:
-        message.attach(filename, base64.b64decode(content), mimetype)
-    return message
-
-
 @task()
-def deliver_email(payload: dict) -> int:
-    connection = get_connection(settings.ENTRAIDE_DELIVERY_BACKEND)
-    return connection.send_messages([payload_to_message(payload)])
+def deliver_outgoing_mail(mail_id: int) -> str | None:
+    status = outbox.deliver(mail_id)
+    if status == OutgoingMail.Status.QUEUED and task_backends["default"].supports_defer:
+        retry_at = OutgoingMail.objects.values_list("next_attempt_at", flat=True).get(pk=mail_id)
+        deliver_outgoing_mail.using(run_after=retry_at).enqueue(mail_id)
+    return status
 
 
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
         count = 0
         for message in email_messages:
-            if not message.recipients():
+            recipients = message.recipients()
+            if not recipients:
                 continue
-            payload = message_to_payload(message)
-            transaction.on_commit(lambda p=payload: deliver_email.enqueue(p))
+            mail = OutgoingMail.objects.create(
+                payload=message_to_payload(message),
+                recipients=min(len(recipients), 32767),
+                next_attempt_at=timezone.now(),
+            )
+            transaction.on_commit(
+                lambda pk=mail.pk: deliver_outgoing_mail.enqueue(pk), robust=True
+            )
             count += 1
         return count
 

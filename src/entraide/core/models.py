@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from entraide.core.markdown import render_markdown
@@ -27,3 +28,44 @@ class LegalPage(models.Model):
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
+
+
+class OutgoingMail(models.Model):
+    """A mail waiting to leave: the outbox.
+
+    The row is written in the same transaction as the change it announces, so it commits or
+    rolls back with it. The worker delivers it, retries with backoff, and blanks the message
+    once delivered: only what monitoring needs (dates, attempts, last error) stays."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        SENDING = "sending", _("sending")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
+    )
+    payload = models.JSONField(_("message"), null=True, editable=False)
+    recipients = models.PositiveSmallIntegerField(_("recipients"), default=1)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    lease_expires_at = models.DateTimeField(_("lease expires"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing mail")
+        verbose_name_plural = _("outgoing mails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="sent") | models.Q(payload__isnull=True),
+                name="outbox_sent_mail_is_blank",
+            )
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} ({self.get_status_display()})"
