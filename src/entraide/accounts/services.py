@@ -1,5 +1,6 @@
 import logging
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -13,6 +14,20 @@ def update_profile(user, *, display_name: str, language: str) -> None:
     user.display_name = display_name.strip()
     user.language = language
     user.save(update_fields=["display_name", "language"])
+
+
+def has_verified_email(user, email: str) -> bool:
+    """Whether `user` proved, through allauth's confirmation, that `email` is theirs."""
+    return (
+        bool(email)
+        and EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+    )
+
+
+def verified_email(user) -> str:
+    """The account's own address if it is verified, else "" (then no record made without an
+    account under that address can be taken as the person's)."""
+    return user.email.lower() if has_verified_email(user, user.email) else ""
 
 
 def collect_personal_data(user) -> dict:

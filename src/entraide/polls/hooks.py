@@ -1,15 +1,27 @@
 """What polls bring to the shared pages: "My data" and account deletion."""
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from entraide.accounts.services import verified_email
 from entraide.core import registry
 from entraide.core.registry import Item, PersonalDataSection
 from entraide.polls.models import Comment, Participant, Poll
 
 
+def my_answers(user):
+    """Answers given with the account, and those given without an account under its verified
+    address (the mailbox's owner received their edit link)."""
+    mine = Q(user=user)
+    email = verified_email(user)
+    if email:
+        mine |= Q(user__isnull=True, email__iexact=email)
+    return Participant.objects.filter(mine)
+
+
 def collect(user):
-    answers = Participant.objects.filter(user=user).select_related("poll")
+    answers = my_answers(user).select_related("poll")
     comments = Comment.objects.filter(user=user).select_related("poll")
     return [
         {"poll": p.poll.title, "name": p.name, "email": p.email, "answered_at": p.created_at}
@@ -23,7 +35,7 @@ def collect(user):
 def erase(user):
     """Answers go with the account (they are the person's availabilities); comments stay,
     signed with the name given, without the link to the account."""
-    Participant.objects.filter(user=user).delete()
+    my_answers(user).delete()
     Comment.objects.filter(user=user).update(user=None)
 
 

@@ -217,3 +217,37 @@ def test_my_data_shows_my_answers_and_deleting_the_account_removes_them(client_f
     assert [row["poll"] for row in exported["data"]["poll_answers"]] == [poll.title]
     delete_account(alice)
     assert Participant.objects.count() == 0
+
+
+def test_answers_given_without_an_account_under_my_address_are_my_data_and_go_with_it(
+    client, client_for, alice, poll
+):
+    from entraide.accounts.services import delete_account
+
+    client.post(
+        f"/sondages/{poll.slug}/repondre/",
+        answer_data(poll, "Alice sans compte", "oui", "non", "oui", email="Alice@Example.org"),
+    )
+    services.answer(
+        poll, name="Dom", email="dom@example.org", choices=all_answers(poll, "oui", "oui", "oui")
+    )
+    mine = client_for(alice)
+    assert "Alice sans compte" in mine.get("/compte/mes-donnees/").text
+    exported = mine.get("/compte/mes-donnees/export.json").json()
+    assert [
+        (row["poll"], row["name"], row["email"]) for row in exported["data"]["poll_answers"]
+    ] == [(poll.title, "Alice sans compte", "alice@example.org")]
+    delete_account(alice)
+    assert list(Participant.objects.values_list("name", flat=True)) == ["Dom"]
+
+
+def test_answers_under_an_address_the_account_has_not_verified_are_not_its_data(alice, poll):
+    from entraide.accounts.services import collect_personal_data, delete_account
+
+    alice.emailaddress_set.update(verified=False)
+    services.answer(
+        poll, name="Alice ?", email=alice.email, choices=all_answers(poll, "oui", "oui", "oui")
+    )
+    assert collect_personal_data(alice)["poll_answers"] == []
+    delete_account(alice)
+    assert list(Participant.objects.values_list("name", flat=True)) == ["Alice ?"]
