@@ -66,9 +66,7 @@ class QueuedEmailBackend(BaseEmailBackend):
                 recipients=min(len(recipients), 32767),
                 next_attempt_at=timezone.now(),
             )
-            transaction.on_commit(
-                lambda pk=mail.pk: deliver_outgoing_mail.enqueue(pk), robust=True
-            )
+            transaction.on_commit(lambda pk=mail.pk: deliver_outgoing_mail.enqueue(pk), robust=True)
             count += 1
         return count
 

@@ -60,8 +60,10 @@ def claim(mail_id: int) -> OutgoingMail | None:
     """Take the mail for this process, or None if it is not due or another process has it."""
     now = timezone.now()
     lease = now + timedelta(seconds=settings.ENTRAIDE_MAIL_LEASE_SECONDS)
-    won = due_mails(now).filter(pk=mail_id).update(
-        status=Status.SENDING, lease_expires_at=lease, attempts=F("attempts") + 1
+    won = (
+        due_mails(now)
+        .filter(pk=mail_id)
+        .update(status=Status.SENDING, lease_expires_at=lease, attempts=F("attempts") + 1)
     )
     return OutgoingMail.objects.filter(pk=mail_id).first() if won else None
 
