@@ -1,7 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from entraide.accounts.urls import allauth_patterns
+
+# The administration is entered through the site's sign-in (allauth), with its limits on failed
+# attempts and its sign-in codes; the admin's own form, which has no such limits, is never shown.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("entraide.core.urls")),
