@@ -146,6 +146,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Mails are plain text: the same templates, without HTML escaping ("Labo & Co").
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # --- Database -------------------------------------------------------------------------------

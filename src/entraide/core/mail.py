@@ -72,11 +72,12 @@ class QueuedEmailBackend(BaseEmailBackend):
 
 
 def send_templated_mail(template_prefix: str, context: dict, *, to: list[str], attachments=()):
-    """Send `<prefix>_subject.txt` / `<prefix>_message.txt` rendered with `context`.
+    """Send `<prefix>_subject.txt` / `<prefix>_message.txt` rendered with `context`, as
+    plain text (no HTML escaping).
 
     `attachments`: (filename, bytes, mimetype) triples, e.g. a calendar file."""
-    subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
-    body = render_to_string(f"{template_prefix}_message.txt", context)
+    subject = render_to_string(f"{template_prefix}_subject.txt", context, using="text").strip()
+    body = render_to_string(f"{template_prefix}_message.txt", context, using="text")
     prefix = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
     message = EmailMultiAlternatives(f"{prefix}{subject}", body, to=to)
     for filename, content, mimetype in attachments:
