@@ -101,10 +101,9 @@ print(json.dumps({"participants": people.count(),
 """
 
 QUEUED = """
-import http.client
 import json
-from django_tasks_db.models import DBTaskResult
-print(json.dumps([t.args_kwargs["args"][0]["subject"] for t in DBTaskResult.objects.all()]))
+from entraide.core.models import OutgoingMail
+print(json.dumps([m.payload["subject"] for m in OutgoingMail.objects.filter(status="queued")]))
 """
 
 
