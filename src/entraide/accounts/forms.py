@@ -1,4 +1,6 @@
+from allauth.account import forms as allauth_forms
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from entraide.accounts.models import User
@@ -14,3 +16,17 @@ class DeleteAccountForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand that my account and my personal data will be erased."),
     )
+
+
+class SignupForm(allauth_forms.SignupForm):
+    """allauth's sign-up form, as slow for an address that has an account as for a new one.
+
+    With ACCOUNT_PREVENT_ENUMERATION, a taken address gets the same answer as a new one, but
+    allauth only mails its owner, whereas a new account costs a password hash (about half a
+    second): the time of the answer told which addresses have an account. The password is
+    hashed, and thrown away, on that path too."""
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)

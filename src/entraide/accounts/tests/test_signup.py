@@ -1,7 +1,11 @@
 import re
+import statistics
+import time
 
 import pytest
+from django.conf import global_settings
 from django.core import mail
+from django.test import Client
 
 from entraide.accounts.models import User
 
@@ -76,3 +80,19 @@ def test_sign_up_is_rate_limited(client, settings):
     statuses = [sign_up(client, f"p{n}@example.org").status_code for n in range(4)]
     assert statuses[:3] == [302, 302, 302]
     assert statuses[3] == 429
+
+
+def test_signing_up_with_a_taken_address_takes_as_long_as_with_a_new_one(alice, settings):
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS  # the real, slow hasher
+
+    def duration(email):
+        client = Client()
+        started = time.perf_counter()
+        response = sign_up(client, email)
+        elapsed = time.perf_counter() - started
+        assert response.status_code == 302
+        return elapsed
+
+    new = statistics.median(duration(f"nouvelle{n}@example.org") for n in range(3))
+    taken = statistics.median(duration(alice.email) for _ in range(3))
+    assert taken >= new / 2, f"taken address {taken:.3f}s, new address {new:.3f}s"
