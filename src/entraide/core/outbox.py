@@ -16,6 +16,7 @@ import smtplib
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F, Q
 from django.utils import timezone
@@ -24,6 +25,7 @@ from entraide.core.models import OutgoingMail
 
 log = logging.getLogger(__name__)
 Status = OutgoingMail.Status
+SERVER_DOWN = "entraide:mail-server-unreachable"
 
 
 class PermanentMailError(Exception):
@@ -69,14 +71,23 @@ def claim(mail_id: int) -> OutgoingMail | None:
 
 
 def deliver(mail_id: int) -> str | None:
-    """Claim and send one mail; returns its new status, or None if it was not ours to send."""
+    """Claim and send one mail; returns its new status, or None if it was not ours to send.
+
+    While the mail server is unreachable (a refused connection or a timeout in the last
+    minute, for any process), mails are left due for `deliver_due` instead of each waiting
+    for its own timeout: a dead server costs one timeout a minute, not one per mail."""
+    if cache.get(SERVER_DOWN):
+        return None
     mail = claim(mail_id)
     if mail is None:
         return None
     try:
         _send(mail.payload)
     except Exception as error:  # every failure is recorded on the mail, none is lost
+        if _unreachable(error):
+            cache.set(SERVER_DOWN, True, settings.ENTRAIDE_MAIL_RETRY_DELAYS[0])
         return _failed(mail, error)
+    cache.delete(SERVER_DOWN)
     OutgoingMail.objects.filter(pk=mail.pk).update(
         status=Status.SENT,
         payload=None,
@@ -98,9 +109,16 @@ def _send(payload):
             raise PermanentMailError(f"recipients refused ({refused})") from error
         raise
     except smtplib.SMTPResponseException as error:
-        if error.smtp_code >= 500 and not isinstance(error, smtplib.SMTPServerDisconnected):
+        if error.smtp_code >= 500 and not isinstance(error, smtplib.SMTPConnectError):
             raise PermanentMailError(f"{error.smtp_code} {_text(error.smtp_error)}") from error
         raise
+
+
+def _unreachable(error):
+    """A refused connection, a timeout or a dropped line, not an answer about this mail."""
+    if isinstance(error, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError):
+        return True
+    return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
 
 
 def _text(value):
@@ -130,6 +148,7 @@ def deliver_due(limit: int = 100) -> dict:
     whose task was never enqueued. Stops at the first failure to reach the server, so a dead
     server costs one timeout, not one per mail."""
     counts = {Status.SENT: 0, Status.QUEUED: 0, Status.FAILED: 0}
+    cache.delete(SERVER_DOWN)  # the periodic sweep is the one that tries again
     ids = list(due_mails().order_by("next_attempt_at").values_list("pk", flat=True)[:limit])
     for mail_id in ids:
         status = deliver(mail_id)

@@ -227,3 +227,22 @@ def test_mails_queued_before_the_outbox_move_into_it_and_leave_the_task_queue():
 
     assert DBTaskResult.objects.count() == 0
     assert list(OutgoingMail.objects.values_list("payload", "status")) == [(payload, "queued")]
+
+
+def test_a_silent_mail_server_costs_one_timeout_not_one_per_mail(settings):
+    import time
+
+    from tests.mailserver import silent_server
+
+    with silent_server() as port:
+        smtp_settings(settings, port, timeout=1)
+        for n in range(5):
+            send(to=f"person{n}@example.org")
+        started = time.monotonic()
+        run_worker()
+        elapsed = time.monotonic() - started
+
+    assert elapsed < 3  # one timeout of 1 s, not five
+    attempts = list(OutgoingMail.objects.order_by("pk").values_list("attempts", "status"))
+    assert attempts == [(1, "queued")] + [(0, "queued")] * 4  # the others wait for the sweep
+    assert "timed out" in OutgoingMail.objects.order_by("pk").first().last_error
