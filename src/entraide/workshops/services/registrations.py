@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from entraide.accounts.services import has_verified_email
 from entraide.core.errors import DomainError
 from entraide.core.tokens import new_keyed_link, token_digest
 from entraide.workshops import notifications
@@ -92,6 +93,22 @@ def _promote(workshop: Workshop) -> list[Registration]:
     return promoted
 
 
+def _supersede_unconfirmed_requests(workshop, *, email):
+    """Requests made without an account under `email`, still unconfirmed, hold no seat: when
+    the owner of that verified address registers, they give way, and their link stops
+    reaching them (whoever made them never proved the address was theirs)."""
+    superseded = Registration.objects.filter(
+        workshop=workshop,
+        email__iexact=email,
+        user__isnull=True,
+        status=RegistrationStatus.PENDING,
+    )
+    ids = list(superseded.values_list("pk", flat=True))
+    if ids:
+        superseded.delete()
+        log.info("workshop %s: unconfirmed requests %s superseded", workshop.pk, ids)
+
+
 def _active_registration(workshop, *, email, user):
     match = Q(email__iexact=email) if email else Q()
     if user is not None:
@@ -117,8 +134,9 @@ def open_sessions(series: Series) -> list[Workshop]:
 
 
 def register(workshop: Workshop, *, name="", email="", needs="", by=None) -> Outcome:
-    """Register for one workshop. Signed in (`by`): confirmed or waitlisted at once. Otherwise
-    a pending request, which holds no seat until confirmed by the emailed link."""
+    """Register for one workshop. Signed in (`by`): confirmed or waitlisted at once, and with a
+    verified address, over anyone's unconfirmed request for that address. Otherwise a pending
+    request, which holds no seat until confirmed by the emailed link."""
     outcome = _register([workshop], name=name, email=email, needs=needs, by=by)
     if outcome.refused:
         raise DomainError(outcome.refused[0][1])
@@ -138,6 +156,7 @@ def _register(workshops, *, name, email, needs, by) -> Outcome:
     if by is not None:
         email, name = by.email, name or by.public_name
     email = email.strip().lower()
+    verified = by is not None and has_verified_email(by, email)
     now = timezone.now()
     outcome = Outcome()
     key, digest = new_keyed_link(LINK_PURPOSE)
@@ -149,6 +168,8 @@ def _register(workshops, *, name, email, needs, by) -> Outcome:
             if reason:
                 outcome.refused.append((workshop, reason))
                 continue
+            if verified:
+                _supersede_unconfirmed_requests(workshop, email=email)
             existing = _active_registration(workshop, email=email, user=by)
             if existing is not None:
                 if by is not None and existing.user_id is None:

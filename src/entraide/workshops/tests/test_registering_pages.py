@@ -135,6 +135,28 @@ def test_signed_in_one_click_then_the_page_shows_the_seat_and_video_link(
     assert "Annuler mon inscription" in mine
 
 
+def test_a_verified_account_gets_its_seat_over_a_strangers_unconfirmed_request(
+    client, client_for, alice, workshop
+):
+    register(client, workshop, name="Un inconnu", email="ALICE@example.org")
+    stranger_link = private_link(mail.outbox[0])
+    page = client_for(alice).get(workshop.get_absolute_url()).text
+    assert '<button type="submit">M\'inscrire</button>' in page
+    assert "attend la confirmation" not in page
+    response = client_for(alice).post(f"/ateliers/{workshop.slug}/inscription/", follow=True)
+    notices = [str(m) for m in response.context["messages"]]
+    assert notices == [
+        f"Votre place est confirmée pour « {workshop.title} ». Un courriel de confirmation arrive."
+    ]
+    rows = list(Registration.objects.values_list("name", "email", "user", "status"))
+    assert rows == [("Alice", "alice@example.org", alice.pk, "confirmee")]
+    workshop.refresh_from_db()
+    assert workshop.confirmed_count == 1
+    client.logout()
+    assert client.get(stranger_link).status_code == 404
+    assert client.post(stranger_link).status_code == 404
+
+
 def test_registering_for_a_cancelled_workshop_is_refused_with_a_message(client, workshop):
     workshop.status = "annule"
     workshop.save()

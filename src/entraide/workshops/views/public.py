@@ -18,7 +18,7 @@ from entraide.workshops import services
 from entraide.workshops.access import can_see_draft
 from entraide.workshops.forms import FilterForm, RegistrationForm
 from entraide.workshops.hooks import my_registrations, public_workshops
-from entraide.workshops.models import ACTIVE, Mode, Series, Status, Workshop
+from entraide.workshops.models import ACTIVE, Mode, RegistrationStatus, Series, Status, Workshop
 
 CARD_FIELDS = [
     "title",
@@ -87,10 +87,18 @@ def _visible_workshop(request, slug) -> Workshop:
     return workshop
 
 
+def _my_active_registrations(user):
+    """What the pages show as the person's registrations. A request made without an account
+    under their address and still unconfirmed is not theirs until confirmed: they may register
+    over it (services.register)."""
+    unconfirmed_request = Q(status=RegistrationStatus.PENDING, user__isnull=True)
+    return my_registrations(user).filter(status__in=ACTIVE).exclude(unconfirmed_request)
+
+
 def _my_registration(request, workshop):
     if not request.user.is_authenticated:
         return None
-    return my_registrations(request.user).filter(workshop=workshop, status__in=ACTIVE).first()
+    return _my_active_registrations(request.user).filter(workshop=workshop).first()
 
 
 def detail(request, slug, form=None, status=200):
@@ -209,7 +217,7 @@ def series_detail(request, slug, form=None, status=200):
     )
     mine = {}
     if request.user.is_authenticated:
-        active = my_registrations(request.user).filter(workshop__in=sessions, status__in=ACTIVE)
+        active = _my_active_registrations(request.user).filter(workshop__in=sessions)
         mine = {r.workshop_id: r for r in active}
     open_count = sum(1 for s in sessions if s.closed_reason() is None)
     context = {
