@@ -5,16 +5,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from entraide.accounts.models import User
-from entraide.core.tokens import keyed_token
 from entraide.places.models import Place
 from entraide.workshops import ics
 from entraide.workshops.hooks import my_registrations, public_workshops, upcoming_public
 from entraide.workshops.models import RegistrationStatus, Series, Status
+from entraide.workshops.services import personal_calendar as calendars
 from entraide.workshops.templatetags.workshops import when
 
 FEED_SIZE = 200
@@ -45,17 +43,13 @@ def place_calendar(request, slug):
 
 
 def personal_feed_token(user) -> str:
-    secret = keyed_token("entraide.workshops.personal-feed", f"{user.pk}:{user.date_joined}")
-    return f"{user.pk}-{secret[:40]}"
+    return calendars.personal_calendar_token(user)
 
 
 def personal_calendar(request, token):
     """A person's own confirmed workshops, with their video links: a private address."""
-    pk, _sep, _secret = token.partition("-")
-    if not (pk.isdigit() and len(pk) <= 18):  # a bigint, or no one
-        raise Http404
-    user = User.objects.filter(pk=int(pk), is_active=True).first()
-    if user is None or not constant_time_compare(token, personal_feed_token(user)):
+    user = calendars.owner_of_personal_calendar(token)
+    if user is None:
         raise Http404
     registrations = (
         my_registrations(user)

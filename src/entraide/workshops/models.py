@@ -323,3 +323,22 @@ class Registration(models.Model):
     @property
     def is_active(self):
         return self.status in ACTIVE
+
+
+class PersonalCalendar(models.Model):
+    """The key of a person's private calendar address, from the first time they change it.
+    Until then the address is derived from the account (its id and sign-up date), so that
+    addresses given out before keys existed keep working."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    key = models.CharField(max_length=32)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("personal calendar")
+        verbose_name_plural = _("personal calendars")
+
+    def __str__(self):
+        return str(self.user_id)

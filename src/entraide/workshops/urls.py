@@ -19,6 +19,11 @@ urlpatterns = [
         participant.calendar_mine,
         name="calendar_mine",
     ),
+    path(
+        "mes-inscriptions/calendrier/changer-adresse/",
+        participant.change_calendar_address,
+        name="change_calendar_address",
+    ),
     path("calendrier/personnel/<str:token>.ics", feeds.personal_calendar, name="personal_feed"),
     path("calendrier/lieu/<slug:slug>.ics", feeds.place_calendar, name="place_feed"),
     path("inscription/<str:token>/", participant.private_link, name="registration"),

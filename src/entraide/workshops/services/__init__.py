@@ -16,6 +16,11 @@ from entraide.workshops.services.organising import (
     update_series,
     update_workshop,
 )
+from entraide.workshops.services.personal_calendar import (
+    change_personal_calendar_address,
+    owner_of_personal_calendar,
+    personal_calendar_token,
+)
 from entraide.workshops.services.registrations import (
     Outcome,
     cancel,
@@ -37,6 +42,7 @@ __all__ = [
     "cancel_series",
     "cancel_workshop",
     "change_capacity",
+    "change_personal_calendar_address",
     "confirm",
     "confirmation_expired",
     "create_series",
@@ -48,6 +54,8 @@ __all__ = [
     "fix_date",
     "mark_attendance",
     "open_sessions",
+    "owner_of_personal_calendar",
+    "personal_calendar_token",
     "register",
     "register_series",
     "send_reminders",

@@ -102,6 +102,46 @@ def test_the_personal_calendar_needs_its_private_address(client, workshop, alice
     assert client.get(huge).status_code == 404
 
 
+def test_changing_the_personal_calendar_address_makes_the_old_one_a_404(
+    client, client_for, workshop, alice
+):
+    services.register(workshop, by=alice)
+    first = f"/ateliers/calendrier/personnel/{personal_feed_token(alice)}.ics"
+    assert client.get(first).status_code == 200
+    mine = client_for(alice)
+    page = mine.get("/ateliers/mes-inscriptions/").text
+    assert f'value="http://testserver{first}"' in page
+    assert "Changer l'adresse de mon calendrier</button>" in page
+
+    response = mine.post("/ateliers/mes-inscriptions/calendrier/changer-adresse/", follow=True)
+    assert response.redirect_chain == [("/ateliers/mes-inscriptions/", 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        "L'adresse de votre calendrier a changé : l'ancienne ne fonctionne plus. "
+        "Donnez la nouvelle à votre application d'agenda."
+    ]
+    second = f"/ateliers/calendrier/personnel/{personal_feed_token(alice)}.ics"
+    assert second != first
+    assert f'value="http://testserver{second}"' in response.text
+    assert client.get(first).status_code == 404
+    events = icalendar.Calendar.from_ical(client.get(second).content).walk("VEVENT")
+    assert [str(e["conference"]) for e in events] == ["https://visio.example.org/salle-secrete"]
+
+    mine.post("/ateliers/mes-inscriptions/calendrier/changer-adresse/")
+    assert client.get(second).status_code == 404
+    assert (
+        client.get(f"/ateliers/calendrier/personnel/{personal_feed_token(alice)}.ics").status_code
+        == 200
+    )
+
+
+def test_only_its_owner_changes_a_calendar_address_and_only_by_post(client, client_for, alice):
+    url = "/ateliers/mes-inscriptions/calendrier/changer-adresse/"
+    before = personal_feed_token(alice)
+    assert client.post(url)["Location"].startswith("/compte/connexion/")
+    assert client_for(alice).get(url).status_code == 405
+    assert personal_feed_token(alice) == before
+
+
 def test_the_atom_feed_lists_upcoming_workshops(client, workshop):
     response = client.get("/ateliers/flux.atom")
     assert response["Content-Type"].startswith("application/atom+xml")

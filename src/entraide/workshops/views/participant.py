@@ -92,6 +92,20 @@ def mine(request):
 
 @login_required
 @require_POST
+def change_calendar_address(request):
+    services.change_personal_calendar_address(request.user)
+    messages.success(
+        request,
+        _(
+            "The address of your calendar has changed: the old one no longer works. Give the "
+            "new one to your calendar application."
+        ),
+    )
+    return redirect("workshops:mine")
+
+
+@login_required
+@require_POST
 def cancel_mine(request, registration_id):
     registration = get_object_or_404(my_registrations(request.user), pk=registration_id)
     try:
