@@ -116,6 +116,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "entraide.core.middleware.PrivateLinkReferrerMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "entraide.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from entraide.core.private_links import has_private_token
+
 
 class LanguageMiddleware:
     """French by default; the language switch (a cookie) chooses another.
@@ -47,4 +49,19 @@ class InvalidFormStatusMiddleware:
             response.status_code = 400
         elif "confirmation" in context and context["confirmation"] is None:
             response.status_code = 404  # allauth's page for an expired or unknown email link
+        return response
+
+
+class PrivateLinkReferrerMiddleware:
+    """A page whose address holds a private token (entraide.core.private_links), even in its
+    `next` parameter, sends no Referer: the address would otherwise travel with the next
+    request and land in a log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if has_private_token(request.get_full_path()):
+            response.headers["Referrer-Policy"] = "no-referrer"
         return response
