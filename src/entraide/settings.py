@@ -360,7 +360,8 @@ ENTRAIDE_TASK_KEEP_DAYS = 1
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"private_links": {"()": "entraide.core.private_links.MaskingFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["private_links"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"entraide": {"level": "INFO"}, "django_tasks": {"level": "INFO"}},
 }

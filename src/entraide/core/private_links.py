@@ -6,6 +6,7 @@ written down (gunicorn's access log, see entraide.core.gunicorn_logging) and the
 the browser to send no Referer. The address may appear as a path, inside a full URL (a Referer)
 or percent-encoded in a query string (`?next=%2Flieux%2Finvitation%2F…`)."""
 
+import logging
 import re
 
 MASK = "…"
@@ -41,3 +42,16 @@ def mask(text: str) -> str:
 
 def has_private_token(text: str) -> bool:
     return _PRIVATE.search(text) is not None
+
+
+class MaskingFilter(logging.Filter):
+    """A logging filter for handlers: Django logs refused requests with their path ("Not Found:
+    /lieux/invitation/<token>/", "Bad Request: …"), and a form error on a private page comes
+    with a valid token."""
+
+    def filter(self, record):
+        message = record.getMessage()
+        masked = mask(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True

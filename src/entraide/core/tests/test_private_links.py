@@ -1,6 +1,8 @@
 """Private links (registration, invitation, poll answer, personal calendar, allauth's keys) stay
 out of the access log and out of the Referer header."""
 
+import io
+import logging
 import re
 from datetime import timedelta
 from types import SimpleNamespace
@@ -182,3 +184,16 @@ def test_private_link_pages_send_no_referer(client, alice, bob, place):
 def test_other_pages_keep_the_same_origin_referrer_policy(client, place):
     for url in ("/", "/ateliers/", "/lieux/", f"/lieux/{place.slug}/", "/compte/connexion/"):
         assert client.get(url)["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_django_s_own_log_shows_a_refused_private_link_without_its_token(client):
+    console = next(h for h in logging.getLogger().handlers if type(h) is logging.StreamHandler)
+    written = io.StringIO()
+    previous = console.setStream(written)
+    try:
+        response = client.get("/lieux/invitation/AbC_12-x/")
+    finally:
+        console.setStream(previous)
+    assert response.status_code == 404
+    assert written.getvalue() == "Not Found: /lieux/invitation/…/\n"
