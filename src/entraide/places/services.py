@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from entraide.accounts.services import has_verified_email
 from entraide.core.errors import DomainError
 from entraide.core.mail import send_templated_mail
 from entraide.core.tokens import new_token, token_digest
@@ -85,6 +86,15 @@ def find_invitation(raw_token: str) -> Invitation | None:
     )
 
 
+class NotTheInvitedAddressError(DomainError):
+    """The account accepting an invitation has not verified the address it was sent to."""
+
+
+def can_accept(invitation: Invitation, user) -> bool:
+    """Only the owner of the invited address accepts: an account that verified it."""
+    return user.is_authenticated and has_verified_email(user, invitation.email)
+
+
 def accept_invitation(raw_token: str, *, user) -> Membership:
     with transaction.atomic():
         invitation = (
@@ -98,6 +108,14 @@ def accept_invitation(raw_token: str, *, user) -> Membership:
         )
         if invitation is None:
             raise DomainError(_("This invitation is no longer valid."))
+        if not can_accept(invitation, user):
+            raise NotTheInvitedAddressError(
+                _(
+                    "This invitation was sent to %(email)s: sign in with that address, or add "
+                    "it to your account and confirm it."
+                )
+                % {"email": invitation.email}
+            )
         membership, _created = Membership.objects.get_or_create(place=invitation.place, user=user)
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user

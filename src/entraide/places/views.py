@@ -117,11 +117,15 @@ def invitation(request, token):
     found = services.find_invitation(token)
     if found is None:
         return render(request, "places/invitation_invalid.html", status=404)
+    context = {"invitation": found, "can_accept": services.can_accept(found, request.user)}
     if request.method == "POST" and request.user.is_authenticated:
         try:
             membership = services.accept_invitation(token, user=request.user)
+        except services.NotTheInvitedAddressError as error:
+            context["error"] = error.message
+            return render(request, "places/invitation.html", context, status=403)
         except DomainError:
             return render(request, "places/invitation_invalid.html", status=404)
         messages.success(request, _("You now run %(place)s.") % {"place": membership.place.name})
         return redirect("places:manage", slug=membership.place.slug)
-    return render(request, "places/invitation.html", {"invitation": found})
+    return render(request, "places/invitation.html", context)

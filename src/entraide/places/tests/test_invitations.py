@@ -88,3 +88,40 @@ def test_an_organiser_withdraws_an_invitation(client_for, bob, place):
 def test_only_organisers_invite(client_for, alice, place):
     assert invite(client_for(alice), place, "x@example.org").status_code == 403
     assert mail.outbox == []
+
+
+def test_an_invitation_is_accepted_only_by_an_account_that_verified_its_address(
+    client_for, bob, charlie, place
+):
+    from allauth.account.models import EmailAddress
+
+    invite(client_for(bob), place, "Dominique@example.org")
+    link = link_in(mail.outbox[0])
+    client = client_for(charlie)
+    page = client.get(link)
+    assert page.status_code == 200
+    assert "Cette invitation a été envoyée à dominique@example.org." in page.text
+    assert (
+        "Vous êtes connecté·e avec charlie@example.org : pour l'accepter, connectez-vous avec "
+        "le compte de dominique@example.org, ou ajoutez cette adresse à votre compte et "
+        "confirmez-la, puis revenez à ce lien."
+    ) in page.text
+    assert 'href="/compte/adresses/"' in page.text
+    assert f'<input type="hidden" name="next" value="{link}">' in page.text
+    assert "Accepter l'invitation" not in page.text
+
+    refused = client.post(link)
+    assert refused.status_code == 403
+    assert "ajoutez cette adresse à votre compte" in refused.text
+    assert not Membership.objects.filter(user=charlie).exists()
+    assert Invitation.objects.get().accepted_at is None
+
+    unverified = EmailAddress.objects.create(user=charlie, email="dominique@example.org")
+    assert client.post(link).status_code == 403
+    unverified.verified = True
+    unverified.save()
+    accepted = client.post(link)
+    assert accepted["Location"] == f"/lieux/gerer/{place.slug}/"
+    assert Membership.objects.filter(place=place, user=charlie).exists()
+    signed_out = client.post("/compte/deconnexion/", {"next": link})
+    assert signed_out["Location"] == link
