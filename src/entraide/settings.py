@@ -121,6 +121,7 @@ MIDDLEWARE = [
     "entraide.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "entraide.core.middleware.NulByteMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "entraide.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

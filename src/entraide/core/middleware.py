@@ -1,4 +1,7 @@
+import contextlib
+
 from django.conf import settings
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -65,3 +68,33 @@ class PrivateLinkReferrerMiddleware:
         if has_private_token(request.get_full_path()):
             response.headers["Referrer-Policy"] = "no-referrer"
         return response
+
+
+def _holds_nul(pairs) -> bool:
+    return any("\x00" in key or "\x00" in value for key, value in pairs)
+
+
+class NulByteMiddleware:
+    """A NUL byte in the address, the query string, a cookie or a form's fields gets our 400
+    page. No address or form of ours takes one, and PostgreSQL refuses them in text: the value
+    would end in a DataError, a 500, as soon as it reached a query (a session cookie does).
+
+    It runs before anything reads the session or the user from the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._holds_nul(request):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)
+
+    def _holds_nul(self, request) -> bool:
+        if "\x00" in request.path or _holds_nul(request.COOKIES.items()):
+            return True
+        pairs = [(key, value) for key, values in request.GET.lists() for value in values]
+        if request.method == "POST":
+            # A body that cannot be read is left to the view, as CsrfViewMiddleware does.
+            with contextlib.suppress(OSError):
+                pairs += [(k, v) for k, values in request.POST.lists() for v in values]
+        return _holds_nul(pairs)
