@@ -200,6 +200,25 @@ def test_answers_are_rate_limited_per_network_address(client, poll):
     assert Participant.objects.count() == 60
 
 
+def test_answers_mailing_one_address_are_rate_limited_per_address(client, poll):
+    url = f"/sondages/{poll.slug}/repondre/"
+    for n in range(5):
+        data = answer_data(poll, f"P{n}", "oui", "oui", "oui", email="cible@example.org")
+        assert client.post(url, data).status_code == 302
+    over = answer_data(poll, "P5", "oui", "oui", "oui", email="Cible@Example.org")
+    response = client.post(url, over)
+    assert response.status_code == 429
+    assert response.context["answer_form"].errors == {
+        "email": ["Trop de réponses envoyées à cette adresse : réessayez dans une heure."]
+    }
+    assert Participant.objects.count() == 5
+    assert [m.to for m in mail.outbox] == [["cible@example.org"]] * 5
+    other = answer_data(poll, "P6", "oui", "oui", "oui", email="autre@example.org")
+    assert client.post(url, other).status_code == 302
+    no_address = answer_data(poll, "P7", "oui", "oui", "oui")
+    assert client.post(url, no_address).status_code == 302
+
+
 def test_the_workshop_page_points_to_the_poll_fixing_its_date(client, poll, undated_workshop):
     page = client.get(undated_workshop.get_absolute_url()).text
     assert f'<a href="{poll.get_absolute_url()}">{poll.title}</a> — Donnez vos disponibilités' in (

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.ratelimits import too_many_mails_to
 from entraide.places.services import is_organiser
 from entraide.polls import services
 from entraide.polls.forms import AnswerForm, CommentForm
@@ -75,13 +76,24 @@ def _limited(request, group):
     return is_ratelimited(request, group=group, key="ip", rate=RATE, increment=True)
 
 
+def _too_many_answers(request, form) -> bool:
+    """Per network address, and per address mailed its edit link (as workshops do)."""
+    by_ip = _limited(request, "polls.answer")
+    email = form.cleaned_data["email"]
+    by_email = bool(email) and too_many_mails_to(request, email, group="polls.answer.email")
+    if by_email:
+        form.add_error("email", _("Too many answers sent to this address: try again in an hour."))
+    elif by_ip:
+        form.add_error(None, _("Too many answers from your network: try again in an hour."))
+    return by_ip or by_email
+
+
 @require_POST
 def answer(request, slug):
     poll = get_object_or_404(Poll, slug=slug)
     slots = list(poll.slots.all())
     form = _answer_form(poll, slots, request.POST)
-    if form.is_valid() and _limited(request, "polls.answer"):
-        form.add_error(None, _("Too many answers from your network: try again in an hour."))
+    if form.is_valid() and _too_many_answers(request, form):
         return detail(request, slug, answer_form=form, status=429)
     if form.is_valid():
         by = request.user if request.user.is_authenticated else None

@@ -13,6 +13,7 @@ from django_ratelimit.core import is_ratelimited
 
 from entraide.core import registry
 from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.ratelimits import too_many_mails_to
 from entraide.places.models import Place
 from entraide.workshops import services
 from entraide.workshops.access import can_see_draft
@@ -150,19 +151,14 @@ def _registration_outcome(request, outcome):
 
 
 # A public form that sends mail to any address: bounded per address and per network address.
-RATE_PER_EMAIL, RATE_PER_IP = "5/h", "30/h"
+RATE_PER_IP = "30/h"
 
 
 def _too_many_requests(request, form) -> bool:
     if request.user.is_authenticated:
         return False
-    email = form.cleaned_data["email"].lower()
-    by_email = is_ratelimited(
-        request,
-        group="workshops.register.email",
-        key=lambda _group, _request: email,
-        rate=RATE_PER_EMAIL,
-        increment=True,
+    by_email = too_many_mails_to(
+        request, form.cleaned_data["email"], group="workshops.register.email"
     )
     by_ip = is_ratelimited(
         request, group="workshops.register.ip", key="ip", rate=RATE_PER_IP, increment=True
