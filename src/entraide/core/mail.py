@@ -47,7 +47,7 @@ def message_to_payload(message) -> dict:
 
 @task()
 def deliver_outgoing_mail(mail_id: int) -> str | None:
-    status = outbox.deliver(mail_id)
+    status = outbox.deliver_in_order(mail_id)
     if status == OutgoingMail.Status.QUEUED and task_backends["default"].supports_defer:
         retry_at = OutgoingMail.objects.values_list("next_attempt_at", flat=True).get(pk=mail_id)
         deliver_outgoing_mail.using(run_after=retry_at).enqueue(mail_id)

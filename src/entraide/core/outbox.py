@@ -143,13 +143,23 @@ def _failed(mail, error) -> str:
     return Status.QUEUED
 
 
+def deliver_in_order(mail_id: int) -> str | None:
+    """Deliver this mail after any older one still due (e.g. one whose task was lost when a
+    process died), so that nobody reads "registration cancelled" before "confirmed"."""
+    older = due_mails().filter(pk__lt=mail_id).order_by("pk").values_list("pk", flat=True)
+    for pk in older[:100]:
+        if deliver(pk) == Status.QUEUED:
+            return None  # the server is in trouble: the sweep goes on later, in the same order
+    return deliver(mail_id)
+
+
 def deliver_due(limit: int = 100) -> dict:
     """Send every mail that is due: the ones whose retry time has come, whose worker died, or
     whose task was never enqueued. Stops at the first failure to reach the server, so a dead
     server costs one timeout, not one per mail."""
     counts = {Status.SENT: 0, Status.QUEUED: 0, Status.FAILED: 0}
     cache.delete(SERVER_DOWN)  # the periodic sweep is the one that tries again
-    ids = list(due_mails().order_by("next_attempt_at").values_list("pk", flat=True)[:limit])
+    ids = list(due_mails().order_by("pk").values_list("pk", flat=True)[:limit])
     for mail_id in ids:
         status = deliver(mail_id)
         if status is None:

@@ -246,3 +246,18 @@ def test_a_silent_mail_server_costs_one_timeout_not_one_per_mail(settings):
     attempts = list(OutgoingMail.objects.order_by("pk").values_list("attempts", "status"))
     assert attempts == [(1, "queued")] + [(0, "queued")] * 4  # the others wait for the sweep
     assert "timed out" in OutgoingMail.objects.order_by("pk").first().last_error
+
+
+def test_a_mail_whose_task_was_lost_still_leaves_before_the_later_ones(smtp, monkeypatch):
+    class ProcessKilled:
+        def enqueue(self, *args):
+            raise SystemError("killed between the commit and the enqueue")
+
+    monkeypatch.setattr("entraide.core.mail.deliver_outgoing_mail", ProcessKilled())
+    send(subject="Inscription confirmée")
+    monkeypatch.undo()
+    send(subject="Inscription annulée")
+
+    run_worker()
+
+    assert [m["Subject"] for m in smtp.messages] == ["Inscription confirmée", "Inscription annulée"]
