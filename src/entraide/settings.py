@@ -304,6 +304,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "entraide.core.views.csrf_failure"
 SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a one-way commitment a site administrator makes, not a default.
     "security.W021",
