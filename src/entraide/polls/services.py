@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError
 from entraide.core.mail import send_templated_mail
-from entraide.core.slugs import unique_slug
+from entraide.core.slugs import save_with_unique_slug
 from entraide.core.tokens import new_keyed_link, token_digest
 from entraide.polls.models import (
     LINK_PURPOSE,
@@ -57,8 +57,7 @@ def create_poll(place, *, by, fields: dict, slots) -> Poll:
     check_slots(slots)
     with transaction.atomic():
         poll = Poll(place=place, created_by=by, **fields)
-        poll.slug = unique_slug(Poll, poll.title, reserved=RESERVED_SLUGS, fallback="sondage")
-        poll.save()
+        save_with_unique_slug(poll, poll.title, reserved=RESERVED_SLUGS, fallback="sondage")
         Slot.objects.bulk_create(Slot(poll=poll, starts_at=s, ends_at=e) for s, e in slots)
     log.info("poll %s created by user %s with %s slots", poll.pk, by.pk, len(slots))
     return poll

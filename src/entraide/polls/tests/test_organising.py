@@ -8,6 +8,7 @@ import icalendar
 import pytest
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -17,6 +18,7 @@ from entraide.polls.tests.conftest import all_answers
 from entraide.workshops import services as workshop_services
 from entraide.workshops.models import Workshop
 from tests.factories import SeriesFactory, UserFactory, WorkshopFactory
+from tests.threads import at_once, computing_slugs_together, skip_on_sqlite
 
 pytestmark = pytest.mark.django_db
 
@@ -203,3 +205,19 @@ def test_a_poll_titled_like_an_url_word_gets_an_address_of_its_own(client_for, c
     assert poll.slug == "sondage-gerer"  # "/sondages/gerer/…" is the organisers' prefix
     data = {"name": "A", **{f"slot_{s.pk}": "oui" for s in poll.slots.all()}}
     assert client.post(f"/sondages/{poll.slug}/repondre/", data).status_code == 302
+
+
+@pytest.mark.django_db(transaction=True)
+def test_creating_the_same_poll_twice_at_once_gives_each_its_own_address(monkeypatch, bob, place):
+    skip_on_sqlite(pytest)
+    clients = [Client(raise_request_exception=False) for _ in range(2)]
+    for client in clients:
+        client.force_login(bob)
+    computing_slugs_together(monkeypatch, 2, ("entraide.core.slugs", "entraide.polls.services"))
+    responses = at_once(*(lambda client=client: create(client, place) for client in clients))
+    assert sorted(r.status_code for r in responses) == [302, 302]
+    assert sorted(Poll.objects.values_list("slug", flat=True)) == [
+        "dispos-pour-le-deuxieme-atelier",
+        "dispos-pour-le-deuxieme-atelier-2",
+    ]
+    assert [poll.slots.count() for poll in Poll.objects.all()] == [4, 4]

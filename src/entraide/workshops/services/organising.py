@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError
-from entraide.core.slugs import unique_slug
+from entraide.core.slugs import save_with_unique_slug
 from entraide.workshops import notifications
 from entraide.workshops.models import (
     ACTIVE,
@@ -44,14 +44,17 @@ RESERVED_SLUGS = {
 }
 
 
-def _slug(model, title):
-    return unique_slug(model, title, reserved=RESERVED_SLUGS, fallback="atelier")
+def _save_new(instance):
+    """Insert a new workshop or series under a free address made from its title, even when
+    the same title is being created at the same moment."""
+    return save_with_unique_slug(
+        instance, instance.title, reserved=RESERVED_SLUGS, fallback="atelier"
+    )
 
 
 def create_workshop(place, *, by, fields: dict) -> Workshop:
-    workshop = Workshop(place=place, **fields)
-    workshop.slug = _slug(Workshop, workshop.title)
-    workshop.save()
+    with transaction.atomic():
+        workshop = _save_new(Workshop(place=place, **fields))
     log.info("workshop %s created by user %s", workshop.pk, by.pk)
     return workshop
 
@@ -100,21 +103,20 @@ def duplicate_workshop(workshop: Workshop, *, by) -> Workshop:
     """A draft copy without date nor registrations, to run the workshop again."""
     copy = Workshop.objects.get(pk=workshop.pk)
     copy.pk = None
-    copy.slug = _slug(Workshop, workshop.title)
     copy.status = Status.DRAFT
     copy.starts_at = copy.ends_at = None
     copy.registration_opens_at = copy.registration_closes_at = None
     copy.confirmed_count = copy.waiting_count = copy.sequence = 0
     copy.data_erased_at = None
-    copy.save()
+    with transaction.atomic():
+        _save_new(copy)
     log.info("workshop %s duplicated as %s by user %s", workshop.pk, copy.pk, by.pk)
     return copy
 
 
 def create_series(place, *, by, fields: dict) -> Series:
-    series = Series(place=place, **fields)
-    series.slug = _slug(Series, series.title)
-    series.save()
+    with transaction.atomic():
+        series = _save_new(Series(place=place, **fields))
     log.info("series %s created by user %s", series.pk, by.pk)
     return series
 
