@@ -128,6 +128,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "entraide.core.middleware.InvalidFormStatusMiddleware",
+    "entraide.core.middleware.ReadOnlyDatabaseMiddleware",
 ]
 
 ROOT_URLCONF = "entraide.urls"

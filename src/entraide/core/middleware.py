@@ -1,11 +1,15 @@
 import contextlib
+import logging
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from entraide.core.private_links import has_private_token
+
+log = logging.getLogger(__name__)
 
 
 class LanguageMiddleware:
@@ -98,3 +102,47 @@ class NulByteMiddleware:
             with contextlib.suppress(OSError):
                 pairs += [(k, v) for k, values in request.POST.lists() for v in values]
         return _holds_nul(pairs)
+
+
+# PostgreSQL: read_only_sql_transaction (a read-only server or standby), disk_full ("could not
+# extend file", "No space left on device").
+READ_ONLY_SQLSTATES = {"25006", "53100"}
+# SQLite, and PostgreSQL's messages when the driver gives no SQLSTATE.
+READ_ONLY_MESSAGES = (
+    "attempt to write a readonly database",
+    "database or disk is full",
+    "read-only transaction",
+    "could not extend file",
+)
+RETRY_AFTER_SECONDS = 300
+
+
+def database_refuses_writes(error) -> bool:
+    """Whether `error` says the database cannot write (its folder read-only, its disk full),
+    rather than that something is wrong with the request or the code."""
+    if not isinstance(error, DatabaseError):
+        return False
+    cause = error.__cause__
+    if getattr(cause, "sqlstate", None) in READ_ONLY_SQLSTATES:
+        return True
+    message = str(error)
+    return any(text in message for text in READ_ONLY_MESSAGES)
+
+
+class ReadOnlyDatabaseMiddleware:
+    """A write refused because the data folder is read-only or full gets a maintenance page
+    (503, Retry-After) instead of a server error; pages that only read keep working."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not database_refuses_writes(exception):
+            return None
+        log.error("The database refuses writes, the site is read-only: %s", exception)
+        response = render(request, "core/read_only.html", status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
