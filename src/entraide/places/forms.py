@@ -3,6 +3,7 @@ from functools import partial
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from entraide.core.forms import SingleLineFieldsMixin
 from entraide.places.models import Place, PlaceKind, Region
 
 
@@ -15,7 +16,9 @@ class DirectoryFilterForm(forms.Form):
     )
 
 
-class PlaceForm(forms.ModelForm):
+class PlaceForm(SingleLineFieldsMixin, forms.ModelForm):
+    single_line_fields = ("name",)  # in the subject of invitations
+
     class Meta:
         model = Place
         fields = [

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from entraide.core.forms import SingleLineFieldsMixin
 from entraide.polls.models import MAX_SLOTS, Answer, Poll
 from entraide.workshops.forms import TIME_ZONES
 
@@ -47,7 +48,7 @@ def parse_ranges(text) -> list[tuple[time, time]]:
     return ranges
 
 
-class PollForm(forms.ModelForm):
+class PollForm(SingleLineFieldsMixin, forms.ModelForm):
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONES, initial="Europe/Paris")
     days = forms.CharField(
         label=_("Dates"),

@@ -5,6 +5,7 @@ from functools import partial
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from entraide.core.forms import SingleLineFieldsMixin
 from entraide.places.models import Region
 from entraide.workshops.models import Mode, Series, Theme, Workshop
 
@@ -62,14 +63,14 @@ class FilterForm(forms.Form):
     lieu = forms.SlugField(required=False, max_length=80, widget=forms.HiddenInput)
 
 
-class SeriesForm(forms.ModelForm):
+class SeriesForm(SingleLineFieldsMixin, forms.ModelForm):
     class Meta:
         model = Series
         fields = ["title", "summary", "theme", "audience", "whole_series_preferred", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
 
 
-class WorkshopForm(forms.ModelForm):
+class WorkshopForm(SingleLineFieldsMixin, forms.ModelForm):
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONES, initial="Europe/Paris")
     date = forms.DateField(
         label=_("Date"),
@@ -182,7 +183,9 @@ class CancelWorkshopForm(forms.Form):
     )
 
 
-class MessageForm(forms.Form):
+class MessageForm(SingleLineFieldsMixin, forms.Form):
+    single_line_fields = ("subject",)
+
     subject = forms.CharField(label=_("Subject"), max_length=150)
     body = forms.CharField(
         label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8})

@@ -54,6 +54,7 @@ def test_a_visitor_is_asked_to_sign_in(client, place):
         ({"website": "javascript:alert(1)"}, "website", "URL valide"),
         ({"name": ""}, "name", "obligatoire"),
         ({"region": "atlantide"}, "region", "choix valide"),
+        ({"name": "La Verrière\r\nBcc: tout@example.org"}, "name", "sur une seule ligne"),
     ],
 )
 def test_bad_place_input_gets_a_400_and_changes_nothing(

@@ -73,6 +73,8 @@ def test_quick_entry_makes_every_date_times_every_range(client_for, bob, place):
         ({"days": ""}, "days", "obligatoire"),
         ({"title": "x" * 300}, "title", "au plus 200"),
         ({"closes_at": "2020-01-01T10:00"}, "closes_at", "dans le futur"),
+        ({"title": "Dispos\nBcc: tout@example.org"}, "title", "sur une seule ligne"),
+        ({"title": "Dispos\u2029atelier 2"}, "title", "sur une seule ligne"),
     ],
 )
 def test_bad_polls_are_refused_beside_the_field(client_for, bob, place, changes, field, message):

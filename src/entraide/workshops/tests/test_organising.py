@@ -15,6 +15,8 @@ from tests.factories import UserFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 
+ONE_LINE = "Écrivez-le sur une seule ligne : les retours à la ligne ne sont pas acceptés ici."
+
 
 def form_data(**changes):
     data = {
@@ -80,6 +82,8 @@ def test_an_organiser_creates_a_draft_then_publishes_it(client_for, bob, place):
         ({"capacity": "0"}, "capacity", "supérieure ou égale à 1"),
         ({"title": "x" * 300}, "title", "au plus 200"),
         ({"time_zone": "Mars/Olympus"}, "time_zone", "choix valide"),
+        ({"title": "Fresque\r\nBcc: tout@example.org"}, "title", ONE_LINE),
+        ({"title": "Fresque\u2028du numérique"}, "title", ONE_LINE),
     ],
 )
 def test_bad_workshop_input_gets_a_400_beside_the_field(
@@ -223,6 +227,38 @@ def test_an_organiser_writes_to_confirmed_participants_one_mail_each(client_for,
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [[people[0].email], [people[1].email]]
     assert mail.outbox[0].subject == "[Entraide] Changement de salle"
+
+
+@pytest.mark.parametrize("subject", ["Salle 2\nBcc: tout@example.org", "Salle\r2", "Salle\x852"])
+def test_a_subject_on_several_lines_is_refused_and_nothing_is_sent(
+    client_for, bob, workshop, alice, subject
+):
+    services.register(workshop, by=alice)
+    mail.outbox.clear()
+    response = client_for(bob).post(
+        f"/ateliers/gerer/{workshop.slug}/ecrire/", {"subject": subject, "body": "Salle 2."}
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors == {"subject": [ONE_LINE]}
+    assert mail.outbox == []
+
+
+def test_titles_on_several_lines_are_refused_for_series_and_when_editing(
+    client_for, bob, place, workshop
+):
+    client = client_for(bob)
+    series = client.post(
+        f"/ateliers/gerer/lieu/{place.slug}/nouveau-cycle/",
+        {"title": "Vers un\nmanifeste", "theme": "numerique-responsable"},
+    )
+    assert series.status_code == 400
+    assert series.context["form"].errors == {"title": [ONE_LINE]}
+    assert not place.series.exists()
+    edited = edit(client, workshop, title="Le numérique\ries politique")
+    assert edited.status_code == 400
+    assert edited.context["form"].errors == {"title": [ONE_LINE]}
+    workshop.refresh_from_db()
+    assert workshop.title == "Le numérique est politique"
 
 
 def test_an_organiser_creates_a_series_then_a_session_of_it(client_for, bob, place):
