@@ -32,9 +32,9 @@ class Recorder:
 
 
 @contextmanager
-def smtp_server(rcpt_answer=None):
-    recorder = Recorder(rcpt_answer)
-    controller = Controller(recorder, hostname="127.0.0.1", port=free_port())
+def smtp_server(rcpt_answer=None, *, port=None, handler=None):
+    recorder = handler or Recorder(rcpt_answer)
+    controller = Controller(recorder, hostname="127.0.0.1", port=port or free_port())
     controller.start()
     try:
         yield controller.port, recorder

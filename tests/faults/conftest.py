@@ -22,6 +22,7 @@ CANCELLED = "[Entraide] Inscription annulée : Atelier"
 QUEUES = """
 import json
 from django.db.models import Count
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from entraide.core.models import OutgoingMail
 print(json.dumps({
@@ -29,6 +30,7 @@ print(json.dumps({
     "unsent_payloads": OutgoingMail.objects.exclude(status="sent").exclude(payload=None).count(),
     "sent_payloads": OutgoingMail.objects.filter(status="sent").exclude(payload=None).count(),
     "tasks": dict(DBTaskResult.objects.values_list("status").annotate(n=Count("pk")).order_by()),
+    "due_tasks": DBTaskResult.objects.filter(status="READY", run_after__lte=timezone.now()).count(),
 }))
 """
 
