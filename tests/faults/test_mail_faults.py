@@ -2,7 +2,6 @@
 worker killed while sending, a mail server that refuses connections, one that never answers.
 In the end every committed change is announced and no mail or task is left stuck."""
 
-import os
 import signal
 import time
 
