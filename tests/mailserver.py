@@ -28,7 +28,7 @@ class Recorder:
         return "250 Message accepted"
 
     def bodies(self):
-        return [m.get_body(("plain",)).get_content() for m in self.messages]
+        return [m.get_body(("plain",)).get_content().replace("\r\n", "\n") for m in self.messages]
 
 
 @contextmanager
