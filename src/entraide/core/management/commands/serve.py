@@ -86,6 +86,8 @@ class Command(BaseCommand):
             str(workers),
             "--access-logfile",
             "-",
+            "--logger-class",  # private links are masked in the access log
+            "entraide.core.gunicorn_logging.MaskingLogger",
             "--graceful-timeout",
             "10",
         ]
