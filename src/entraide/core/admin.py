@@ -52,9 +52,7 @@ class OutgoingMailAdmin(admin.ModelAdmin):
                 last_error="",
             )
             for pk in ids:
-                transaction.on_commit(
-                    lambda pk=pk: deliver_outgoing_mail.enqueue(pk), robust=True
-                )
+                transaction.on_commit(lambda pk=pk: deliver_outgoing_mail.enqueue(pk), robust=True)
         self.message_user(
             request,
             ngettext("%d mail will be sent again.", "%d mails will be sent again.", len(ids))

@@ -13,6 +13,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         counts = outbox.deliver_due()
         if any(counts.values()):
-            self.stdout.write(
-                "sent: {sent}, to retry: {queued}, failed: {failed}".format(**counts)
-            )
+            self.stdout.write("sent: {sent}, to retry: {queued}, failed: {failed}".format(**counts))

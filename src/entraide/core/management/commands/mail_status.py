@@ -18,12 +18,8 @@ class Command(BaseCommand):
     help = "Show the outbox: mails queued, sending, sent and failed; exit 1 if some failed."
 
     def handle(self, *args, **options):
-        counts = dict(
-            OutgoingMail.objects.values_list("status").annotate(n=Count("pk")).order_by()
-        )
-        self.stdout.write(
-            ", ".join(f"{value}: {counts.get(value, 0)}" for value in Status.values)
-        )
+        counts = dict(OutgoingMail.objects.values_list("status").annotate(n=Count("pk")).order_by())
+        self.stdout.write(", ".join(f"{value}: {counts.get(value, 0)}" for value in Status.values))
         late = OutgoingMail.objects.filter(
             status__in=[Status.QUEUED, Status.SENDING],
             created_at__lt=timezone.now() - timedelta(hours=1),
