@@ -49,6 +49,7 @@ def check_deploy(env):
 def test_check_deploy_refuses_https_without_the_site_address_then_passes_with_it(tmp_path):
     env = {key: value for key, value in os.environ.items() if not key.startswith("ENTRAIDE_")}
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the browser tests set it for their own process
     env |= {
         "ENTRAIDE_DATA_DIR": str(tmp_path),
         "SECURE": "1",
