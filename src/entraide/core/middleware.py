@@ -59,10 +59,16 @@ class InvalidFormStatusMiddleware:
         return response
 
 
+PRIVATE_PAGE_REFERRER_POLICY = "strict-origin"
+
+
 class PrivateLinkReferrerMiddleware:
     """A page whose address holds a private token (entraide.core.private_links), even in its
-    `next` parameter, sends no Referer: the address would otherwise travel with the next
-    request and land in a log."""
+    `next` parameter, sends only the site's origin as Referer, never its path: the token would
+    otherwise travel with the next request and land in a log.
+
+    Not "no-referrer": under that policy browsers send `Origin: null` with the page's own
+    forms, which the CSRF check must refuse (confirming a registration would fail)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -70,7 +76,7 @@ class PrivateLinkReferrerMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if has_private_token(request.get_full_path()):
-            response.headers["Referrer-Policy"] = "no-referrer"
+            response.headers["Referrer-Policy"] = PRIVATE_PAGE_REFERRER_POLICY
         return response
 
 

@@ -134,7 +134,7 @@ def test_every_address_with_a_token_or_key_is_masked():
 
 
 @pytest.mark.django_db
-def test_private_link_pages_send_no_referer(client, alice, bob, place):
+def test_private_link_pages_send_only_the_origin_as_referer(client, alice, bob, place):
     workshop = WorkshopFactory(place=place)
     client.post(
         f"/ateliers/{workshop.slug}/inscription/",
@@ -176,8 +176,8 @@ def test_private_link_pages_send_no_referer(client, alice, bob, place):
         (method, url): getattr(client, method)(url, follow=False)["Referrer-Policy"]
         for method, url in pages
     }
-    assert policies == dict.fromkeys(pages, "no-referrer")
-    assert client.get(reset.group(1), follow=True)["Referrer-Policy"] == "no-referrer"
+    assert policies == dict.fromkeys(pages, "strict-origin")  # the origin, never the path
+    assert client.get(reset.group(1), follow=True)["Referrer-Policy"] == "strict-origin"
 
 
 @pytest.mark.django_db
