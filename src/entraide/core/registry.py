@@ -1,15 +1,19 @@
 """The few explicit meeting points between capabilities.
 
 Each capability registers, in its AppConfig.ready():
+- its entry in the main menu, and what it offers, presented on the home page;
+- its part of the organiser space ("Mon espace"): per place, what is coming, what needs the
+  organiser, and buttons to create;
 - personal data sections, shown and exported on "My data" and erased when an account is deleted;
 - what a place organises, shown on the place's page;
 - what is coming up, shown on the home page;
 - what relates to an object of another capability (a poll fixing a workshop's date).
-Core never imports a capability: capabilities come to core.
+Core never imports a capability: capabilities come to core, so that removing one leaves no
+broken link and no promise of something that is not there.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -31,10 +35,86 @@ class Item:
     detail: str = ""
 
 
+@dataclass(frozen=True)
+class MenuEntry:
+    """A link of the main menu: `url_name` is reversed when the menu is drawn."""
+
+    key: str
+    label: Any  # a lazy translated string
+    url_name: str
+    order: int = 50
+    visible: Callable[[Any], bool] | None = None  # request -> bool; None: always shown
+
+
+@dataclass(frozen=True)
+class Feature:
+    """What a capability offers, presented on the home page."""
+
+    key: str
+    title: Any
+    text: Any
+    url_name: str
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class Action:
+    """A button of the organiser space: create a workshop, a poll…"""
+
+    label: Any
+    url: str
+
+
+@dataclass(frozen=True)
+class SpaceSection:
+    """One capability's part of the organiser space, for one place."""
+
+    title: Any
+    items: list = field(default_factory=list)  # Item: what is coming or open
+    attention: list = field(default_factory=list)  # Item: what needs the organiser now
+    actions: list = field(default_factory=list)  # Action
+    empty: Any = ""  # shown when there are no items
+
+
+_menu: dict[str, MenuEntry] = {}
+_features: dict[str, Feature] = {}
+_space: list[Callable[[list], dict[int, SpaceSection]]] = []
 _personal_data: dict[str, PersonalDataSection] = {}
 _place_activities: list[Callable[[Any], list[Item]]] = []
 _upcoming: list[Callable[[int], list[Item]]] = []
 _related: dict[str, list[Callable[[Any], list[Item]]]] = {}
+
+
+def register_menu(entry: MenuEntry):
+    _menu[entry.key] = entry
+
+
+def menu() -> list[MenuEntry]:
+    return sorted(_menu.values(), key=lambda entry: entry.order)
+
+
+def register_feature(feature: Feature):
+    _features[feature.key] = feature
+
+
+def features() -> list[Feature]:
+    return sorted(_features.values(), key=lambda feature: feature.order)
+
+
+def register_organiser_space(provider: Callable[[list], dict[int, SpaceSection]]):
+    """`provider(places)` returns {place.pk: SpaceSection} for the places an organiser runs,
+    in a constant number of queries whatever their number."""
+    if provider not in _space:
+        _space.append(provider)
+
+
+def organiser_space(places) -> dict[int, list[SpaceSection]]:
+    """Every capability's sections, by place, in registration order."""
+    sections = {place.pk: [] for place in places}
+    for provider in _space:
+        for place_pk, section in provider(places).items():
+            sections[place_pk].append(section)
+    return sections
 
 
 def register_personal_data(section: PersonalDataSection):

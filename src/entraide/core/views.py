@@ -5,7 +5,8 @@ from entraide.core.models import LegalPage
 
 
 def home(request):
-    return render(request, "core/home.html", {"upcoming": registry.upcoming(limit=5)})
+    context = {"upcoming": registry.upcoming(limit=5), "features": registry.features()}
+    return render(request, "core/home.html", context)
 
 
 def legal_page(request, kind):

@@ -7,6 +7,7 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Places")
 
     def ready(self):
-        from entraide.places import personal_data
+        from entraide.places import personal_data, space
 
         personal_data.register()
+        space.register()

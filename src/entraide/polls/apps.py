@@ -7,6 +7,7 @@ class PollsConfig(AppConfig):
     verbose_name = _("Availability polls")
 
     def ready(self):
-        from entraide.polls import hooks
+        from entraide.polls import hooks, space
 
         hooks.register()
+        space.register()

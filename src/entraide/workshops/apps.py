@@ -7,6 +7,7 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops")
 
     def ready(self):
-        from entraide.workshops import hooks
+        from entraide.workshops import hooks, space
 
         hooks.register()
+        space.register()
