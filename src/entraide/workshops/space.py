@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,7 +44,7 @@ def organiser_space(places):
     workshops = (
         Workshop.objects.filter(to_come, place__in=places)
         .exclude(status=Status.CANCELLED)
-        .order_by("starts_at", "pk")
+        .order_by(F("starts_at").asc(nulls_last=True), "pk")  # undated ones after the others
     )
     by_place = defaultdict(list)
     for workshop in workshops:
