@@ -1,0 +1,36 @@
+"""Every change to availability polls: create, answer, edit or delete an answer, comment,
+close, and fix a slot, which gives the linked workshop its date through the workshops app."""
+
+from entraide.polls.services.answers import (
+    add_comment,
+    answer,
+    delete_answer,
+    edit_answer,
+    find_participant,
+)
+from entraide.polls.services.organising import (
+    RESERVED_SLUGS,
+    check_slots,
+    close,
+    create_poll,
+    fix_slot,
+    slots_from_grid,
+)
+from entraide.polls.services.results import Results, SlotResult, results
+
+__all__ = [
+    "RESERVED_SLUGS",
+    "Results",
+    "SlotResult",
+    "add_comment",
+    "answer",
+    "check_slots",
+    "close",
+    "create_poll",
+    "delete_answer",
+    "edit_answer",
+    "find_participant",
+    "fix_slot",
+    "results",
+    "slots_from_grid",
+]

@@ -1,0 +1,116 @@
+"""What organisers do with a poll: create it, close it, fix a slot (which gives the linked
+workshop its date through the workshops app)."""
+
+import logging
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from entraide.core.errors import DomainError
+from entraide.core.mail import send_templated_mail
+from entraide.core.slugs import save_with_unique_slug
+from entraide.polls.models import MAX_SLOTS, Poll, Slot
+from entraide.workshops import services as workshop_services
+from entraide.workshops.ics import calendar_of
+
+log = logging.getLogger(__name__)
+
+
+# Words the URLs of /sondages/ use after the poll's address: no poll may take them.
+RESERVED_SLUGS = {"gerer"}
+
+
+def check_slots(slots: list[tuple[datetime, datetime]], now=None, field="slots"):
+    now = now or timezone.now()
+    if not slots:
+        raise DomainError(_("Propose at least one slot."), field=field)
+    if len(slots) > MAX_SLOTS:
+        raise DomainError(
+            _("At most %(max)s slots per poll (here %(count)s): split it in several polls.")
+            % {"max": MAX_SLOTS, "count": len(slots)},
+            field=field,
+        )
+    for start, end in slots:
+        if end <= start:
+            raise DomainError(_("Each slot must end after it starts."), field=field)
+        if start <= now:
+            raise DomainError(_("A slot cannot be in the past."), field=field)
+
+
+def create_poll(place, *, by, fields: dict, slots) -> Poll:
+    slots = sorted(set(slots))
+    check_slots(slots)
+    with transaction.atomic():
+        poll = Poll(place=place, created_by=by, **fields)
+        save_with_unique_slug(poll, poll.title, reserved=RESERVED_SLUGS, fallback="sondage")
+        Slot.objects.bulk_create(Slot(poll=poll, starts_at=s, ends_at=e) for s, e in slots)
+    log.info("poll %s created by user %s with %s slots", poll.pk, by.pk, len(slots))
+    return poll
+
+
+def close(poll) -> Poll:
+    poll.closed_at = poll.closed_at or timezone.now()
+    poll.save(update_fields=["closed_at", "updated_at"])
+    return poll
+
+
+def fix_slot(poll, slot_id, *, by) -> Poll:
+    """Choose a slot: the poll closes; its workshop, if any, takes that date and is published;
+    everyone who answered with an address, and those registered for the workshop's series,
+    are told by mail with the calendar file."""
+    with transaction.atomic():
+        poll = (
+            Poll.objects.select_for_update(of=("self",)).select_related("workshop").get(pk=poll.pk)
+        )
+        slot = poll.slots.filter(pk=slot_id).first()
+        if slot is None:
+            raise DomainError(_("This slot is not one of the poll's."), field="slot")
+        if slot.starts_at <= timezone.now():
+            raise DomainError(_("This slot is already past."), field="slot")
+        poll.chosen_slot = slot
+        poll.closed_at = poll.closed_at or timezone.now()
+        poll.save(update_fields=["chosen_slot", "closed_at", "updated_at"])
+        workshop, told = poll.workshop, set()
+        if workshop is not None:
+            workshop, told = workshop_services.fix_date(
+                workshop, starts_at=slot.starts_at, ends_at=slot.ends_at, by=by
+            )
+        recipients = {p.email for p in poll.participants.exclude(email="")}
+        if workshop is not None:
+            recipients |= workshop_services.series_emails(workshop)
+        attachments = []
+        if workshop is not None:
+            attachments = [
+                (f"{workshop.slug}.ics", calendar_of([workshop], name=workshop.title),
+                 "text/calendar; charset=utf-8")
+            ]  # fmt: skip
+        for email in sorted(recipients - told):
+            send_templated_mail(
+                "polls/email/fixed",
+                {
+                    "poll": poll,
+                    "slot": slot,
+                    "workshop": workshop,
+                    "poll_url": settings.ENTRAIDE_SITE_URL + poll.get_absolute_url(),
+                    "workshop_url": workshop
+                    and settings.ENTRAIDE_SITE_URL + workshop.get_absolute_url(),
+                },
+                to=[email],
+                attachments=attachments,
+            )
+    log.info("poll %s: slot %s fixed by user %s", poll.pk, slot.pk, by.pk)
+    return poll
+
+
+def slots_from_grid(days, ranges, zone) -> list[tuple[datetime, datetime]]:
+    """Quick entry: every day × every time range, in the poll's time zone."""
+    slots = []
+    for day in days:
+        for start, end in ranges:
+            slots.append(
+                (datetime.combine(day, start, tzinfo=zone), datetime.combine(day, end, tzinfo=zone))
+            )
+    return slots
