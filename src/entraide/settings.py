@@ -25,6 +25,7 @@ Environment variables (all optional):
 
 import os
 import secrets
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -329,6 +330,10 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Entraide -----------------------------------------------------------------------------------
 ENTRAIDE_SITE_NAME = os.environ.get("ENTRAIDE_SITE_NAME", "Entraide")
+# Where people write about accessibility problems (the accessibility statement names it).
+ENTRAIDE_ACCESSIBILITY_CONTACT = os.environ.get(
+    "ENTRAIDE_ACCESSIBILITY_CONTACT", parseaddr(DEFAULT_FROM_EMAIL)[1]
+)
 ENTRAIDE_INVITATION_DAYS = 14
 ENTRAIDE_PAGE_SIZE = 20
 ENTRAIDE_SITE_URL = os.environ.get("ENTRAIDE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

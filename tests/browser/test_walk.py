@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from entraide.accounts.models import User
+from entraide.core.accessibility import TESTED_PAGES
 from tests.browser.audit import measure, problems_of
 
 pytestmark = pytest.mark.browser
@@ -60,58 +61,65 @@ def walk(browser, base_url, axe_source, cookies=()):
     return report
 
 
-@pytest.mark.parametrize(
-    ("persona", "email", "must_reach"),
-    [
-        (
-            "visitor",
-            None,
-            [
-                "/",
-                "/lieux/",
-                "/lieux/hinaura/",
-                "/confidentialite/",
-                "/mentions-legales/",
-                "/compte/connexion/",
-                "/compte/inscription/",
-                "/ateliers/",
-                "/ateliers/?quand=passes",
-                "/ateliers/cycles/vers-un-manifeste-du-numerique-responsable/",
-                "/ateliers/manifeste-atelier-1/",
-                "/ateliers/leve-les-yeux-maison-pour-tous/",
-                "/sondages/",
-                "/sondages/dispos-pour-le-deuxieme-atelier/",
-                "/sondages/dispos-pour-le-troisieme-atelier/",
-            ],
-        ),
-        (
-            "participant",
-            "lea@entraide.example",
-            [
-                "/compte/",
-                "/compte/mes-donnees/",
-                "/lieux/universite-paul-valery/",
-                "/ateliers/mes-inscriptions/",
-            ],
-        ),
-        (
-            "organiser",
-            "camille@entraide.example",
-            [
-                "/lieux/gerer/la-verriere/",
-                "/compte/mes-donnees/",
-                "/ateliers/gerer/lieu/la-verriere/",
-                "/ateliers/gerer/manifeste-atelier-1/",
-                "/ateliers/gerer/manifeste-atelier-1/participants/",
-                "/ateliers/gerer/cycle/vers-un-manifeste-du-numerique-responsable/",
-                "/ateliers/gerer/fresque-du-numerique-la-verriere/participants/",
-                "/sondages/gerer/dispos-pour-le-troisieme-atelier/",
-                "/sondages/gerer/lieu/la-verriere/",
-                "/sondages/gerer/lieu/la-verriere/nouveau/",
-            ],
-        ),
-    ],
-)
+WALKS = [
+    (
+        "visitor",
+        None,
+        [
+            "/",
+            "/lieux/",
+            "/lieux/hinaura/",
+            "/confidentialite/",
+            "/mentions-legales/",
+            "/accessibilite/",
+            "/compte/connexion/",
+            "/compte/inscription/",
+            "/ateliers/",
+            "/ateliers/?quand=passes",
+            "/ateliers/cycles/vers-un-manifeste-du-numerique-responsable/",
+            "/ateliers/manifeste-atelier-1/",
+            "/ateliers/leve-les-yeux-maison-pour-tous/",
+            "/sondages/",
+            "/sondages/dispos-pour-le-deuxieme-atelier/",
+            "/sondages/dispos-pour-le-troisieme-atelier/",
+        ],
+    ),
+    (
+        "participant",
+        "lea@entraide.example",
+        [
+            "/compte/",
+            "/compte/mes-donnees/",
+            "/lieux/universite-paul-valery/",
+            "/ateliers/mes-inscriptions/",
+        ],
+    ),
+    (
+        "organiser",
+        "camille@entraide.example",
+        [
+            "/espace/",
+            "/lieux/gerer/la-verriere/",
+            "/compte/mes-donnees/",
+            "/ateliers/gerer/lieu/la-verriere/",
+            "/ateliers/gerer/manifeste-atelier-1/",
+            "/ateliers/gerer/manifeste-atelier-1/participants/",
+            "/ateliers/gerer/cycle/vers-un-manifeste-du-numerique-responsable/",
+            "/ateliers/gerer/fresque-du-numerique-la-verriere/participants/",
+            "/sondages/gerer/dispos-pour-le-troisieme-atelier/",
+            "/sondages/gerer/lieu/la-verriere/",
+            "/sondages/gerer/lieu/la-verriere/nouveau/",
+        ],
+    ),
+]
+
+
+def test_the_accessibility_statement_names_only_pages_the_walk_audits():
+    audited = {path for _persona, _email, must_reach in WALKS for path in must_reach}
+    assert [path for _label, path in TESTED_PAGES if path not in audited] == []
+
+
+@pytest.mark.parametrize(("persona", "email", "must_reach"), WALKS)
 def test_every_linked_page_meets_the_quality_bars(
     browser, axe_source, live_app, persona, email, must_reach
 ):

@@ -6,6 +6,7 @@ from entraide.core.models import LegalPage
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("accessibilite/", views.accessibility, name="accessibility"),
     path(
         "confidentialite/",
         views.legal_page,

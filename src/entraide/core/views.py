@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 
+from entraide.core import accessibility as accessibility_facts
 from entraide.core import registry
 from entraide.core.models import LegalPage
 
@@ -7,6 +9,21 @@ from entraide.core.models import LegalPage
 def home(request):
     context = {"upcoming": registry.upcoming(limit=5), "features": registry.features()}
     return render(request, "core/home.html", context)
+
+
+def accessibility(request):
+    return render(
+        request,
+        "core/accessibility.html",
+        {
+            "standard": accessibility_facts.STANDARD,
+            "pages": accessibility_facts.TESTED_PAGES,
+            "journeys": accessibility_facts.KEYBOARD_JOURNEYS,
+            "exceptions": accessibility_facts.EXCEPTIONS,
+            "date": accessibility_facts.STATEMENT_DATE,
+            "contact": settings.ENTRAIDE_ACCESSIBILITY_CONTACT,
+        },
+    )
 
 
 def legal_page(request, kind):
