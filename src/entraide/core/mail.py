@@ -71,15 +71,20 @@ class QueuedEmailBackend(BaseEmailBackend):
         return count
 
 
-def send_templated_mail(template_prefix: str, context: dict, *, to: list[str], attachments=()):
+def send_templated_mail(
+    template_prefix: str, context: dict, *, to: list[str], attachments=(), reply_to=None
+):
     """Send `<prefix>_subject.txt` / `<prefix>_message.txt` rendered with `context`, as
-    plain text (no HTML escaping).
+    plain text (no HTML escaping), from DEFAULT_FROM_EMAIL.
 
-    `attachments`: (filename, bytes, mimetype) triples, e.g. a calendar file."""
+    `attachments`: (filename, bytes, mimetype) triples, e.g. a calendar file.
+    `reply_to`: addresses that replies go to (none: replies go to the sender)."""
     subject = render_to_string(f"{template_prefix}_subject.txt", context, using="text").strip()
     body = render_to_string(f"{template_prefix}_message.txt", context, using="text")
     prefix = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
-    message = EmailMultiAlternatives(f"{prefix}{subject}", body, to=to)
+    message = EmailMultiAlternatives(
+        f"{prefix}{subject}", body, to=to, reply_to=list(reply_to or []) or None
+    )
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     message.send()

@@ -1,5 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from entraide.places import services
 from entraide.places.models import Invitation, Membership, Place
 
 
@@ -11,11 +14,47 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Place)
 class PlaceAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "region", "city"]
-    list_filter = ["kind", "region"]
-    search_fields = ["name", "city"]
+    list_display = ["name", "status", "kind", "region", "city", "proposed_by"]
+    list_filter = ["status", "kind", "region"]
+    search_fields = ["name", "city", "postcode"]
     prepopulated_fields = {"slug": ["name"]}
+    raw_id_fields = ["proposed_by"]
     inlines = [MembershipInline]
+    actions = ["approve_proposals"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("proposed_by")
+
+    @admin.action(description=_("Approve"), permissions=["change"])
+    def approve_proposals(self, request, queryset):
+        """Publish the selected proposals; each proposer becomes the organiser of theirs.
+        Anything else in the selection (a published place, a forged id) is left alone."""
+        approved = skipped = 0
+        for place_id in queryset.values_list("pk", flat=True):
+            if services.approve_proposal(place_id, by=request.user) is None:
+                skipped += 1
+            else:
+                approved += 1
+        if approved:
+            self.message_user(
+                request,
+                ngettext("%(count)s place approved.", "%(count)s places approved.", approved)
+                % {"count": approved},
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)s place was not awaiting approval or has lost its proposer: "
+                    "left as it was.",
+                    "%(count)s places were not awaiting approval or have lost their proposer: "
+                    "left as they were.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
 
 
 @admin.register(Invitation)

@@ -1,5 +1,8 @@
+import re
+import unicodedata
+
 from django.conf import settings
-from django.core.validators import URLValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -39,6 +42,28 @@ class PlaceKind(models.TextChoices):
 
 
 web_url = URLValidator(schemes=["http", "https"])
+postcode_validator = RegexValidator(
+    r"^[0-9]{5}\Z", _("Five digits, for example 34000."), code="postcode"
+)
+
+
+class PlaceStatus(models.TextChoices):
+    PUBLISHED = "publie", _("Published")
+    PROPOSED = "propose", _("Proposed, awaiting approval")
+
+
+def fold_for_search(text: str) -> str:
+    """`text` folded for searching: lower case, without accents, words separated by one space
+    ("Saint-Étienne" and "saint etienne" give the same key), the same on every database."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[^\W_]+", plain))
+
+
+class PlaceQuerySet(models.QuerySet):
+    def published(self):
+        """What the public sees: proposals wait for a site administrator's approval."""
+        return self.filter(status=PlaceStatus.PUBLISHED)
 
 
 class Place(models.Model):
@@ -73,8 +98,46 @@ class Place(models.Model):
         blank=True,
         help_text=_("Step-free access, lift, accessible toilets, induction loop…"),
     )
+    contact_email = models.EmailField(
+        _("contact email address"),
+        blank=True,
+        help_text=_(
+            "Shown on the page of the place. Replies to the mails about its workshops and "
+            "polls go to this address."
+        ),
+    )
+    street = models.CharField(
+        _("street address"),
+        max_length=200,
+        blank=True,
+        help_text=_("Number and street, for example: 12 rue des Lilas."),
+    )
+    postcode = models.CharField(
+        _("postcode"), max_length=10, blank=True, validators=[postcode_validator]
+    )
+    opening_hours = models.CharField(
+        _("opening times"),
+        max_length=200,
+        blank=True,
+        help_text=_("In a few words, for example: Tuesday to Saturday, 10:00–18:00."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=PlaceStatus.choices, default=PlaceStatus.PUBLISHED
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposed_places",
+        verbose_name=_("proposed by"),
+    )
+    # The city and postcode folded for the directory's search (see fold_for_search).
+    search_key = models.CharField(max_length=120, editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PlaceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("place")
@@ -87,10 +150,26 @@ class Place(models.Model):
 
     def save(self, *args, **kwargs):
         self.description_html = render_markdown(self.description)
+        self.search_key = fold_for_search(f"{self.city} {self.postcode}")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"city", "postcode"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("places:detail", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.status == PlaceStatus.PUBLISHED
+
+    @property
+    def postal_address(self):
+        """ "12 rue des Lilas, 38000 Grenoble": what a map search needs (empty without a
+        street)."""
+        if not self.street:
+            return ""
+        return f"{self.street}, {' '.join(filter(None, [self.postcode, self.city]))}"
 
     @property
     def is_regional_hub(self):

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from entraide.core.registry import PersonalDataSection, register_personal_data
-from entraide.places.models import Invitation, Membership
+from entraide.places.models import Invitation, Membership, Place, PlaceStatus
 
 
 def collect_memberships(user):
@@ -28,6 +28,22 @@ def erase_invitations(user):
     Invitation.objects.filter(invited_by=user, accepted_at__isnull=True).delete()
 
 
+def collect_proposals(user):
+    return [
+        {
+            "place": p.name,
+            "proposed_at": p.created_at.isoformat(),
+            "published": p.status == PlaceStatus.PUBLISHED,
+        }
+        for p in Place.objects.filter(proposed_by=user).order_by("pk")
+    ]
+
+
+def erase_proposals(user):
+    # A proposal nobody approved yet goes with its author; published places stay.
+    Place.objects.filter(proposed_by=user, status=PlaceStatus.PROPOSED).delete()
+
+
 def register():
     register_personal_data(
         PersonalDataSection("memberships", _("Places I run"), collect_memberships)
@@ -35,5 +51,10 @@ def register():
     register_personal_data(
         PersonalDataSection(
             "invitations", _("Invitations I sent"), collect_invitations, erase_invitations
+        )
+    )
+    register_personal_data(
+        PersonalDataSection(
+            "place_proposals", _("Places I proposed"), collect_proposals, erase_proposals
         )
     )

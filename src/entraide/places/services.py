@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from entraide.accounts.services import has_verified_email
 from entraide.core.errors import DomainError
 from entraide.core.mail import send_templated_mail
+from entraide.core.slugs import save_with_unique_slug
 from entraide.core.tokens import new_token, token_digest
-from entraide.places.models import Invitation, Membership, Place
+from entraide.places import notifications
+from entraide.places.models import Invitation, Membership, Place, PlaceStatus
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,51 @@ def update_place(place: Place, *, by, changes: dict) -> Place:
         setattr(place, field, value)
     place.save()
     log.info("place %s updated by user %s", place.pk, by.pk)
+    return place
+
+
+# Words the URLs of /lieux/ use after the directory: no place may take them as its address.
+RESERVED_SLUGS = {"gerer", "invitation", "proposer"}
+
+
+def propose_place(*, by, fields: dict) -> Place:
+    """Someone who runs no place proposes theirs: it waits, hidden from the directory, for a
+    site administrator's approval; the administrators are told by mail."""
+    if Membership.objects.filter(user=by).exists():
+        raise DomainError(
+            _("You already run a place: invite the people you work with from its page instead.")
+        )
+    with transaction.atomic():
+        place = Place(status=PlaceStatus.PROPOSED, proposed_by=by, **fields)
+        save_with_unique_slug(place, place.name, reserved=RESERVED_SLUGS, fallback="lieu")
+        notifications.proposal_received(place)
+    log.info("place %s proposed by user %s", place.pk, by.pk)
+    return place
+
+
+def pending_proposals(user):
+    return Place.objects.filter(proposed_by=user, status=PlaceStatus.PROPOSED).order_by("pk")
+
+
+def approve_proposal(place_id: int, *, by) -> Place | None:
+    """Publish a proposed place and make its proposer an organiser of it, who is told by mail.
+
+    Returns None, changing nothing, for any other place: already published (approving twice,
+    or a forged selection), unknown, or whose proposer's account is gone."""
+    with transaction.atomic():
+        place = (
+            Place.objects.select_for_update(of=("self",))
+            .select_related("proposed_by")
+            .filter(pk=place_id, status=PlaceStatus.PROPOSED, proposed_by__is_active=True)
+            .first()
+        )
+        if place is None:
+            return None
+        place.status = PlaceStatus.PUBLISHED
+        place.save(update_fields=["status", "updated_at"])
+        Membership.objects.get_or_create(place=place, user=place.proposed_by)
+        notifications.proposal_approved(place)
+    log.info("place %s approved by user %s", place.pk, by.pk)
     return place
 
 

@@ -6,6 +6,7 @@ app_name = "places"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
+    path("proposer/", views.propose, name="propose"),
     path("gerer/<slug:slug>/", views.manage, name="manage"),
     path("gerer/<slug:slug>/inviter/", views.invite, name="invite"),
     path(

@@ -2,31 +2,37 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
 from entraide.core import registry
 from entraide.core.errors import DomainError, add_domain_error
 from entraide.places import services
 from entraide.places.access import place_for_organiser
-from entraide.places.forms import DirectoryFilterForm, InvitationForm, PlaceForm
-from entraide.places.models import Membership, Place, PlaceKind
+from entraide.places.forms import DirectoryFilterForm, InvitationForm, PlaceForm, ProposalForm
+from entraide.places.models import Membership, Place, PlaceKind, fold_for_search
 
 LIST_FIELDS = ["name", "slug", "kind", "region", "city", "summary"]
 
 
 def directory(request):
     form = DirectoryFilterForm(request.GET)
-    places = Place.objects.only(*LIST_FIELDS).order_by("name")
+    places = Place.objects.published().only(*LIST_FIELDS).order_by("name")
     region_hub = None
     status = 200
     if form.is_valid():
         region, kind = form.cleaned_data["region"], form.cleaned_data["kind"]
+        words = fold_for_search(form.cleaned_data["q"])
+        if words:  # the folded city and postcode, whatever the case and accents typed
+            places = places.filter(search_key__contains=words)
         if region:
             places = places.filter(region=region)
             region_hub = (
-                Place.objects.only(*LIST_FIELDS)
+                Place.objects.published()
+                .only(*LIST_FIELDS)
                 .filter(region=region, kind=PlaceKind.REGIONAL_HUB)
                 .order_by("name")
                 .first()
@@ -40,8 +46,19 @@ def directory(request):
     return render(request, "places/directory.html", context, status=status)
 
 
-def detail(request, slug):
+def _visible_place(request, slug) -> Place:
+    """A published place; a proposal only to its proposer and the site's administrators."""
     place = get_object_or_404(Place, slug=slug)
+    user = request.user
+    if not place.is_published and not (
+        user.is_authenticated and (user.is_staff or place.proposed_by_id == user.pk)
+    ):
+        raise Http404
+    return place
+
+
+def detail(request, slug):
+    place = _visible_place(request, slug)
     organisers = Membership.objects.filter(place=place).select_related("user").order_by("pk")
     context = {
         "place": place,
@@ -129,3 +146,48 @@ def invitation(request, token):
         messages.success(request, _("You now run %(place)s.") % {"place": membership.place.name})
         return redirect("places:manage", slug=membership.place.slug)
     return render(request, "places/invitation.html", context)
+
+
+# Proposals a person may send a day: enough for a typo, not for flooding the administrators.
+PROPOSALS_PER_DAY = 3
+
+
+@login_required
+def propose(request):
+    form = ProposalForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid() and is_ratelimited(
+            request,
+            group="places.propose",
+            key="user",
+            rate=f"{PROPOSALS_PER_DAY}/d",
+            increment=True,
+        ):
+            form.add_error(
+                None,
+                _("You have already proposed %(count)s places today: try again tomorrow.")
+                % {"count": PROPOSALS_PER_DAY},
+            )
+            status = 429
+        elif form.is_valid():
+            try:
+                services.propose_place(by=request.user, fields=form.cleaned_data)
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you: your proposal has been sent to the site's administrators. "
+                        "You will receive a mail once your place is published."
+                    ),
+                )
+                return redirect("places:propose")
+    context = {
+        "form": form,
+        "runs": Place.objects.filter(memberships__user=request.user).order_by("name"),
+        "pending": services.pending_proposals(request.user),
+    }
+    return render(request, "places/propose.html", context, status=status)

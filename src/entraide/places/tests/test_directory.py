@@ -84,3 +84,48 @@ def test_a_place_page_costs_a_constant_number_of_queries(client):
     with CaptureQueriesContext(connection) as queries:
         client.get(place.get_absolute_url())
     assert len(queries) == 3  # the place, its organisers, its coming workshops (workshops app)
+
+
+def test_the_directory_finds_places_by_city_whatever_the_case_and_accents(client):
+    PlaceFactory(name="Le Fil", city="Saint-Étienne", postcode="42000")
+    PlaceFactory(name="La Verrière", city="Montpellier", postcode="34000")
+    for query in ("saint etienne", "SAINT-ÉTIENNE", " étienne ", "Saint-Etienne"):
+        response = client.get("/lieux/", {"q": query})
+        assert [p.name for p in response.context["page"]] == ["Le Fil"], query
+
+
+def test_the_directory_finds_places_by_postcode_beside_the_region_filter(client):
+    PlaceFactory(name="La Verrière", city="Montpellier", postcode="34000")
+    PlaceFactory(name="Le Quai", city="Montpellier", postcode="34070", region=Region.BRETAGNE)
+    PlaceFactory(name="Le Fil", city="Saint-Étienne", postcode="42000")
+    response = client.get("/lieux/", {"q": "340", "region": "occitanie"})
+    assert [p.name for p in response.context["page"]] == ["La Verrière"]
+    assert 'name="q" value="340"' in response.text
+    assert "1 lieu" in response.text
+
+
+def test_a_search_that_finds_nothing_says_so(client):
+    PlaceFactory(city="Montpellier")
+    response = client.get("/lieux/", {"q": "Tombouctou"})
+    assert response.status_code == 200
+    assert "Aucun lieu ne correspond encore à ces filtres." in response.text
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!", "%", "_"])
+def test_an_empty_or_punctuation_only_search_lists_every_place(client, query):
+    PlaceFactory.create_batch(2)
+    response = client.get("/lieux/", {"q": query})
+    assert len(response.context["page"]) == 2
+
+
+def test_a_search_longer_than_100_characters_is_a_400_beside_the_field(client):
+    response = client.get("/lieux/", {"q": "x" * 5000})
+    assert response.status_code == 400
+    assert "au plus 100 caractères" in " ".join(response.context["form"].errors["q"])
+
+
+def test_a_search_costs_no_extra_query(client):
+    PlaceFactory.create_batch(3, city="Montpellier")
+    with CaptureQueriesContext(connection) as searched:
+        client.get("/lieux/", {"q": "montpellier"})
+    assert len(searched) == 2  # count, page: the search is a condition of the same queries
