@@ -98,6 +98,7 @@ def test_the_space_takes_the_same_queries_for_one_place_or_three(client_for, bob
 def test_someone_who_runs_no_place_is_told_how_to_get_there(client_for, alice):
     page = client_for(alice).get("/espace/").text
     assert "Vous n’animez encore aucun lieu" in page
+    assert 'href="/lieux/proposer/"' in page
 
 
 def test_a_capability_that_is_not_there_is_never_named(client, monkeypatch):
