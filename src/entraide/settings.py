@@ -345,6 +345,9 @@ if os.environ.get("CLIENT_IP_HEADER"):
 # A registration request without an account must be confirmed by its emailed link within this
 # delay; until then it holds no seat.
 ENTRAIDE_CONFIRMATION_HOURS = 48
+# For this many minutes after cancelling her registration, a participant may take her seat (or
+# her place in line) back, as long as nobody has taken it.
+ENTRAIDE_UNDO_MINUTES = 30
 # Periodic commands and their interval in seconds, run by `entraide clock` (started by
 # `entraide serve`); in production, cron or systemd timers can call them instead.
 ENTRAIDE_PERIODIC = {

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from entraide.workshops import feeds
-from entraide.workshops.views import manage, participant, public
+from entraide.workshops.views import cancelling, manage, participant, public
 
 app_name = "workshops"
 urlpatterns = [
@@ -13,6 +13,11 @@ urlpatterns = [
         "mes-inscriptions/<int:registration_id>/annuler/",
         participant.cancel_mine,
         name="cancel_mine",
+    ),
+    path(
+        "mes-inscriptions/<int:registration_id>/reprendre/",
+        participant.undo_mine,
+        name="undo_mine",
     ),
     path(
         "mes-inscriptions/<int:registration_id>/calendrier.ics",
@@ -33,6 +38,11 @@ urlpatterns = [
         name="cancel_by_link",
     ),
     path(
+        "inscription/<str:token>/reprendre/<int:registration_id>/",
+        participant.undo_by_link,
+        name="undo_by_link",
+    ),
+    path(
         "inscription/<str:token>/<int:registration_id>.ics",
         participant.calendar_by_link,
         name="calendar_by_link",
@@ -45,16 +55,17 @@ urlpatterns = [
     path("gerer/lieu/<slug:place_slug>/nouveau-cycle/", manage.create_series, name="create_series"),
     path("gerer/cycle/<slug:slug>/", manage.edit_series, name="manage_series"),
     path("gerer/cycle/<slug:slug>/publication/", manage.publish_series, name="publish_series"),
+    path("gerer/cycle/<slug:slug>/annuler/", cancelling.cancel_series, name="cancel_series"),
     path("gerer/cycle/<slug:slug>/ecrire/", manage.write_series, name="write_series"),
     path("gerer/<slug:slug>/", manage.edit_workshop, name="manage"),
     path("gerer/<slug:slug>/publication/", manage.publish, name="publish"),
     path("gerer/<slug:slug>/dupliquer/", manage.duplicate, name="duplicate"),
-    path("gerer/<slug:slug>/annuler/", manage.cancel, name="cancel"),
+    path("gerer/<slug:slug>/annuler/", cancelling.cancel_workshop, name="cancel"),
     path("gerer/<slug:slug>/participants/", manage.participants, name="participants"),
     path("gerer/<slug:slug>/participants.csv", manage.participants_csv, name="participants_csv"),
     path(
         "gerer/<slug:slug>/participants/<int:registration_id>/annuler/",
-        manage.withdraw,
+        cancelling.withdraw,
         name="withdraw",
     ),
     path("gerer/<slug:slug>/ecrire/", manage.write, name="write"),

@@ -2,6 +2,7 @@
 
 from entraide.workshops.services.housekeeping import erase_old_personal_data, send_reminders
 from entraide.workshops.services.organising import (
+    active_counts,
     cancel_series,
     create_series,
     create_workshop,
@@ -10,6 +11,7 @@ from entraide.workshops.services.organising import (
     fix_date,
     mark_attendance,
     series_emails,
+    series_registrants,
     set_published,
     set_series_published,
     undated_workshops,
@@ -23,22 +25,30 @@ from entraide.workshops.services.personal_calendar import (
 )
 from entraide.workshops.services.registrations import (
     Outcome,
+    can_be_taken_back,
     cancel,
+    cancel_own,
     cancel_workshop,
     change_capacity,
     confirm,
     confirmation_expired,
     find_registrations,
+    first_in_line,
     open_sessions,
     register,
     register_series,
+    undo_cancel,
+    undo_deadline,
     waiting_position,
     withdraw,
 )
 
 __all__ = [
     "Outcome",
+    "active_counts",
+    "can_be_taken_back",
     "cancel",
+    "cancel_own",
     "cancel_series",
     "cancel_workshop",
     "change_capacity",
@@ -51,6 +61,7 @@ __all__ = [
     "email_participants",
     "erase_old_personal_data",
     "find_registrations",
+    "first_in_line",
     "fix_date",
     "mark_attendance",
     "open_sessions",
@@ -60,9 +71,12 @@ __all__ = [
     "register_series",
     "send_reminders",
     "series_emails",
+    "series_registrants",
     "set_published",
     "set_series_published",
     "undated_workshops",
+    "undo_cancel",
+    "undo_deadline",
     "update_series",
     "update_workshop",
     "waiting_position",

@@ -5,6 +5,7 @@ video link, capacity) go through the workshop's lock, like registrations."""
 import logging
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -137,11 +138,32 @@ def set_series_published(series: Series, published: bool) -> Series:
 
 
 def cancel_series(series: Series, *, message="") -> Series:
-    for workshop in series.workshops.exclude(status=Status.CANCELLED):
-        cancel_workshop(workshop, message=message)
-    series.status = Status.CANCELLED
-    series.save(update_fields=["status", "updated_at"])
+    """Cancel every session not cancelled yet, each telling its people with the organisers'
+    word, and the series, in one transaction (the sessions locked in one order)."""
+    with transaction.atomic():
+        for workshop in series.workshops.exclude(status=Status.CANCELLED).order_by("pk"):
+            cancel_workshop(workshop, message=message)
+        series.status = Status.CANCELLED
+        series.save(update_fields=["status", "updated_at"])
+    log.info("series %s cancelled", series.pk)
     return series
+
+
+def active_counts(workshops) -> dict[str, int]:
+    """The registrations that cancelling `workshops` would tell, by status: `confirmed`,
+    `waiting` and `pending` (requests awaiting the confirmation of their address)."""
+    rows = (
+        Registration.objects.filter(workshop__in=workshops, status__in=ACTIVE)
+        .values("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    by_status = {row["status"]: row["n"] for row in rows}
+    return {
+        "confirmed": by_status.get(RegistrationStatus.CONFIRMED, 0),
+        "waiting": by_status.get(RegistrationStatus.WAITING, 0),
+        "pending": by_status.get(RegistrationStatus.PENDING, 0),
+    }
 
 
 def mark_attendance(workshop: Workshop, attended_ids: set[int]) -> int:
@@ -196,18 +218,28 @@ def fix_date(workshop: Workshop, *, starts_at, ends_at, by) -> tuple[Workshop, s
     return workshop, told if workshop.status == Status.PUBLISHED else set()
 
 
-def series_emails(workshop: Workshop) -> set[str]:
-    """Addresses of the people registered for the workshop's series (or the workshop)."""
+def series_registrants(workshop: Workshop) -> list[tuple[str, str]]:
+    """(name, address) of the people registered for the workshop's series (or the workshop),
+    confirmed or waiting, one per address, by name."""
     scope = (
         Registration.objects.filter(workshop__series_id=workshop.series_id)
         if workshop.series_id
         else workshop.registrations.all()
     )
-    return set(
+    people = {}
+    for name, email in (
         scope.filter(status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING])
         .exclude(email="")
-        .values_list("email", flat=True)
-    )
+        .order_by("pk")
+        .values_list("name", "email")
+    ):
+        people.setdefault(email.lower(), name)
+    return sorted(((name, email) for email, name in people.items()), key=lambda p: p[0].lower())
+
+
+def series_emails(workshop: Workshop) -> set[str]:
+    """Addresses of the people registered for the workshop's series (or the workshop)."""
+    return {email for _name, email in series_registrants(workshop)}
 
 
 def undated_workshops(place):

@@ -280,22 +280,35 @@ def confirm(raw_token: str) -> list[Registration]:
     return find_registrations(raw_token)
 
 
+def _owned(token, user) -> Q:
+    if token:
+        return Q(token_digest=token_digest(token)) & ~Q(token_digest="")
+    if user is not None and user.is_authenticated:
+        return Q(user=user)
+    return Q(pk__in=[])
+
+
 def cancel(registration_id: int, *, token: str | None = None, user=None) -> Registration:
     """Cancel one's own registration, found through the private link or the account."""
-    if token:
-        owned = Q(token_digest=token_digest(token)) & ~Q(token_digest="")
-    elif user is not None and user.is_authenticated:
-        owned = Q(user=user)
-    else:
-        owned = Q(pk__in=[])
-    if not Registration.objects.filter(owned, pk=registration_id).exists():
+    if not Registration.objects.filter(_owned(token, user), pk=registration_id).exists():
         raise DomainError(_("This registration cannot be found."))
-    return withdraw(registration_id)
+    return cancel_own(registration_id)
+
+
+def cancel_own(registration_id: int) -> Registration:
+    """A participant cancels her registration (the caller checked it is hers). One already
+    cancelled is refused, so that the `cancelled_at` returned is this cancellation's: the page
+    keeps it to offer taking the seat back (undo_cancel)."""
+    return _cancel(registration_id, by_organisers=False, again_ok=False)
 
 
 def withdraw(registration_id: int, *, by_organisers=False) -> Registration:
     """Cancel a registration (checked by the caller); the freed seat goes to the first in
-    line, who is told by mail."""
+    line, who is told by mail. Withdrawing a cancelled registration changes nothing."""
+    return _cancel(registration_id, by_organisers=by_organisers, again_ok=True)
+
+
+def _cancel(registration_id, *, by_organisers, again_ok) -> Registration:
     with transaction.atomic():
         workshop_id = Registration.objects.values_list("workshop_id", flat=True).get(
             pk=registration_id
@@ -304,7 +317,9 @@ def withdraw(registration_id: int, *, by_organisers=False) -> Registration:
         registration = Registration.objects.select_for_update().get(pk=registration_id)
         registration.workshop = workshop
         if registration.status not in ACTIVE:
-            return registration
+            if again_ok:
+                return registration
+            raise DomainError(_("This registration is already cancelled."))
         if workshop.is_past:
             raise DomainError(_("This workshop has already taken place."))
         _withdraw(workshop, registration)
@@ -313,6 +328,95 @@ def withdraw(registration_id: int, *, by_organisers=False) -> Registration:
         _promote(workshop)
     log.info("registration %s cancelled (by organisers: %s)", registration.pk, by_organisers)
     return registration
+
+
+def first_in_line(workshop: Workshop) -> Registration | None:
+    """Who gets the next free seat."""
+    return (
+        Registration.objects.filter(workshop=workshop, status=RegistrationStatus.WAITING)
+        .order_by("waiting_since", "id")
+        .first()
+    )
+
+
+def can_be_taken_back(registration: Registration) -> bool:
+    """Whether cancelling it leaves something to take back: a seat or a place in line (a
+    request never confirmed holds neither)."""
+    return registration.confirmed_at is not None or registration.waiting_since is not None
+
+
+def undo_deadline(cancelled_at):
+    """Until when a cancellation may be taken back."""
+    return cancelled_at + timedelta(minutes=settings.ENTRAIDE_UNDO_MINUTES)
+
+
+def undo_cancel(registration_id: int, *, cancelled_at) -> Registration:
+    """Take back one's own cancellation, made by mistake, within ENTRAIDE_UNDO_MINUTES (the
+    caller checked the registration is the person's): the seat if it is still free (nobody
+    was promoted into it, nobody registered), or the place in line at its old position.
+
+    `cancelled_at` is the moment of that cancellation, which the page that made it kept
+    (cancel_own): a later cancellation, by the organisers, does not match it, so only the
+    person's own can be taken back. Mails a confirmation, as registering does; taking back
+    twice changes nothing more."""
+    now = timezone.now()
+    with transaction.atomic():
+        workshop_id = Registration.objects.values_list("workshop_id", flat=True).get(
+            pk=registration_id
+        )
+        workshop = _lock(workshop_id)
+        registration = Registration.objects.select_for_update().get(pk=registration_id)
+        registration.workshop = workshop
+        if registration.status in ACTIVE:
+            return registration
+        if (
+            cancelled_at is None
+            or registration.cancelled_at != cancelled_at
+            or now > undo_deadline(cancelled_at)
+            or not can_be_taken_back(registration)
+        ):
+            raise DomainError(_("It is too late to take your place back: please register again."))
+        reason = workshop.closed_reason(now)
+        if reason:
+            raise DomainError(reason)
+        if _active_registration_of(registration) is not None:
+            raise DomainError(_("You are already registered again for this workshop."))
+        seat_free = workshop.confirmed_count < workshop.capacity and workshop.waiting_count == 0
+        if registration.confirmed_at is not None:
+            if not seat_free:
+                raise DomainError(
+                    _("Your seat has been taken by someone else: you can join the waiting list.")
+                )
+            registration.status = RegistrationStatus.CONFIRMED
+            workshop.confirmed_count += 1
+        elif seat_free:  # she was waiting, and a seat has freed up since with nobody in line
+            registration.status = RegistrationStatus.CONFIRMED
+            registration.confirmed_at = now
+            workshop.confirmed_count += 1
+        else:  # back in line, at her old position
+            registration.status = RegistrationStatus.WAITING
+            workshop.waiting_count += 1
+        workshop.save(update_fields=["confirmed_count", "waiting_count"])
+        registration.cancelled_at = None
+        registration.save(update_fields=["status", "confirmed_at", "cancelled_at"])
+        notifications.registered(registration, waiting_position(registration))
+    log.info("registration %s taken back (%s)", registration.pk, registration.status)
+    return registration
+
+
+def _active_registration_of(registration):
+    """Another active registration of the same person for the same workshop (she registered
+    again after cancelling)."""
+    match = Q(pk__in=[])
+    if registration.email:
+        match |= Q(email__iexact=registration.email)
+    if registration.user_id is not None:
+        match |= Q(user_id=registration.user_id)
+    return (
+        Registration.objects.filter(match, workshop_id=registration.workshop_id, status__in=ACTIVE)
+        .exclude(pk=registration.pk)
+        .first()
+    )
 
 
 def _withdraw(workshop, registration):

@@ -289,6 +289,6 @@ def test_cancelling_a_series_cancels_its_workshops_and_tells_people(client_for, 
     for person in people:
         services.register_series(series, by=person)
     mail.outbox.clear()
-    client_for(bob).post(f"/ateliers/gerer/cycle/{series.slug}/publication/", {"action": "cancel"})
+    client_for(bob).post(f"/ateliers/gerer/cycle/{series.slug}/annuler/")
     assert set(series.workshops.values_list("status", flat=True)) == {"annule"}
     assert len(mail.outbox) == 6  # two people, three sessions

@@ -12,13 +12,7 @@ from entraide.core.spreadsheet import csv_download
 from entraide.places.access import place_for_organiser
 from entraide.workshops import services
 from entraide.workshops.access import series_for_organiser, workshop_for_organiser
-from entraide.workshops.forms import (
-    AttendanceForm,
-    CancelWorkshopForm,
-    MessageForm,
-    SeriesForm,
-    WorkshopForm,
-)
+from entraide.workshops.forms import AttendanceForm, MessageForm, SeriesForm, WorkshopForm
 from entraide.workshops.models import RegistrationStatus
 
 
@@ -52,8 +46,6 @@ def _save_workshop(request, place, workshop=None):
     if workshop is not None:
         workshop.refresh_from_db()
     context = {"place": place, "form": form, "workshop": workshop}
-    if workshop is not None:
-        context["cancel_form"] = CancelWorkshopForm()
     return render(request, "workshops/manage/workshop.html", context, status=status)
 
 
@@ -98,17 +90,6 @@ def duplicate(request, slug):
     copy = services.duplicate_workshop(workshop, by=request.user)
     messages.success(request, _("Here is a draft copy: give it a date, then publish it."))
     return redirect("workshops:manage", slug=copy.slug)
-
-
-@login_required
-@require_POST
-def cancel(request, slug):
-    workshop = workshop_for_organiser(request, slug)
-    form = CancelWorkshopForm(request.POST)
-    if form.is_valid():
-        services.cancel_workshop(workshop, message=form.cleaned_data["message"])
-        messages.success(request, _("The workshop is cancelled; the people registered are told."))
-    return redirect("workshops:manage", slug=slug)
 
 
 def _figures(workshop):
@@ -156,20 +137,6 @@ def participants(request, slug):
         "can_take_attendance": workshop.is_past,
     }
     return render(request, "workshops/manage/participants.html", context, status=status)
-
-
-@login_required
-@require_POST
-def withdraw(request, slug, registration_id):
-    workshop = workshop_for_organiser(request, slug)
-    registration = workshop.registrations.filter(pk=registration_id).first()
-    if registration is not None:
-        _act(
-            request,
-            lambda: services.withdraw(registration.pk, by_organisers=True),
-            _("The registration is cancelled; the person is told."),
-        )
-    return redirect("workshops:participants", slug=slug)
 
 
 @login_required
@@ -264,14 +231,12 @@ def edit_series(request, slug):
 def publish_series(request, slug):
     series = series_for_organiser(request, slug)
     action = request.POST.get("action")
-    if action == "cancel":
-        services.cancel_series(series)
-        messages.success(request, _("The series and its workshops are cancelled."))
-    else:
-        published = action == "publish"
-        _act(
-            request,
-            lambda: services.set_series_published(series, published),
-            _("The series is published.") if published else _("The series is unpublished."),
-        )
+    if action == "cancel":  # only its confirmation page cancels (views.cancelling)
+        return redirect("workshops:cancel_series", slug=slug)
+    published = action == "publish"
+    _act(
+        request,
+        lambda: services.set_series_published(series, published),
+        _("The series is published.") if published else _("The series is unpublished."),
+    )
     return redirect("workshops:manage_series", slug=slug)
