@@ -73,6 +73,9 @@ def test_a_poll_fixes_the_date_of_workshop_2(browser, live_app):
     page.goto(live_app + f"/sondages/gerer/{poll.slug}/")
     assert page.get_by_role("radio").nth(1).is_checked()  # the best slot is proposed
     page.get_by_role("button", name="Fixer cette date").click()
+    assert page.get_by_text("Amina (amina@exemple.org)").is_visible()  # among those told
+    assert second.polls.get().chosen_slot is None  # the confirmation page changes nothing
+    page.get_by_role("button", name="Oui, fixer cette date").click()
     assert page.get_by_text("La date est fixée").is_visible()
 
     phone.goto(live_app + second.get_absolute_url())

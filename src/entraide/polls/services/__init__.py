@@ -14,7 +14,9 @@ from entraide.polls.services.organising import (
     close,
     create_poll,
     fix_slot,
+    fixable_slot,
     slots_from_grid,
+    told_of_fixing,
 )
 from entraide.polls.services.results import Results, SlotResult, results
 
@@ -31,6 +33,8 @@ __all__ = [
     "edit_answer",
     "find_participant",
     "fix_slot",
+    "fixable_slot",
     "results",
     "slots_from_grid",
+    "told_of_fixing",
 ]

@@ -57,19 +57,42 @@ def close(poll) -> Poll:
     return poll
 
 
+def fixable_slot(poll, slot_id) -> Slot:
+    """The slot of `poll` that may be fixed, or a DomainError saying why not."""
+    if poll.chosen_slot_id is not None:
+        raise DomainError(_("The date is already fixed."), field="slot")
+    slot = poll.slots.filter(pk=slot_id).first()
+    if slot is None:
+        raise DomainError(_("This slot is not one of the poll's."), field="slot")
+    if slot.starts_at <= timezone.now():
+        raise DomainError(_("This slot is already past."), field="slot")
+    return slot
+
+
+def told_of_fixing(poll) -> list[tuple[str, str]]:
+    """(name, address) of everyone that fixing a slot tells by mail: those who answered with an
+    address, and those registered for the workshop's series (or the workshop). One per
+    address, by name; an answer's name wins."""
+    people = {}
+    for name, email in (
+        poll.participants.exclude(email="").order_by("pk").values_list("name", "email")
+    ):
+        people.setdefault(email.lower(), name)
+    if poll.workshop_id is not None:
+        for name, email in workshop_services.series_registrants(poll.workshop):
+            people.setdefault(email.lower(), name)
+    return sorted(((name, email) for email, name in people.items()), key=lambda p: p[0].lower())
+
+
 def fix_slot(poll, slot_id, *, by) -> Poll:
     """Choose a slot: the poll closes; its workshop, if any, takes that date and is published;
     everyone who answered with an address, and those registered for the workshop's series,
-    are told by mail with the calendar file."""
+    are told by mail with the calendar file (told_of_fixing). A date is fixed once."""
     with transaction.atomic():
         poll = (
             Poll.objects.select_for_update(of=("self",)).select_related("workshop").get(pk=poll.pk)
         )
-        slot = poll.slots.filter(pk=slot_id).first()
-        if slot is None:
-            raise DomainError(_("This slot is not one of the poll's."), field="slot")
-        if slot.starts_at <= timezone.now():
-            raise DomainError(_("This slot is already past."), field="slot")
+        slot = fixable_slot(poll, slot_id)
         poll.chosen_slot = slot
         poll.closed_at = poll.closed_at or timezone.now()
         poll.save(update_fields=["chosen_slot", "closed_at", "updated_at"])
@@ -78,9 +101,7 @@ def fix_slot(poll, slot_id, *, by) -> Poll:
             workshop, told = workshop_services.fix_date(
                 workshop, starts_at=slot.starts_at, ends_at=slot.ends_at, by=by
             )
-        recipients = {p.email for p in poll.participants.exclude(email="")}
-        if workshop is not None:
-            recipients |= workshop_services.series_emails(workshop)
+        recipients = {email for _name, email in told_of_fixing(poll)}
         attachments = []
         if workshop is not None:
             attachments = [

@@ -3,8 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import ngettext
 
 from entraide.core.errors import DomainError, add_domain_error
 from entraide.core.spreadsheet import csv_download
@@ -79,28 +80,96 @@ def manage(request, slug, fix_form=None, status=200):
 
 
 @login_required
-@require_POST
 def fix(request, slug):
+    """GET (the poll page's form): what fixing the slot does and who is told, and the button;
+    POST (that page's form): fix it."""
     poll = poll_for_organiser(request, slug)
-    form = _fix_form(poll, list(poll.slots.all()), request.POST)
+    if poll.chosen_slot_id is not None:
+        messages.info(request, _("The date is already fixed."))
+        return redirect("polls:manage", slug=slug)
+    posted = request.method == "POST"
+    form = _fix_form(poll, list(poll.slots.all()), request.POST if posted else request.GET)
     if form.is_valid():
         try:
-            services.fix_slot(poll, form.cleaned_data["slot"], by=request.user)
+            if posted:
+                services.fix_slot(poll, form.cleaned_data["slot"], by=request.user)
+            else:
+                slot = services.fixable_slot(poll, form.cleaned_data["slot"])
         except DomainError as error:
             add_domain_error(form, error)
         else:
-            messages.success(request, _("The date is fixed; everyone concerned is told by mail."))
-            return redirect("polls:manage", slug=slug)
+            if posted:
+                messages.success(
+                    request, _("The date is fixed; everyone concerned is told by mail.")
+                )
+                return redirect("polls:manage", slug=slug)
+            return _fix_confirmation(request, poll, slot)
     return manage(request, slug, fix_form=form, status=400)
 
 
+def _fix_confirmation(request, poll, slot):
+    told = services.told_of_fixing(poll)
+    lines = [_("Chosen slot: %(slot)s.") % {"slot": slot_label(slot, poll.time_zone)}]
+    if poll.workshop is not None:
+        lines.append(
+            _("The workshop “%(title)s” takes this date and is published.")
+            % {"title": poll.workshop.title}
+        )
+    lines.append(_("The poll closes: nobody can answer any more."))
+    if told:
+        told_line = ngettext(
+            "%(count)s person is told by mail:", "%(count)s people are told by mail:", len(told)
+        ) % {"count": len(told)}
+    else:
+        told_line = _("Nobody gave an address: nobody is told by mail.")
+    context = {
+        "title": _("Fix the date of “%(title)s”?") % {"title": poll.title},
+        "consequences": lines,
+        "told_line": told_line,
+        "told": told,
+        "slot": slot,
+        "irreversible": True,
+        "button": _("Yes, fix this date"),
+        "button_class": "primary",
+        "back_url": reverse("polls:manage", args=[poll.slug]),
+        "back_label": _("Choose another slot"),
+    }
+    return render(request, "polls/manage/fix.html", context)
+
+
 @login_required
-@require_POST
 def close(request, slug):
+    """GET: what closing does, and the button; POST (that page's form): close the poll."""
     poll = poll_for_organiser(request, slug)
-    services.close(poll)
-    messages.success(request, _("The poll is closed."))
-    return redirect("polls:manage", slug=slug)
+    if request.method == "POST":
+        services.close(poll, by=request.user)
+        messages.success(request, _("The poll is closed."))
+        return redirect("polls:manage", slug=slug)
+    if poll.is_closed():
+        messages.info(request, _("The poll is already closed."))
+        return redirect("polls:manage", slug=slug)
+    lines = [_("Nobody can answer or change an answer any more.")]
+    answered = poll.participants.count()
+    if answered:
+        lines.append(
+            ngettext(
+                "%(count)s answer stays visible, as it is.",
+                "%(count)s answers stay visible, as they are.",
+                answered,
+            )
+            % {"count": answered}
+        )
+    if poll.chosen_slot_id is None:
+        lines.append(_("You can still fix a date afterwards."))
+    context = {
+        "title": _("Close the poll “%(title)s”?") % {"title": poll.title},
+        "consequences": lines,
+        "irreversible": True,
+        "button": _("Close the poll"),
+        "back_url": reverse("polls:manage", args=[poll.slug]),
+        "back_label": _("Keep the poll open"),
+    }
+    return render(request, "core/confirm.html", context)
 
 
 @login_required
