@@ -35,6 +35,16 @@ def collect_personal_data(user) -> dict:
     return {section.key: section.collect(user) for section in registry.personal_data_sections()}
 
 
+def what_deletion_erases(user) -> list[tuple[str, int]]:
+    """(title, number of records) of each personal data section holding something."""
+    data = collect_personal_data(user)
+    return [
+        (section.title, len(data[section.key]))
+        for section in registry.personal_data_sections()
+        if data[section.key]
+    ]
+
+
 def delete_account(user) -> None:
     """Erase the person's data. What they co-wrote stays, attributed to "former member"
     (foreign keys to the user are SET_NULL); personal records go with the account."""

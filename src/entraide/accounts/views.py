@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -72,13 +73,35 @@ def my_data_export(request):
 @login_required
 @reauthentication_required
 def delete_account(request):
+    """GET: what deleting the account erases and does, and the button; POST: delete it."""
     form = DeleteAccountForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            user = request.user
-            logout(request)
-            services.delete_account(user)
-            messages.success(request, _("Your account and your personal data have been erased."))
-            return redirect("core:home")
-        return render(request, "accounts/delete_account.html", {"form": form}, status=400)
-    return render(request, "accounts/delete_account.html", {"form": form})
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.delete_account(user)
+        messages.success(request, _("Your account and your personal data have been erased."))
+        return redirect("core:home")
+    context = {
+        "title": _("Delete my account"),
+        "erased": services.what_deletion_erases(request.user),
+        "consequences": [
+            # Generic until the registry lets each capability describe its erasure.
+            _(
+                "What you signed up for and has not taken place yet is cancelled: you receive a "
+                "mail for each cancellation, and the places freed go to the people waiting, who "
+                "are told by mail."
+            ),
+            _(
+                "What you wrote for others to read (comments, texts written together) stays, "
+                "signed “former member” or with the name you gave."
+            ),
+            _("You are signed out at once."),
+        ],
+        "irreversible": True,
+        "form": form,
+        "button": _("Delete my account"),
+        "back_url": reverse("accounts:my_data"),
+        "back_label": _("Keep my account"),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/delete_account.html", context, status=status)

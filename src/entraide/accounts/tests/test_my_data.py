@@ -1,10 +1,13 @@
 import json
 
 import pytest
+from django.core import mail
 
 from entraide.accounts.models import User, member_name
 from entraide.places.models import Invitation, Membership
-from tests.factories import PASSWORD
+from entraide.polls import services as polls
+from entraide.workshops import services as workshops
+from tests.factories import PASSWORD, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +61,40 @@ def test_deleting_my_account_erases_my_personal_data(client_for, bob, alice, pla
     assert not Invitation.objects.exists()
     assert client.get("/compte/").status_code == 302  # signed out
     assert User.objects.filter(pk=alice.pk).exists()
+
+
+def test_the_deletion_page_says_what_goes_and_what_happens_and_changes_nothing(
+    client_for, alice, bob, place
+):
+    workshop = WorkshopFactory(place=place)
+    workshops.register(workshop, by=alice)
+    poll = polls.create_poll(
+        place, by=bob, fields={"title": "Dispos", "workshop": None},
+        slots=[(workshop.starts_at, workshop.ends_at)],
+    )  # fmt: skip
+    polls.answer(poll, name="Alice", choices={poll.slots.get().pk: "oui"}, by=alice)
+    mail.outbox.clear()
+    client = client_for(alice)
+    client.post("/compte/reauthentification/?next=/compte/supprimer/", {"password": PASSWORD})
+
+    response = client.get("/compte/supprimer/")
+
+    assert response.status_code == 200
+    page = " ".join(response.text.split())
+    for expected in (
+        "Tout ce que le site garde sur vous est effacé :",
+        "Profil (1)",
+        "Adresses électroniques (1)",
+        "Mes inscriptions aux ateliers (1)",
+        "Mes réponses aux sondages (1)",
+        "Ce à quoi vous êtes inscrit·e et qui n’a pas encore eu lieu est annulé : vous recevez "
+        "un courriel pour chaque annulation, et les places libérées reviennent aux personnes en "
+        "attente, prévenues par courriel.",
+        "C’est définitif : impossible de revenir en arrière.",
+    ):
+        assert expected in page
+    assert User.objects.filter(pk=alice.pk).exists()
+    assert mail.outbox == []
 
 
 def test_a_deleted_author_is_shown_as_former_member():
