@@ -54,6 +54,8 @@ def test_a_poll_fixes_the_date_of_workshop_2(browser, live_app):
     assert page.get_by_label("Titre").input_value().startswith("Disponibilités pour « Atelier 2")
     page.get_by_label("Dates").fill(days)
     page.get_by_label("Plages horaires").fill("11:00-12:30\n14:00-15:30")
+    page.get_by_role("button", name="Vérifier les créneaux").click()
+    assert page.get_by_role("checkbox").count() == 4  # every date × range, all ticked
     page.get_by_role("button", name="Ouvrir le sondage").click()
     assert page.get_by_text("Le sondage est ouvert").is_visible()
     poll = Poll.objects.get(workshop=second)

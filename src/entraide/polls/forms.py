@@ -1,70 +1,83 @@
-import re
 import zoneinfo
-from datetime import date, datetime, time
 
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from entraide.core.forms import SingleLineFieldsMixin
+from entraide.polls import quick_entry
 from entraide.polls.models import MAX_SLOTS, Answer, Poll
 from entraide.workshops.forms import TIME_ZONES
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y"]
-RANGE = re.compile(r"^\s*(\d{1,2})[:hH](\d{2})?\s*[-–à]+\s*(\d{1,2})[:hH](\d{2})?\s*$")
 
-
-def parse_days(text) -> list[date]:
-    days = []
-    for line in filter(None, (part.strip() for part in re.split(r"[\n,;]+", text))):
-        for fmt in DATE_FORMATS:
-            try:
-                days.append(datetime.strptime(line, fmt).date())  # noqa: DTZ007 - a calendar day
-                break
-            except ValueError:
-                continue
-        else:
-            raise forms.ValidationError(
-                _("“%(value)s” is not a date: write it as 2026-12-08 or 08/12/2026."),
-                params={"value": line[:40]},
-            )
-    return days
-
-
-def parse_ranges(text) -> list[tuple[time, time]]:
-    ranges = []
-    for line in filter(None, (part.strip() for part in re.split(r"[\n,;]+", text))):
-        match = RANGE.match(line)
-        try:
-            if not match:
-                raise ValueError
-            h1, m1, h2, m2 = match.groups()
-            ranges.append((time(int(h1), int(m1 or 0)), time(int(h2), int(m2 or 0))))
-        except ValueError:
-            raise forms.ValidationError(
-                _("“%(value)s” is not a time range: write it as 11:00-12:30."),
-                params={"value": line[:40]},
-            ) from None
-    return ranges
-
-
-class PollForm(SingleLineFieldsMixin, forms.ModelForm):
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONES, initial="Europe/Paris")
-    days = forms.CharField(
+def days_field():
+    return forms.CharField(
         label=_("Dates"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One per line, e.g. 2026-12-08 or 08/12/2026."),
+        help_text=_(
+            "One per line, e.g. Tuesday 8 December, 8 Dec, 08/12 or 2026-12-08; without a year, "
+            "the next one."
+        ),
     )
-    ranges = forms.CharField(
+
+
+def ranges_field():
+    return forms.CharField(
         label=_("Time ranges"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
-            "One per line, e.g. 11:00-12:30. Every date gets every range (at most %(max)s slots)."
+            "One per line, e.g. 11:00-12:30 or 14h-15h30. Every date gets every range (at most "
+            "%(max)s slots); you will untick those that do not suit before saving."
         )
         % {"max": MAX_SLOTS},
     )
+
+
+def clean_quick_entry(form, zone, existing=frozenset()):
+    """Read the dates and ranges of `form` in `zone`: its `combinations` are every date × every
+    range, without those `existing` (start, end) already has; errors go beside the fields."""
+    form.combinations = []
+    data = form.cleaned_data
+    today = timezone.now().astimezone(zone).date()
+    days = ranges = None
+    try:
+        days = quick_entry.parse_days(data["days"], today) if "days" in data else None
+    except forms.ValidationError as error:
+        form.add_error("days", error)
+    try:
+        ranges = quick_entry.parse_ranges(data["ranges"]) if "ranges" in data else None
+    except forms.ValidationError as error:
+        form.add_error("ranges", error)
+    if ranges and any(end <= start for start, end in ranges):
+        form.add_error("ranges", _("Each slot must end after it starts."))
+        return
+    if not days or not ranges:
+        return
+    found = quick_entry.combinations(days, ranges, zone)
+    new = [c for c in found if (c.starts_at, c.ends_at) not in existing]
+    now = timezone.now()
+    if len(existing) + len(new) > MAX_SLOTS:
+        form.add_error(
+            "days",
+            _("At most %(max)s slots per poll (here %(count)s): split it in several polls.")
+            % {"max": MAX_SLOTS, "count": len(existing) + len(new)},
+        )
+    elif any(c.starts_at <= now for c in new):
+        form.add_error("days", _("A slot cannot be in the past."))
+    elif not new:
+        form.add_error("days", _("These slots are already in the poll."))
+    else:
+        form.combinations = new
+        form.already = len(found) - len(new)
+
+
+class PollForm(SingleLineFieldsMixin, forms.ModelForm):
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONES, initial="Europe/Paris")
+    days = days_field()
+    ranges = ranges_field()
 
     class Meta:
         model = Poll
@@ -95,30 +108,12 @@ class PollForm(SingleLineFieldsMixin, forms.ModelForm):
         self.order_fields(["title", "description", "workshop", "days", "ranges", "time_zone"])
 
     def clean_closes_at(self):
-        closes_at = self.cleaned_data["closes_at"]
-        if closes_at is not None and closes_at <= timezone.now():
-            raise forms.ValidationError(_("The closing date must be in the future."))
-        return closes_at
-
-    def clean_days(self):
-        return parse_days(self.cleaned_data["days"])
-
-    def clean_ranges(self):
-        ranges = parse_ranges(self.cleaned_data["ranges"])
-        for start, end in ranges:
-            if end <= start:
-                raise forms.ValidationError(_("Each slot must end after it starts."))
-        return ranges
+        return clean_future(self.cleaned_data["closes_at"])
 
     def clean(self):
         data = super().clean()
-        days, ranges = data.get("days"), data.get("ranges")
-        if days and ranges and len(days) * len(ranges) > MAX_SLOTS:
-            self.add_error(
-                "days",
-                _("At most %(max)s slots per poll (here %(count)s): split it in several polls.")
-                % {"max": MAX_SLOTS, "count": len(days) * len(ranges)},
-            )
+        if "time_zone" in data:
+            clean_quick_entry(self, self.zone())
         return data
 
     def zone(self):
@@ -126,6 +121,116 @@ class PollForm(SingleLineFieldsMixin, forms.ModelForm):
 
     def poll_fields(self):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+def clean_future(closes_at):
+    if closes_at is not None and closes_at <= timezone.now():
+        raise forms.ValidationError(_("The closing date must be in the future."))
+    return closes_at
+
+
+class AddSlotsForm(forms.Form):
+    """Quick entry of more slots for an existing poll, in its time zone."""
+
+    days = days_field()
+    ranges = ranges_field()
+
+    def __init__(self, *args, poll, existing, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.poll, self.existing = poll, existing
+
+    def clean(self):
+        data = super().clean()
+        clean_quick_entry(self, zoneinfo.ZoneInfo(self.poll.time_zone), self.existing)
+        return data
+
+
+class PickSlotsForm(forms.Form):
+    """The review step: one box per date × range, all ticked at first; only the ticked ones
+    become slots."""
+
+    slots = forms.MultipleChoiceField(
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "One of the ticked slots is not among those proposed: check the list."
+            )
+        },
+    )
+
+    def __init__(self, *args, combinations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.combinations = combinations
+        self.fields["slots"].choices = [(c.key, c.times) for c in combinations]
+
+    def clean_slots(self):
+        if not self.cleaned_data["slots"]:
+            raise forms.ValidationError(_("Tick at least one slot."))
+        return self.cleaned_data["slots"]
+
+    def picked(self) -> list:
+        keys = set(self.cleaned_data["slots"])
+        return [(c.starts_at, c.ends_at) for c in self.combinations if c.key in keys]
+
+    def days(self):
+        """(day, [(key, times, ticked)]) per date, for a compact hand-written rendering."""
+        ticked = set(self.data.getlist("slots")) if self.is_bound else None
+        days = {}
+        for c in self.combinations:
+            label = formats.date_format(c.day, "l j F Y")
+            days.setdefault(label, []).append((c.key, c.times, ticked is None or c.key in ticked))
+        return list(days.items())
+
+
+class PollDetailsForm(SingleLineFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = Poll
+        fields = ["title", "description", "closes_at"]
+        widgets = PollForm.Meta.widgets
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["closes_at"].help_text = _(
+            "Empty: answers stay open until you close the poll or fix its date."
+        )
+
+    def clean_closes_at(self):
+        closes_at = self.cleaned_data["closes_at"]
+        return clean_future(closes_at) if "closes_at" in self.changed_data else closes_at
+
+
+def _answer_count(count):
+    return ngettext("%(count)s answer", "%(count)s answers", count) % {"count": count}
+
+
+class RemoveSlotsForm(forms.Form):
+    slots = forms.TypedMultipleChoiceField(
+        label=_("Slots to remove"),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Tick the slots to remove."),
+            "invalid_choice": _(
+                "One of these slots is no longer in the poll (removed meanwhile?): check the "
+                "list again."
+            ),
+        },
+    )
+    answers = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0)
+
+    def clean_slots(self):
+        chosen = set(self.cleaned_data["slots"])
+        if len(chosen) >= len(self.fields["slots"].choices):
+            raise forms.ValidationError(
+                _("A poll keeps at least one slot: close it or delete it instead.")
+            )
+        return sorted(chosen)
+
+    def __init__(self, *args, slots, label_of, counts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slots"].choices = [
+            (s.pk, f"{label_of(s)} · {_answer_count(counts.get(s.pk, 0))}") for s in slots
+        ]
 
 
 class AnswerForm(forms.Form):
@@ -147,12 +252,40 @@ class AnswerForm(forms.Form):
         if poll.allow_if_need_be:
             choices.append((Answer.IF_NEED_BE, _("If need be")))
         choices.append((Answer.NO, _("No")))
+        # Nothing is ticked beforehand (as in Framadate): a slot left without an answer is an
+        # error beside it, rather than a "no" the person never gave.
+        unanswered = _("Answer this slot: %(choices)s.") % {
+            "choices": " / ".join(str(text) for _code, text in choices).lower()
+        }
         for slot in slots:
             self.fields[f"slot_{slot.pk}"] = forms.ChoiceField(
-                label=label_of(slot), choices=choices, widget=forms.RadioSelect, initial=Answer.NO
+                label=label_of(slot),
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": unanswered},
             )
         if editing:
             del self.fields["email"], self.fields["same_name_ok"]
+
+    def clean(self):
+        data = super().clean()
+        missing = sum(
+            1
+            for slot in self.slots
+            if f"slot_{slot.pk}" in self.errors
+            and not self.data.get(self.add_prefix(f"slot_{slot.pk}"))
+        )
+        if missing:
+            self.add_error(
+                None,
+                ngettext(
+                    "%(count)s slot has no answer yet: see below.",
+                    "%(count)s slots have no answer yet: see below.",
+                    missing,
+                )
+                % {"count": missing},
+            )
+        return data
 
     def slot_rows(self):
         """(name, label, chosen value, errors, options) per slot, for a compact hand-written

@@ -8,6 +8,14 @@ from entraide.polls.services.answers import (
     edit_answer,
     find_participant,
 )
+from entraide.polls.services.editing import (
+    add_slots,
+    answers_per_slot,
+    delete_poll,
+    deletion_refusal,
+    remove_slots,
+    update_poll,
+)
 from entraide.polls.services.organising import (
     RESERVED_SLUGS,
     check_slots,
@@ -25,16 +33,22 @@ __all__ = [
     "Results",
     "SlotResult",
     "add_comment",
+    "add_slots",
     "answer",
+    "answers_per_slot",
     "check_slots",
     "close",
     "create_poll",
     "delete_answer",
+    "delete_poll",
+    "deletion_refusal",
     "edit_answer",
     "find_participant",
     "fix_slot",
     "fixable_slot",
+    "remove_slots",
     "results",
     "slots_from_grid",
     "told_of_fixing",
+    "update_poll",
 ]

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 
 from entraide.polls import services
 from entraide.polls.models import Participant
@@ -24,13 +25,33 @@ def edit_link(message):
     return re.search(r"https?://[^/\s]+(/sondages/\S+/reponse/[\w-]+/)", message.body).group(1)
 
 
-def test_the_form_asks_yes_if_need_be_or_no_for_each_slot(client, poll):
+def test_the_form_asks_yes_if_need_be_or_no_for_each_slot_with_nothing_ticked(client, poll):
     page = client.get(poll.get_absolute_url()).text
     slot = poll.slots.first()
     assert page.count("type=radio") == 9
     assert f"<legend>{slot_label(slot, poll.time_zone)}</legend>" in page
-    assert f"value=si-besoin id=slot_{slot.pk}s checked" not in page
-    assert f"value=non id=slot_{slot.pk}n checked" in page  # "no" until said otherwise
+    assert " checked" not in page  # no answer is given for the person, not even "no"
+
+
+def test_a_slot_left_unanswered_is_an_error_beside_it_and_nothing_is_saved(client, poll):
+    first, second, third = poll.slots.all()
+    data = {"name": "Dominique", f"slot_{first.pk}": "oui", f"slot_{third.pk}": "non"}
+    response = client.post(f"/sondages/{poll.slug}/repondre/", data)
+    assert response.status_code == 400
+    form = response.context["answer_form"]
+    assert form.errors == {
+        f"slot_{second.pk}": ["Répondez pour ce créneau : oui / si besoin / non."],
+        "__all__": ["1 créneau n'a pas encore de réponse : voir ci-dessous."],
+    }
+    page = response.text
+    legend = f"<legend>{slot_label(second, poll.time_zone)}</legend>"
+    assert (
+        page.index(legend)
+        < page.index("Répondez pour ce créneau")
+        < page.index(f"name=slot_{second.pk} value=oui")
+    )  # the error sits in the slot's own group, before its choices
+    assert f"value=oui id=slot_{first.pk}o checked" in page  # what was ticked stays ticked
+    assert Participant.objects.count() == 0
 
 
 def test_a_visitor_answers_gets_a_private_link_and_edits_through_it(client, poll):
@@ -39,17 +60,45 @@ def test_a_visitor_answers_gets_a_private_link_and_edits_through_it(client, poll
         answer_data(poll, "Dominique", "oui", "si-besoin", "non", email="dom@example.org"),
     )
     assert response.status_code == 302
-    page = client.get(response["Location"])
-    assert "Gardez ce lien personnel" in page.text
+    assert response["Location"] == poll.get_absolute_url()
     (message,) = mail.outbox
     link = edit_link(message)
-    assert response["Location"].startswith(link)
+    page = client.get(response["Location"]).text
+    assert page.count("Merci, votre réponse est enregistrée.") == 1  # one thank-you, not two
+    assert "Gardez ce lien personnel" in page
+    assert f'value="http://testserver{link}"' in page
+    assert '<tr class="me"><th scope="row">Dominique <span class="you">(vous)</span></th>' in page
 
     form = client.get(link).text
     assert f"value=si-besoin id=slot_{poll.slots.all()[1].pk}s checked" in form  # as answered
-    client.post(link, answer_data(poll, "Dominique", "non", "oui", "oui"))
+    response = client.post(link, answer_data(poll, "Dominique", "non", "oui", "oui"))
+    assert response["Location"] == poll.get_absolute_url()
+    page = client.get(response["Location"]).text
+    assert page.count("Votre réponse est modifiée.") == 1
+    assert "Merci" not in page
     results = services.results(poll)
     assert [(r.yes, r.if_need_be, r.no) for r in results.slots] == [(0, 0, 1), (1, 0, 0), (1, 0, 0)]
+
+
+def test_the_private_link_and_the_highlight_stay_with_the_browser_that_answered(client, poll):
+    client.post(f"/sondages/{poll.slug}/repondre/", answer_data(poll, "Dom", "oui", "oui", "oui"))
+    page = client.get(poll.get_absolute_url()).text
+    assert page.count("Gardez ce lien personnel") == page.count('<tr class="me">') == 1
+    someone_else = Client().get(poll.get_absolute_url()).text
+    assert "Gardez ce lien personnel" not in someone_else
+    assert 'class="me"' not in someone_else
+    assert "/reponse/" not in someone_else
+
+
+def test_the_answer_lands_on_the_page_of_the_grid_that_holds_it(client, poll):
+    for n in range(25):
+        services.answer(poll, name=f"P{n}", choices=all_answers(poll, "oui", "non", "oui"))
+    response = client.post(
+        f"/sondages/{poll.slug}/repondre/", answer_data(poll, "Dom", "oui", "oui", "oui")
+    )
+    assert response["Location"] == poll.get_absolute_url() + "?page=2"
+    page = client.get(response["Location"]).text
+    assert '<tr class="me"><th scope="row">Dom <span class="you">(vous)</span></th>' in page
 
 
 def test_the_results_show_totals_and_the_best_slots(client, poll):
@@ -172,12 +221,16 @@ def test_deleting_ones_answer_through_the_link(client, poll):
 def test_signed_in_people_answer_and_edit_directly(client_for, alice, poll):
     client = client_for(alice)
     data = answer_data(poll, "Alice", "oui", "non", "non")
-    assert client.post(f"/sondages/{poll.slug}/repondre/", data).status_code == 302
+    assert client.post(f"/sondages/{poll.slug}/repondre/", data, follow=True).status_code == 200
     data = answer_data(poll, "Alice", "non", "oui", "oui")
     assert client.post(f"/sondages/{poll.slug}/repondre/", data).status_code == 302
     assert Participant.objects.get().user == alice
     assert [r.yes for r in services.results(poll).slots] == [0, 1, 1]
-    assert "Modifier ma réponse" in client.get(poll.get_absolute_url()).text
+    page = client.get(poll.get_absolute_url()).text
+    assert "Modifier ma réponse" in page
+    assert page.count("Merci, votre réponse est enregistrée.") == 1
+    assert "Gardez ce lien personnel" not in page  # the account is the way back to the answer
+    assert '<tr class="me"><th scope="row">Alice <span class="you">(vous)</span></th>' in page
 
 
 def test_only_totals_when_the_organisers_chose_so(client, poll):

@@ -37,7 +37,13 @@ def form_data(**changes):
 
 
 def create(client, place, **changes):
-    return client.post(f"/sondages/gerer/lieu/{place.slug}/nouveau/", form_data(**changes))
+    """The quick entry, then its review with every combination left ticked."""
+    url = f"/sondages/gerer/lieu/{place.slug}/nouveau/"
+    review = client.post(url, {**form_data(**changes), "step": "review"})
+    if review.status_code != 200:
+        return review
+    ticked = [c.key for c in review.context["picker"].combinations]
+    return client.post(url, {**form_data(**changes), "step": "save", "slots": ticked})
 
 
 def test_quick_entry_makes_every_date_times_every_range(client_for, bob, place):

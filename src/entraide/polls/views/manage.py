@@ -12,10 +12,9 @@ from entraide.core.spreadsheet import csv_download
 from entraide.places.access import place_for_organiser
 from entraide.polls import services
 from entraide.polls.access import poll_for_organiser
-from entraide.polls.forms import FixSlotForm, PollForm
+from entraide.polls.forms import FixSlotForm
 from entraide.polls.models import Answer, Choice
 from entraide.polls.templatetags.polls import slot_label
-from entraide.workshops.services import undated_workshops
 
 
 @login_required
@@ -23,40 +22,6 @@ def place_polls(request, place_slug):
     place = place_for_organiser(request, place_slug)
     polls = place.polls.select_related("workshop", "chosen_slot").order_by("-created_at")[:200]
     return render(request, "polls/manage/place.html", {"place": place, "polls": polls})
-
-
-@login_required
-def create(request, place_slug):
-    place = place_for_organiser(request, place_slug)
-    workshops = undated_workshops(place)
-    initial = {}
-    if request.GET.get("atelier", "").isdigit():
-        initial["workshop"] = workshops.filter(pk=request.GET["atelier"]).first()
-        if initial["workshop"]:
-            initial["title"] = _("Availabilities for “%(title)s”") % {
-                "title": initial["workshop"].title
-            }
-    form = PollForm(request.POST or None, workshops=workshops, initial=initial)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            slots = services.slots_from_grid(
-                form.cleaned_data["days"], form.cleaned_data["ranges"], form.zone()
-            )
-            try:
-                poll = services.create_poll(
-                    place, by=request.user, fields=form.poll_fields(), slots=slots
-                )
-            except DomainError as error:
-                error.field = "days" if error.field == "slots" else error.field
-                add_domain_error(form, error)
-            else:
-                messages.success(request, _("The poll is open: share its address."))
-                return redirect("polls:manage", slug=poll.slug)
-        status = 400
-    return render(
-        request, "polls/manage/create.html", {"place": place, "form": form}, status=status
-    )
 
 
 def _fix_form(poll, slots, data=None, **kwargs):

@@ -1,9 +1,14 @@
 """Public pages of polls: the list, a poll with its results, answering, editing, comments."""
 
+import zoneinfo
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
@@ -18,6 +23,7 @@ from entraide.polls.templatetags.polls import slot_label
 
 GRID_PAGE = 25  # participants per page of the results table (40 slots: about 20 KB)
 RATE = "60/h"  # answers and comments per network address
+ANSWERED = "polls.answered"  # session key: answers given from this browser without an account
 
 
 def poll_list(request):
@@ -47,6 +53,45 @@ def _grid(poll, slots, page_number):
     return page, grid
 
 
+def _days(slots, zone_name):
+    """(day, number of slots that day) in order, and each slot's time range: the grid's two
+    header rows."""
+    zone = zoneinfo.ZoneInfo(zone_name)
+    days, times = [], []
+    for slot in slots:
+        start, end = slot.starts_at.astimezone(zone), slot.ends_at.astimezone(zone)
+        day = formats.date_format(start, "D j M")
+        if days and days[-1][0] == day:
+            days[-1][1] += 1
+        else:
+            days.append([day, 1])
+        times.append(f"{start:%H:%M}–{end:%H:%M}")
+    return days, times
+
+
+def _answered_here(request) -> list[int]:
+    """The answers given from this browser without an account (participant ids, in the
+    session): their author sees her row and her private link."""
+    if request.user.is_authenticated or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return []
+    return request.session.get(ANSWERED, [])
+
+
+def _remember_answer(request, participant):
+    if participant.user_id is None:
+        request.session[ANSWERED] = [*_answered_here(request), participant.pk][-20:]
+
+
+def _page_of(participant) -> str:
+    """The query string of the grid's page that shows `participant`."""
+    before = participant.poll.participants.filter(
+        Q(created_at__lt=participant.created_at)
+        | Q(created_at=participant.created_at, pk__lt=participant.pk)
+    ).count()
+    number = before // GRID_PAGE + 1
+    return f"?page={number}" if number > 1 else ""
+
+
 def detail(request, slug, *, answer_form=None, comment_form=None, status=200):
     poll = get_object_or_404(Poll.objects.select_related("place", "workshop"), slug=slug)
     results = services.results(poll)
@@ -56,18 +101,29 @@ def detail(request, slug, *, answer_form=None, comment_form=None, status=200):
     if poll.shows_answers or can_manage:
         page, grid = _grid(poll, slots, request.GET.get("page"))
     name = request.user.public_name if request.user.is_authenticated else ""
+    mine = request.user.is_authenticated and poll.participants.filter(user=request.user).first()
+    here = _answered_here(request)
+    answered_here = here and poll.participants.filter(pk__in=here).order_by("-pk").first()
+    me = mine or answered_here or None
+    days, times = _days(slots, poll.time_zone)
     context = {
         "poll": poll,
         "results": results,
         "page": page,
         "grid": grid,
+        "days": days,
+        "times": times,
         "closed": poll.is_closed(),
         "can_manage": can_manage,
         "answer_form": answer_form or _answer_form(poll, slots, initial={"name": name}),
         "comment_form": comment_form or CommentForm(initial={"name": name}),
         "comments": poll.comments.all(),
-        "mine": request.user.is_authenticated
-        and poll.participants.filter(user=request.user).first(),
+        "mine": mine,
+        "me": me and me.pk,
+        "private_link": answered_here
+        and request.build_absolute_uri(
+            reverse("polls:edit", args=[poll.slug, answered_here.edit_token()])
+        ),
     }
     return render(request, "polls/detail.html", context, status=status)
 
@@ -111,9 +167,8 @@ def answer(request, slug):
             form.offer_same_name = error.field == "name"
         else:
             messages.success(request, _("Thank you, your answer is recorded."))
-            if by is None:
-                return redirect(participant.edit_url() + "?merci=1")
-            return redirect(poll)
+            _remember_answer(request, participant)
+            return redirect(poll.get_absolute_url() + _page_of(participant))
     return detail(request, slug, answer_form=form, status=400)
 
 
@@ -142,15 +197,14 @@ def edit(request, slug, token):
                 add_domain_error(form, error)
             else:
                 messages.success(request, _("Your answer is updated."))
-                return redirect(poll)
+                _remember_answer(request, participant)
+                return redirect(poll.get_absolute_url() + _page_of(participant))
         status = 400
     context = {
         "poll": poll,
         "participant": participant,
         "form": form,
         "closed": poll.is_closed(),
-        "link": request.build_absolute_uri(participant.edit_url()),
-        "thanks": request.GET.get("merci") == "1",
     }
     return render(request, "polls/edit.html", context, status=status)
 

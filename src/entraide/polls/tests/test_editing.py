@@ -1,0 +1,286 @@
+"""Organisers change a poll after opening it: title, description, closing date; slots added
+(with the quick entry and its review) or removed (with the answers given to them, after a
+warning that counts them); a poll nobody answered can be deleted."""
+
+import html
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from entraide.polls import services
+from entraide.polls.models import Choice, Participant, Poll, Slot
+from entraide.polls.tests.conftest import all_answers, slot_times
+from tests.factories import PlaceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def page_text(response):
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.text)).split())
+
+
+def answered(poll, *rows):
+    """One participant per row of answers."""
+    for values in rows:
+        name = f"P{Participant.objects.count()}"
+        services.answer(poll, name=name, choices=all_answers(poll, *values))
+
+
+# Title, description, closing date
+
+
+def test_the_organiser_edits_title_description_and_closing_date(client_for, bob, poll):
+    closes = (timezone.localtime() + timedelta(days=10)).replace(second=0, microsecond=0)
+    response = client_for(bob).post(
+        f"/sondages/gerer/{poll.slug}/modifier/",
+        {
+            "title": "Dispos pour l'atelier 2 (nouvelles dates)",
+            "description": "Répondez avant **vendredi**.",
+            "closes_at": closes.strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/sondages/gerer/{poll.slug}/"
+    slug = poll.slug
+    poll.refresh_from_db()
+    assert (poll.title, poll.slug, poll.closes_at) == (
+        "Dispos pour l'atelier 2 (nouvelles dates)",
+        slug,  # the shared address does not change
+        closes,
+    )
+    page = client_for(bob).get(poll.get_absolute_url()).text
+    assert "<strong>vendredi</strong>" in page
+    assert "Les réponses ferment le" in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"title": ""}, "title", "Ce champ est obligatoire."),
+        ({"title": "Dispos\nBcc: x@example.org"}, "title", "sur une seule ligne"),
+        ({"closes_at": "2020-01-01T10:00"}, "closes_at", "doit être dans le futur"),
+        ({"description": "x" * 10_001}, "description", "au plus 10000 caractères"),
+    ],
+)
+def test_bad_edits_are_refused_beside_the_field(client_for, bob, poll, changes, field, message):
+    data = {"title": poll.title, "description": "", "closes_at": "", **changes}
+    response = client_for(bob).post(f"/sondages/gerer/{poll.slug}/modifier/", data)
+    assert response.status_code == 400
+    assert message in " ".join(response.context["form"].errors[field])
+    assert Poll.objects.get().title == "Dispos pour le deuxième atelier"
+
+
+# Adding slots
+
+
+def test_slots_are_added_with_the_quick_entry_and_its_review(client_for, bob, poll):
+    answered(poll, ("oui", "non", "oui"))
+    url = f"/sondages/gerer/{poll.slug}/creneaux/ajouter/"
+    data = {"days": "mardi 5 décembre 2028\n07/12/2028", "ranges": "18h-20h"}
+    review = client_for(bob).post(url, {**data, "step": "review"})
+    assert review.status_code == 200
+    assert re.findall(r'name="slots" value="([^"]+)" checked', review.text) == [
+        "2028-12-05T18:00/20:00",
+        "2028-12-07T18:00/20:00",
+    ]
+    response = client_for(bob).post(
+        url, {**data, "step": "save", "slots": ["2028-12-07T18:00/20:00"]}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/sondages/gerer/{poll.slug}/"
+    assert poll.slots.count() == 4
+    assert (
+        services.results(poll).slots[-1].slot.starts_at.isoformat() == "2028-12-07T17:00:00+00:00"
+    )
+    assert Choice.objects.count() == 3  # the answers given stay as they were
+    assert "1 créneau ajouté." in page_text(client_for(bob).get(response["Location"]))
+
+
+def test_slots_already_in_the_poll_are_not_proposed_twice(client_for, bob, poll):
+    first = timezone.localtime(poll.slots.first().starts_at)
+    data = {
+        "days": f"{first:%d/%m/%Y}\n{first + timedelta(days=30):%d/%m/%Y}",
+        "ranges": f"{first:%H:%M}-{first + timedelta(minutes=90):%H:%M}",
+        "step": "review",
+    }
+    review = client_for(bob).post(f"/sondages/gerer/{poll.slug}/creneaux/ajouter/", data)
+    assert review.status_code == 200
+    assert len(re.findall(r'name="slots" value="[^"]+" checked', review.text)) == 1
+    assert "1 créneau est déjà dans le sondage" in page_text(review)
+
+
+@pytest.mark.parametrize(
+    ("days", "message"),
+    [
+        ("31 février", "Ligne 1 : « 31 février » n'existe pas."),
+        ("2020-01-07", "Ligne 1 : « 2020-01-07 » est dans le passé."),
+        ("x" * 5000, "Ligne 1 : « xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… » n'est pas une date"),
+        ("\n".join(f"{d:02d}/01/2029" for d in range(1, 31)) + "\n01/02/2029",
+         "Au plus 100 créneaux par sondage (ici 127)"),
+    ],
+)  # fmt: skip
+def test_bad_new_slots_are_refused_beside_the_dates(client_for, bob, poll, days, message):
+    data = {"days": days, "ranges": "9h-10h\n10h-11h\n11h-12h\n14h-15h", "step": "review"}
+    response = client_for(bob).post(f"/sondages/gerer/{poll.slug}/creneaux/ajouter/", data)
+    assert response.status_code == 400
+    assert response.context["form"].errors["days"][0].startswith(message)
+    assert poll.slots.count() == 3
+
+
+# Removing slots
+
+
+def test_removing_a_slot_warns_how_many_answers_will_go_then_removes_them(client_for, bob, poll):
+    answered(poll, ("oui", "non", "oui"), ("si-besoin", "oui", "oui"), ("oui", "oui", "non"))
+    first, second, third = poll.slots.all()
+    url = f"/sondages/gerer/{poll.slug}/creneaux/retirer/"
+    client = client_for(bob)
+    choose = client.get(url)
+    assert choose.status_code == 200
+    assert "3 réponses" in page_text(choose)
+
+    confirm = client.post(url, {"slots": [first.pk]})
+    assert confirm.status_code == 200
+    assert "3 réponses à ce créneau seront supprimées." in page_text(confirm)
+    assert Choice.objects.count() == 9  # nothing removed before the confirmation
+
+    response = client.post(url, {"slots": [first.pk], "answers": "3", "step": "confirm"})
+    assert response.status_code == 302
+    assert list(poll.slots.all()) == [second, third]
+    assert Choice.objects.count() == 6
+    assert Participant.objects.count() == 3  # people stay, with their other answers
+    assert "1 créneau retiré, avec 3 réponses." in page_text(client.get(response["Location"]))
+
+
+def test_a_slot_nobody_answered_says_so_on_the_confirmation(client_for, bob, poll):
+    last = poll.slots.last()
+    confirm = client_for(bob).post(f"/sondages/gerer/{poll.slug}/creneaux/retirer/",
+                                   {"slots": [last.pk]})  # fmt: skip
+    assert "Personne n'a répondu pour ce créneau." in page_text(confirm)
+
+
+def test_answers_arriving_after_the_warning_are_counted_again_before_removing(
+    client_for, bob, poll
+):
+    answered(poll, ("oui", "non", "oui"))
+    first = poll.slots.first()
+    url = f"/sondages/gerer/{poll.slug}/creneaux/retirer/"
+    client_for(bob).post(url, {"slots": [first.pk]})  # warned: 1 answer
+    answered(poll, ("oui", "oui", "oui"), ("non", "oui", "oui"))
+    response = client_for(bob).post(url, {"slots": [first.pk], "answers": "1", "step": "confirm"})
+    assert response.status_code == 400
+    assert "3 réponses à ce créneau seront supprimées." in page_text(response)
+    assert "Des réponses sont arrivées ou ont changé entre-temps" in page_text(response)
+    assert poll.slots.count() == 3
+
+
+def test_a_removed_slot_removed_again_is_refused_with_a_message(client_for, bob, poll):
+    first = poll.slots.first()
+    url = f"/sondages/gerer/{poll.slug}/creneaux/retirer/"
+    data = {"slots": [first.pk], "answers": "0", "step": "confirm"}
+    assert client_for(bob).post(url, data).status_code == 302
+    response = client_for(bob).post(url, data)  # the button pressed twice
+    assert response.status_code == 400
+    assert response.context["form"].errors["slots"] == [
+        "Un de ces créneaux n'est plus dans le sondage (retiré entre-temps ?) : vérifiez à "
+        "nouveau la liste."
+    ]
+    assert poll.slots.count() == 2
+
+
+def test_a_slot_of_another_poll_cannot_be_removed_through_this_one(client_for, bob, poll, place):
+    other = services.create_poll(place, by=bob, fields={"title": "Autre"}, slots=slot_times(2))
+    foreign = other.slots.first()
+    url = f"/sondages/gerer/{poll.slug}/creneaux/retirer/"
+    for data in (
+        {"slots": [foreign.pk]},
+        {"slots": [foreign.pk], "answers": "0", "step": "confirm"},
+    ):
+        assert client_for(bob).post(url, data).status_code == 400
+    assert other.slots.count() == 2
+    assert poll.slots.count() == 3
+
+
+@pytest.mark.parametrize("slots", [[], ["abc"], ["9" * 30]])
+def test_nonsense_slot_ids_are_refused(client_for, bob, poll, slots):
+    data = {"slots": slots, "answers": "0", "step": "confirm"}
+    response = client_for(bob).post(f"/sondages/gerer/{poll.slug}/creneaux/retirer/", data)
+    assert response.status_code == 400
+    assert poll.slots.count() == 3
+
+
+def test_the_last_slot_cannot_be_removed(client_for, bob, poll):
+    data = {"slots": list(poll.slots.values_list("pk", flat=True))}
+    response = client_for(bob).post(f"/sondages/gerer/{poll.slug}/creneaux/retirer/", data)
+    assert response.status_code == 400
+    assert response.context["form"].errors["slots"] == [
+        "Un sondage garde au moins un créneau : clôturez-le ou supprimez-le plutôt."
+    ]
+
+
+def test_slots_of_a_poll_whose_date_is_fixed_no_longer_change(client_for, bob, poll):
+    services.fix_slot(poll, poll.slots.first().pk, by=bob)
+    last = poll.slots.last()
+    remove = client_for(bob).post(
+        f"/sondages/gerer/{poll.slug}/creneaux/retirer/",
+        {"slots": [last.pk], "answers": "0", "step": "confirm"},
+    )
+    assert remove.status_code == 400
+    add = client_for(bob).post(
+        f"/sondages/gerer/{poll.slug}/creneaux/ajouter/",
+        {"days": "07/12/2028", "ranges": "18h-20h", "step": "save",
+         "slots": ["2028-12-07T18:00/20:00"]},
+    )  # fmt: skip
+    assert add.status_code == 400
+    assert "La date de ce sondage est fixée" in page_text(add)
+    assert poll.slots.count() == 3
+
+
+# Deleting a poll
+
+
+def test_a_poll_nobody_answered_can_be_deleted(client_for, bob, poll):
+    response = client_for(bob).post(f"/sondages/gerer/{poll.slug}/supprimer/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/sondages/gerer/lieu/{poll.place.slug}/"
+    assert Poll.objects.count() == Slot.objects.count() == 0
+    page = page_text(client_for(bob).get(response["Location"]))
+    assert "Le sondage « Dispos pour le deuxième atelier » est supprimé." in page
+
+
+def test_a_poll_with_answers_cannot_be_deleted(client_for, bob, poll):
+    answered(poll, ("oui", "non", "oui"), ("oui", "oui", "oui"))
+    edit = client_for(bob).get(f"/sondages/gerer/{poll.slug}/modifier/")
+    assert "Ce sondage a 2 réponses : il ne peut pas être supprimé." in page_text(edit)
+    assert f'action="/sondages/gerer/{poll.slug}/supprimer/"' not in edit.text
+    response = client_for(bob).post(f"/sondages/gerer/{poll.slug}/supprimer/")
+    assert response.status_code == 400
+    assert (
+        "Ce sondage a 2 réponses : il ne peut pas être supprimé. Vous pouvez le clore."
+        in page_text(response)
+    )
+    assert Poll.objects.count() == 1
+
+
+# Who may
+
+
+@pytest.mark.parametrize(
+    "path", ["modifier/", "creneaux/ajouter/", "creneaux/retirer/", "supprimer/"]
+)
+def test_only_the_places_organisers_edit_its_polls(client, client_for, alice, charlie, poll, path):
+    url = f"/sondages/gerer/{poll.slug}/{path}"
+    PlaceFactory(name="Ailleurs", organisers=[charlie])
+    for user in (alice, charlie):
+        assert client_for(user).post(url, {"slots": [poll.slots.first().pk]}).status_code == 403
+    client.logout()
+    assert client.post(url).status_code == 302  # to the sign-in page
+    assert Poll.objects.get().slots.count() == 3
+
+
+def test_the_manage_page_links_to_every_change(client_for, bob, poll):
+    page = client_for(bob).get(f"/sondages/gerer/{poll.slug}/").text
+    for path in ("modifier/", "creneaux/ajouter/", "creneaux/retirer/"):
+        assert f'href="/sondages/gerer/{poll.slug}/{path}"' in page
