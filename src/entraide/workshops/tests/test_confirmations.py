@@ -227,6 +227,14 @@ def test_cancelling_a_workshop_counts_who_is_told_and_takes_the_message_there(
     assert all("La salle est inondée." in m.body for m in mail.outbox)
 
 
+def test_the_message_is_optional(client_for, bob, workshop):
+    fill(workshop, "Alix")
+    response = client_for(bob).post(f"/ateliers/gerer/{workshop.slug}/annuler/")
+    assert response.status_code == 302
+    assert Workshop.objects.get().status == "annule"
+    assert [m.to for m in mail.outbox] == [["alix@example.org"]]
+
+
 def test_a_too_long_cancellation_message_is_refused_beside_the_field(client_for, bob, workshop):
     fill(workshop, "Alix")
     before = state()

@@ -153,7 +153,7 @@ def cancel_workshop(request, slug):
     if workshop.is_cancelled:
         messages.info(request, _("The workshop is already cancelled."))
         return redirect(back)
-    form = CancelWorkshopForm(request.POST or None)
+    form = CancelWorkshopForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.cancel_workshop(workshop, message=form.cleaned_data["message"])
         messages.success(request, _("The workshop is cancelled; the people registered are told."))
@@ -186,7 +186,7 @@ def cancel_series(request, slug):
     if series.status == Status.CANCELLED:
         messages.info(request, _("The series is already cancelled."))
         return redirect(back)
-    form = CancelWorkshopForm(request.POST or None)
+    form = CancelWorkshopForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.cancel_series(series, message=form.cleaned_data["message"])
         messages.success(request, _("The series and its workshops are cancelled."))
