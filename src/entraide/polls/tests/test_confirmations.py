@@ -1,6 +1,8 @@
 """Closing a poll and fixing its date cannot be taken back: a page says what will happen and
 who will be told (GET, which changes nothing), and its button does it (POST)."""
 
+import html
+
 import pytest
 from django.core import mail
 
@@ -25,7 +27,7 @@ def state():
 
 
 def text(response):
-    return " ".join(response.text.split())
+    return " ".join(html.unescape(response.text).split())
 
 
 def test_closing_a_poll_says_nobody_can_answer_after(client_for, bob, poll):
