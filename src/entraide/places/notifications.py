@@ -35,11 +35,12 @@ def organisers_of(place) -> list:
     return [membership.user for membership in memberships]
 
 
-def mail_organisers(place, template_prefix: str, context: dict) -> int:
-    """Tell every organiser of `place` something that concerns them, each in their language.
+def mail_organisers(place, template_prefix: str, context: dict, *, but=None) -> int:
+    """Tell every organiser of `place` something that concerns them, each in their language;
+    `but`: the organiser who made the change, who needs no mail about it.
 
     Capabilities call it from their services, inside the transaction of the change."""
-    organisers = organisers_of(place)
+    organisers = [user for user in organisers_of(place) if but is None or user.pk != but.pk]
     manage_url = settings.ENTRAIDE_SITE_URL + reverse("places:manage", args=[place.slug])
     for user in organisers:
         send_to_user(user, template_prefix, {"place": place, "manage_url": manage_url, **context})

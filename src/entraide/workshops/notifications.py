@@ -1,10 +1,13 @@
 """The mails of workshops. Each is queued through Django's mail API and leaves after commit;
-a confirmed participant's mails carry the calendar file with the address and video link."""
+a confirmed participant's mails carry the calendar file with the address and video link.
+Replies to a participant's mail go to the place's contact address, when it has one."""
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 
 from entraide.core.mail import send_templated_mail
+from entraide.places.notifications import mail_organisers, reply_to
 from entraide.workshops.ics import attachment_for
 
 T = "workshops/email/"
@@ -32,6 +35,7 @@ def _render_and_send(template, registration, workshop, with_calendar, context):
         },
         to=[registration.email],
         attachments=[attachment_for(workshop)] if with_calendar and workshop.starts_at else [],
+        reply_to=reply_to(workshop.place),
     )
 
 
@@ -47,6 +51,7 @@ def request_received(registrations, *, email):
             "hours": settings.ENTRAIDE_CONFIRMATION_HOURS,
         },
         to=[email],
+        reply_to=reply_to(first.workshop.place),
     )
 
 
@@ -81,3 +86,16 @@ def reminder(registration):
 
 def organiser_message(registration, *, subject, body):
     _send("organiser_message", registration, subject=subject, body=body)
+
+
+def workshop_full(workshop):
+    """To the place's organisers, each in their language: the last seat has just been taken."""
+    site = settings.ENTRAIDE_SITE_URL
+    mail_organisers(
+        workshop.place,
+        T + "full",
+        {
+            "workshop": workshop,
+            "participants_url": site + reverse("workshops:participants", args=[workshop.slug]),
+        },
+    )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from entraide.core.errors import DomainError
 from entraide.core.mail import send_templated_mail
 from entraide.core.tokens import new_keyed_link, token_digest
+from entraide.polls import notifications
 from entraide.polls.models import LINK_PURPOSE, Answer, Choice, Comment, Participant, Poll
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ def answer(poll, *, name, email="", choices, by=None, same_name_ok=False) -> Par
                     "link": settings.ENTRAIDE_SITE_URL + participant.edit_url(),
                 },
                 to=[email],
+                reply_to=notifications.reply_to(locked),
             )
     log.info("poll %s: participant %s answered", poll.pk, participant.pk)
     return participant

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from entraide.core.errors import DomainError
 from entraide.core.mail import send_templated_mail
 from entraide.core.slugs import save_with_unique_slug
+from entraide.polls import notifications
 from entraide.polls.models import MAX_SLOTS, Poll, Slot
+from entraide.polls.services.results import results
 from entraide.workshops import services as workshop_services
 from entraide.workshops.ics import calendar_of
 
@@ -51,9 +53,15 @@ def create_poll(place, *, by, fields: dict, slots) -> Poll:
     return poll
 
 
-def close(poll) -> Poll:
-    poll.closed_at = poll.closed_at or timezone.now()
-    poll.save(update_fields=["closed_at", "updated_at"])
+def close(poll, *, by=None) -> Poll:
+    """Close the poll by hand: answers can no longer change. The place's other organisers are
+    told, with the best slots, in the same transaction; closing it again changes nothing."""
+    with transaction.atomic():
+        poll = Poll.objects.select_for_update(of=("self",)).get(pk=poll.pk)
+        if poll.closed_at is None:
+            poll.closed_at = timezone.now()
+            poll.save(update_fields=["closed_at", "updated_at"])
+            notifications.poll_closed(poll, results(poll), by=by)
     return poll
 
 
@@ -121,7 +129,9 @@ def fix_slot(poll, slot_id, *, by) -> Poll:
                 },
                 to=[email],
                 attachments=attachments,
+                reply_to=notifications.reply_to(poll),
             )
+        notifications.date_fixed(poll, slot, workshop, results(poll), by=by)
     log.info("poll %s: slot %s fixed by user %s", poll.pk, slot.pk, by.pk)
     return poll
 

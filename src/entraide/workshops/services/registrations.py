@@ -55,17 +55,24 @@ def _lock(workshop_id) -> Workshop:
     )
 
 
-def _take_seat(workshop: Workshop, registration: Registration, now):
-    """Confirm `registration` if a seat is free and nobody waits, else put it in line."""
+def _take_seat(workshop: Workshop, registration: Registration, now) -> bool:
+    """Confirm `registration` if a seat is free and nobody waits, else put it in line.
+
+    Returns whether it took the last seat: the workshop has just become full. (A promotion
+    never does: people wait only while the workshop is full, so the seat it fills was freed or
+    added in the same transaction.)"""
+    took_last = False
     if workshop.confirmed_count < workshop.capacity and workshop.waiting_count == 0:
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = now
         workshop.confirmed_count += 1
+        took_last = workshop.is_full
     else:
         registration.status = RegistrationStatus.WAITING
         registration.waiting_since = now
         workshop.waiting_count += 1
     workshop.save(update_fields=["confirmed_count", "waiting_count"])
+    return took_last
 
 
 def _promote(workshop: Workshop) -> list[Registration]:
@@ -159,6 +166,7 @@ def _register(workshops, *, name, email, needs, by) -> Outcome:
     verified = by is not None and has_verified_email(by, email)
     now = timezone.now()
     outcome = Outcome()
+    became_full = []
     key, digest = new_keyed_link(LINK_PURPOSE)
     with transaction.atomic():
         for workshop_id in sorted(w.pk for w in workshops):  # one lock order: no deadlock
@@ -189,8 +197,8 @@ def _register(workshops, *, name, email, needs, by) -> Outcome:
                 status=RegistrationStatus.PENDING,
                 language=getattr(by, "language", "") or get_language() or settings.LANGUAGE_CODE,
             )
-            if by is not None:
-                _take_seat(workshop, registration, now)
+            if by is not None and _take_seat(workshop, registration, now):
+                became_full.append(workshop)
             registration.save()
             outcome.created.append(registration)
         if by is None:
@@ -198,6 +206,8 @@ def _register(workshops, *, name, email, needs, by) -> Outcome:
         else:
             for registration in outcome.created:
                 notifications.registered(registration, waiting_position(registration))
+        for workshop in became_full:
+            notifications.workshop_full(workshop)
     log.info(
         "registration request: created %s, existing %s, refused %s",
         [r.pk for r in outcome.created],
@@ -274,9 +284,11 @@ def confirm(raw_token: str) -> list[Registration]:
                     registration.cancelled_at = now
                     registration.save(update_fields=["status", "cancelled_at"])
                     continue
-                _take_seat(workshop, registration, now)
+                took_last = _take_seat(workshop, registration, now)
                 registration.save(update_fields=["status", "confirmed_at", "waiting_since"])
                 notifications.registered(registration, waiting_position(registration))
+                if took_last:
+                    notifications.workshop_full(workshop)
     return find_registrations(raw_token)
 
 

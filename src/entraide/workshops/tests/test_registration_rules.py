@@ -48,9 +48,12 @@ def test_when_full_people_wait_in_line_and_know_their_position(workshop):
     assert statuses(workshop) == ["confirmee", "confirmee", "en-attente", "en-attente"]
     fourth = Registration.objects.get(user=people[3])
     assert services.waiting_position(fourth) == 2
-    assert "numéro 2 sur la liste d'attente" in mail.outbox[3].body.replace("\n", " ")
-    assert mail.outbox[3].attachments == []  # no calendar, no video link without a seat
-    assert "salle-secrete" not in mail.outbox[3].body
+    # the second registration took the last seat: the organiser was told (mail.outbox[2])
+    fourth_mail = mail.outbox[4]
+    assert fourth_mail.to == [people[3].email]
+    assert "numéro 2 sur la liste d'attente" in fourth_mail.body.replace("\n", " ")
+    assert fourth_mail.attachments == []  # no calendar, no video link without a seat
+    assert "salle-secrete" not in fourth_mail.body
 
 
 def test_without_an_account_nothing_is_held_until_the_mailed_link_is_confirmed(workshop):
