@@ -51,6 +51,10 @@ def test_a_slot_left_unanswered_is_an_error_beside_it_and_nothing_is_saved(clien
         < page.index(f"name=slot_{second.pk} value=oui")
     )  # the error sits in the slot's own group, before its choices
     assert f"value=oui id=slot_{first.pk}o checked" in page  # what was ticked stays ticked
+    assert page.index(
+        '<a href="#repondre">Votre réponse n\'est pas encore enregistrée : voyez le formulaire '
+        "plus bas.</a>"
+    ) < page.index("<h1>")  # said at the top, with a link to the form far below
     assert Participant.objects.count() == 0
 
 

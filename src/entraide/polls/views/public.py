@@ -60,7 +60,7 @@ def _days(slots, zone_name):
     days, times = [], []
     for slot in slots:
         start, end = slot.starts_at.astimezone(zone), slot.ends_at.astimezone(zone)
-        day = formats.date_format(start, "D j M")
+        day = formats.date_format(start, "l j F")
         if days and days[-1][0] == day:
             days[-1][1] += 1
         else:
