@@ -159,7 +159,7 @@ def test_the_csv_export_is_safe_in_a_spreadsheet(client_for, bob, place):
         poll, name='=HYPERLINK("x")', choices=all_answers(poll, "oui", "non", "si-besoin", "non")
     )
     response = client_for(bob).get(f"/sondages/gerer/{poll.slug}/reponses.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Nom", "Courriel", "mardi 6 mai 2031, 11:00–12:30 CEST"]
     assert rows[1] == ['\'=HYPERLINK("x")', "", "Oui", "Non", "Si besoin", "Non"]
 

@@ -169,8 +169,16 @@ def test_the_csv_export_is_safe_to_open_in_a_spreadsheet(client, client_for, bob
     services.register(workshop, name="Zoé", email="-2+3@example.org", needs="@SUM(A1)")
     response = client_for(bob).get(f"/ateliers/gerer/{workshop.slug}/participants.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0] == ["Nom", "Courriel", "Statut", "Rang", "Inscrit·e le", "Besoins", "Présent·e"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == [
+        "Nom",
+        "Courriel",
+        "Statut",
+        "Rang",
+        "Inscrit·e le (heure de Paris)",
+        "Besoins",
+        "Présent·e",
+    ]
     cells = {cell for row in rows[1:] for cell in row}
     assert '\'=HYPERLINK("http://x")' in cells
     assert "'-2+3@example.org" in cells

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.local_time import spreadsheet_datetime, zone_time
 from entraide.core.spreadsheet import csv_download
 from entraide.places.access import place_for_organiser
 from entraide.workshops import services
@@ -134,6 +135,7 @@ def participants(request, slug):
         "cancelled": by_status[RegistrationStatus.CANCELLED],
         "figures": _figures(workshop),
         "attendance_form": form,
+        "attendance_rows": list(zip(confirmed, form["present"], strict=True)),
         "can_take_attendance": workshop.is_past,
     }
     return render(request, "workshops/manage/participants.html", context, status=status)
@@ -149,7 +151,7 @@ def participants_csv(request, slug):
             _("Email"),
             _("Status"),
             _("Position"),
-            _("Registered on"),
+            _("Registered on (%(zone)s)") % {"zone": zone_time(workshop.time_zone)},
             _("Needs"),
             _("Attended"),
         ]
@@ -164,7 +166,7 @@ def participants_csv(request, slug):
             r.email,
             r.get_status_display(),
             position if in_line else "",
-            r.created_at.strftime("%Y-%m-%d %H:%M"),
+            spreadsheet_datetime(r.created_at, workshop.time_zone),
             r.needs,
             attended,
         ]
