@@ -1,24 +1,27 @@
 from allauth.account.models import EmailAddress
 from django.utils.translation import gettext_lazy as _
 
+from entraide.core.personal_data import Row
 from entraide.core.registry import PersonalDataSection, register_personal_data
 
 
 def collect_profile(user):
     return [
-        {
-            "email": user.email,
-            "display_name": user.display_name,
-            "language": user.language,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-        }
+        Row()
+        .add("email", _("Email"), user.email)
+        .add("display_name", _("Display name"), user.display_name)
+        .add("language", _("Language"), user.language, user.get_language_display())
+        .add("date_joined", _("Account created on"), user.date_joined)
+        .add("last_login", _("Last signed in on"), user.last_login)
     ]
 
 
 def collect_email_addresses(user):
     return [
-        {"email": address.email, "verified": address.verified, "primary": address.primary}
+        Row()
+        .add("email", None, address.email, heading=True)
+        .add("verified", _("Verified"), address.verified)
+        .add("primary", _("Primary"), address.primary)
         for address in EmailAddress.objects.filter(user=user).order_by("email")
     ]
 

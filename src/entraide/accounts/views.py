@@ -17,6 +17,7 @@ from django.views.i18n import set_language as django_set_language
 from entraide.accounts import services
 from entraide.accounts.forms import DeleteAccountForm, ProfileForm
 from entraide.core import registry
+from entraide.core.personal_data import shown_rows
 
 
 @require_POST
@@ -50,7 +51,7 @@ def profile(request):
 def my_data(request):
     data = services.collect_personal_data(request.user)
     sections = [
-        {"title": section.title, "rows": data[section.key]}
+        {"title": section.title, "rows": shown_rows(data[section.key])}
         for section in registry.personal_data_sections()
     ]
     return render(request, "accounts/my_data.html", {"sections": sections})

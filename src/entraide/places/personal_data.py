@@ -1,24 +1,27 @@
 from django.utils.translation import gettext_lazy as _
 
+from entraide.core.personal_data import Row
 from entraide.core.registry import PersonalDataSection, register_personal_data
 from entraide.places.models import Invitation, Membership, Place, PlaceStatus
 
 
 def collect_memberships(user):
     return [
-        {"place": m.place.name, "role": m.get_role_display(), "since": m.created_at.isoformat()}
+        Row()
+        .add("place", None, m.place.name, heading=True)
+        .add("role", _("Role"), m.get_role_display())
+        .add("since", _("Since"), m.created_at)
         for m in Membership.objects.filter(user=user).select_related("place").order_by("pk")
     ]
 
 
 def collect_invitations(user):
     return [
-        {
-            "place": i.place.name,
-            "invited_email": i.email,
-            "sent_at": i.created_at.isoformat(),
-            "accepted": i.accepted_at is not None,
-        }
+        Row()
+        .add("place", None, i.place.name, heading=True)
+        .add("invited_email", _("Invited address"), i.email)
+        .add("sent_at", _("Sent on"), i.created_at)
+        .add("accepted", _("Accepted"), i.accepted_at is not None)
         for i in Invitation.objects.filter(invited_by=user).select_related("place").order_by("pk")
     ]
 
@@ -30,11 +33,10 @@ def erase_invitations(user):
 
 def collect_proposals(user):
     return [
-        {
-            "place": p.name,
-            "proposed_at": p.created_at.isoformat(),
-            "published": p.status == PlaceStatus.PUBLISHED,
-        }
+        Row()
+        .add("place", None, p.name, heading=True)
+        .add("proposed_at", _("Proposed on"), p.created_at)
+        .add("published", _("Published"), p.status == PlaceStatus.PUBLISHED)
         for p in Place.objects.filter(proposed_by=user).order_by("pk")
     ]
 

@@ -1,13 +1,15 @@
 """What polls bring to the shared pages: "My data" and account deletion."""
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from entraide.accounts.services import verified_email
 from entraide.core import registry
+from entraide.core.local_time import local_range
+from entraide.core.personal_data import Row
 from entraide.core.registry import Item, PersonalDataSection
-from entraide.polls.models import Comment, Participant, Poll
+from entraide.polls.models import Answer, Choice, Comment, Participant, Poll
 
 
 def my_answers(user):
@@ -20,22 +22,69 @@ def my_answers(user):
     return Participant.objects.filter(mine)
 
 
+def _answer_row(participant, labels):
+    poll = participant.poll
+    row = (
+        Row()
+        .add("poll", None, poll.title, heading=True)
+        .add("place", gettext_lazy("Place"), poll.place.name)
+        .add("name", gettext_lazy("Name"), participant.name)
+        .add("email", gettext_lazy("Email"), participant.email)
+        .add("answered_at", gettext_lazy("Answered on"), participant.created_at)
+        .add("updated_at", gettext_lazy("Last changed on"), participant.updated_at)
+        .add("time_zone", None, poll.time_zone)
+    )
+    choices = sorted(participant.choices.all(), key=lambda c: (c.slot.starts_at, c.slot.pk))
+    row.add(
+        "choices",
+        None,
+        [
+            {
+                "starts_at": choice.slot.starts_at.isoformat(),
+                "ends_at": choice.slot.ends_at.isoformat(),
+                "answer": labels.get(choice.answer, choice.answer),
+            }
+            for choice in choices
+        ],
+    )
+    for choice in choices:
+        slot = choice.slot
+        row.show(
+            local_range(slot.starts_at, slot.ends_at, poll.time_zone),
+            labels.get(choice.answer, choice.answer),
+        )
+    return row
+
+
 def collect(user):
-    answers = my_answers(user).select_related("poll")
+    labels = {value: str(label) for value, label in Answer.choices}
+    answers = (
+        my_answers(user)
+        .select_related("poll", "poll__place")
+        .prefetch_related(Prefetch("choices", Choice.objects.select_related("slot")))
+    )
+    return [_answer_row(p, labels) for p in answers.order_by("pk")]
+
+
+def erase(user):
+    """Answers go with the account (they are the person's availabilities)."""
+    my_answers(user).delete()
+
+
+def collect_comments(user):
     comments = Comment.objects.filter(user=user).select_related("poll")
     return [
-        {"poll": p.poll.title, "name": p.name, "email": p.email, "answered_at": p.created_at}
-        for p in answers.order_by("pk")
-    ] + [
-        {"poll": c.poll.title, "comment": c.body, "written_at": c.created_at}
+        Row()
+        .add("poll", None, c.poll.title, heading=True)
+        .add("author_name", gettext_lazy("Name"), c.author_name)
+        .add("comment", gettext_lazy("Comment"), c.body)
+        .add("written_at", gettext_lazy("Written on"), c.created_at)
         for c in comments.order_by("pk")
     ]
 
 
-def erase(user):
-    """Answers go with the account (they are the person's availabilities); comments stay,
-    signed with the name given, without the link to the account."""
-    my_answers(user).delete()
+def erase_comments(user):
+    """Comments stay, signed with the name given, without the link to the account."""
     Comment.objects.filter(user=user).update(user=None)
 
 
@@ -55,4 +104,9 @@ def register():
     registry.register_related("workshops.workshop", polls_of_workshop)
     registry.register_personal_data(
         PersonalDataSection("poll_answers", gettext_lazy("My poll answers"), collect, erase)
+    )
+    registry.register_personal_data(
+        PersonalDataSection(
+            "poll_comments", gettext_lazy("My poll comments"), collect_comments, erase_comments
+        )
     )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from entraide.core import registry
+from entraide.core.personal_data import Row, language_name
 from entraide.core.registry import Item, PersonalDataSection
 from entraide.workshops.models import ACTIVE, Registration, Status, Workshop
 from entraide.workshops.templatetags.workshops import short_when
@@ -56,20 +57,37 @@ def my_registrations(user):
     )
 
 
+def _registration_row(r):
+    workshop = r.workshop
+    when = None if workshop.starts_at else _("Date to be decided")
+    return (
+        Row(zone_name=workshop.time_zone)
+        .add("workshop", None, workshop.title, heading=True)
+        .add("place", gettext_lazy("Place"), workshop.place.name)
+        .add("starts_at", gettext_lazy("Date"), workshop.starts_at, when)
+        .add("ends_at", None, workshop.ends_at)
+        .add("time_zone", None, workshop.time_zone)
+        .add("status", gettext_lazy("Status"), r.get_status_display())
+        .add("name", gettext_lazy("Name"), r.name)
+        .add("email", gettext_lazy("Email"), r.email)
+        .add("accessibility_needs", gettext_lazy("Accessibility needs"), r.needs)
+        .add("registered_at", gettext_lazy("Registered on"), r.created_at)
+        .add("confirmed_at", gettext_lazy("Seat confirmed on"), r.confirmed_at, optional=True)
+        .add("waiting_since", gettext_lazy("Waiting since"), r.waiting_since, optional=True)
+        .add("cancelled_at", gettext_lazy("Cancelled on"), r.cancelled_at, optional=True)
+        .add(
+            "reminder_sent_at", gettext_lazy("Reminder sent on"), r.reminder_sent_at, optional=True
+        )
+        .add("attended", gettext_lazy("Present"), r.attended, optional=True)
+        .add(
+            "language", gettext_lazy("Language of the mails"), r.language, language_name(r.language)
+        )
+    )
+
+
 def collect_registrations(user):
-    return [
-        {
-            "workshop": r.workshop.title,
-            "starts_at": r.workshop.starts_at.isoformat() if r.workshop.starts_at else None,
-            "status": r.get_status_display(),
-            "name": r.name,
-            "email": r.email,
-            "accessibility_needs": r.needs,
-            "registered_at": r.created_at.isoformat(),
-            "attended": r.attended,
-        }
-        for r in my_registrations(user).select_related("workshop").order_by("pk")
-    ]
+    registrations = my_registrations(user).select_related("workshop", "workshop__place")
+    return [_registration_row(r) for r in registrations.order_by("pk")]
 
 
 def erase_registrations(user):
