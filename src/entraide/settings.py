@@ -355,6 +355,8 @@ ENTRAIDE_PERIODIC = {
     "send_reminders": 300,
     "erase_old_registrations": 24 * 3600,
     "prune_queues": 24 * 3600,  # delivered mails and finished tasks
+    # hourly, but each organiser gets at most one summary a day, from 7:00 (places.digest)
+    "send_organiser_digest": 3600,
 }
 # The outbox (entraide.core.outbox): a mail that could not be delivered is tried again after
 # these delays (1 min, 5 min, 30 min, 2 h, 12 h), then marked failed for the administrator.

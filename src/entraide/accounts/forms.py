@@ -12,6 +12,13 @@ class ProfileForm(forms.ModelForm):
         fields = ["display_name", "language"]
 
 
+class DigestForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["receives_digest"]
+        help_texts = {"receives_digest": ""}  # the page explains it above the box
+
+
 class DeleteAccountForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand that my account and my personal data will be erased."),

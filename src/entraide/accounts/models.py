@@ -40,6 +40,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="fr"
     )
+    receives_digest = models.BooleanField(
+        _("receive the daily summary"),
+        default=True,
+        help_text=_(
+            "For organisers: once a day, what happened at your places (registrations, "
+            "cancellations, poll answers), only on days when something did."
+        ),
+    )
+    # When the last daily summary was claimed; the next one tells what happened since.
+    digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)

@@ -3,6 +3,7 @@ import logging
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from entraide.core import registry
 
@@ -14,6 +15,19 @@ def update_profile(user, *, display_name: str, language: str) -> None:
     user.display_name = display_name.strip()
     user.language = language
     user.save(update_fields=["display_name", "language"])
+
+
+def set_receives_digest(user, *, receives: bool) -> None:
+    """Switch the organisers' daily summary on or off. Switched back on, it starts from now,
+    not from the last one sent before."""
+    rows = User.objects.filter(pk=user.pk)
+    if receives:
+        rows.filter(receives_digest=False).update(
+            receives_digest=True, digest_sent_at=timezone.now()
+        )
+    else:
+        rows.update(receives_digest=False)
+    user.refresh_from_db(fields=["receives_digest", "digest_sent_at"])
 
 
 def has_verified_email(user, email: str) -> bool:

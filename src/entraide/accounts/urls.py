@@ -48,4 +48,5 @@ urlpatterns = [
     path("mes-donnees/export.json", views.my_data_export, name="my_data_export"),
     path("supprimer/", views.delete_account, name="delete_account"),
     path("langue/", views.set_language, name="set_language"),
+    path("resume-quotidien/", views.digest, name="digest"),
 ]

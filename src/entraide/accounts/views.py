@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from entraide.accounts import services
-from entraide.accounts.forms import DeleteAccountForm, ProfileForm
+from entraide.accounts.forms import DeleteAccountForm, DigestForm, ProfileForm
 from entraide.core import registry
 from entraide.core.personal_data import shown_rows
 
@@ -29,6 +29,22 @@ def set_language(request):
         request.user.language = language
         request.user.save(update_fields=["language"])
     return response
+
+
+@login_required
+def digest(request):
+    """Whether the person receives the organisers' daily summary."""
+    # An unticked box sends nothing: a POST may be empty but for the CSRF token.
+    form = DigestForm(request.POST if request.method == "POST" else None, instance=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            services.set_receives_digest(
+                request.user, receives=form.cleaned_data["receives_digest"]
+            )
+            messages.success(request, _("Your choice has been saved."))
+            return redirect("accounts:digest")
+        return render(request, "accounts/digest.html", {"form": form}, status=400)
+    return render(request, "accounts/digest.html", {"form": form})
 
 
 @login_required

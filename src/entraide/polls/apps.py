@@ -7,7 +7,8 @@ class PollsConfig(AppConfig):
     verbose_name = _("Availability polls")
 
     def ready(self):
-        from entraide.polls import hooks, space
+        from entraide.polls import digest, hooks, space
 
         hooks.register()
         space.register()
+        digest.register()

@@ -7,7 +7,8 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops")
 
     def ready(self):
-        from entraide.workshops import hooks, space
+        from entraide.workshops import digest, hooks, space
 
         hooks.register()
         space.register()
+        digest.register()
