@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from entraide.core.errors import DomainError
+from entraide.places.models import Membership
 from entraide.polls import services
 from entraide.polls.models import Participant, Poll
 from entraide.polls.templatetags.polls import slot_label
@@ -55,6 +56,23 @@ def test_closing_a_poll_says_nobody_can_answer_after(client_for, bob, poll):
     assert response["Location"] == f"/sondages/gerer/{poll.slug}/"
     poll.refresh_from_db()
     assert poll.is_closed()
+
+
+def test_closing_and_fixing_name_the_other_organisers_who_are_told(client_for, bob, charlie, poll):
+    Membership.objects.create(place=poll.place, user=charlie)
+    client = client_for(bob)
+    closing = text(client.get(f"/sondages/gerer/{poll.slug}/clore/"))
+    assert (
+        "1 autre organisateur·rice de La Verrière est prévenu·e par courriel, avec les "
+        "meilleurs créneaux : Charlie." in closing
+    )
+    fixing = text(
+        client.get(f"/sondages/gerer/{poll.slug}/fixer/", {"slot": poll.slots.first().pk})
+    )
+    assert (
+        "1 autre organisateur·rice de La Verrière est aussi prévenu·e par courriel : Charlie."
+        in (fixing)
+    )
 
 
 def test_a_closed_poll_s_page_sends_back_to_the_poll(client_for, bob, poll):

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from entraide.core.errors import DomainError, add_domain_error
 from entraide.core.spreadsheet import csv_download
 from entraide.places.access import place_for_organiser
+from entraide.places.notifications import organisers_of
 from entraide.polls import services
 from entraide.polls.access import poll_for_organiser
 from entraide.polls.forms import FixSlotForm
@@ -72,6 +73,15 @@ def fix(request, slug):
     return manage(request, slug, fix_form=form, status=400)
 
 
+def _other_organisers(request, poll):
+    """The place's organisers but the one acting: the services mail them too."""
+    return [user for user in organisers_of(poll.place) if user.pk != request.user.pk]
+
+
+def _names(users):
+    return ", ".join(str(user.public_name) for user in users)
+
+
 def _fix_confirmation(request, poll, slot):
     told = services.told_of_fixing(poll)
     lines = [_("Chosen slot: %(slot)s.") % {"slot": slot_label(slot, poll.time_zone)}]
@@ -87,11 +97,23 @@ def _fix_confirmation(request, poll, slot):
         ) % {"count": len(told)}
     else:
         told_line = _("Nobody gave an address: nobody is told by mail.")
+    others = _other_organisers(request, poll)
+    after = []
+    if others:
+        after.append(
+            ngettext(
+                "%(count)s other organiser of %(place)s is told by mail too: %(names)s.",
+                "%(count)s other organisers of %(place)s are told by mail too: %(names)s.",
+                len(others),
+            )
+            % {"count": len(others), "place": poll.place.name, "names": _names(others)}
+        )
     context = {
         "title": _("Fix the date of “%(title)s”?") % {"title": poll.title},
         "consequences": lines,
         "told_line": told_line,
         "told": told,
+        "after_told": after,
         "slot": slot,
         "irreversible": True,
         "button": _("Yes, fix this date"),
@@ -123,6 +145,18 @@ def close(request, slug):
                 answered,
             )
             % {"count": answered}
+        )
+    others = _other_organisers(request, poll)
+    if others:
+        lines.append(
+            ngettext(
+                "%(count)s other organiser of %(place)s is told by mail, with the best slots: "
+                "%(names)s.",
+                "%(count)s other organisers of %(place)s are told by mail, with the best "
+                "slots: %(names)s.",
+                len(others),
+            )
+            % {"count": len(others), "place": poll.place.name, "names": _names(others)}
         )
     if poll.chosen_slot_id is None:
         lines.append(_("You can still fix a date afterwards."))
