@@ -7,12 +7,14 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from entraide.polls import services
 from entraide.polls.models import Choice, Participant, Poll, Slot
 from entraide.polls.tests.conftest import all_answers, slot_times
 from tests.factories import PlaceFactory
+from tests.threads import at_once, skip_on_sqlite
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +98,22 @@ def test_slots_are_added_with_the_quick_entry_and_its_review(client_for, bob, po
     )
     assert Choice.objects.count() == 3  # the answers given stay as they were
     assert "1 créneau ajouté." in page_text(client_for(bob).get(response["Location"]))
+
+
+def test_people_who_answered_before_a_slot_was_added_answer_it_through_their_link(client, poll):
+    services.answer(poll, name="Dom", email="dom@example.org",
+                    choices=all_answers(poll, "oui", "oui", "oui"))  # fmt: skip
+    link = re.search(r"(/sondages/\S+/reponse/[\w-]+/)", mail.outbox[0].body).group(1)
+    start = poll.slots.last().starts_at + timedelta(days=1)
+    services.add_slots(poll, [(start, start + timedelta(hours=1))], by=poll.created_by)
+    new = poll.slots.last()
+    form = client.get(link).text
+    assert f"name=slot_{new.pk} value=oui id=slot_{new.pk}o>" in form  # nothing ticked yet
+    grid = client.get(poll.get_absolute_url()).text
+    assert "<td class=y>oui</td><td class=y>oui</td><td class=y>oui</td><td></td></tr>" in grid
+    data = {"name": "Dom", **{f"slot_{s.pk}": "oui" for s in poll.slots.all()}}
+    assert client.post(link, data).status_code == 302
+    assert [r.yes for r in services.results(poll).slots] == [1, 1, 1, 1]
 
 
 def test_slots_already_in_the_poll_are_not_proposed_twice(client_for, bob, poll):
@@ -236,6 +254,24 @@ def test_slots_of_a_poll_whose_date_is_fixed_no_longer_change(client_for, bob, p
     assert add.status_code == 400
     assert "La date de ce sondage est fixée" in page_text(add)
     assert poll.slots.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_answer_and_a_removal_at_the_same_moment_leave_no_answer_to_a_missing_slot(place, bob):
+    skip_on_sqlite(pytest)
+    poll = services.create_poll(place, by=bob, fields={"title": "Dispos"}, slots=slot_times(3))
+    first = poll.slots.first()
+    choices = all_answers(poll, "oui", "non", "oui")
+    results = at_once(
+        lambda: services.answer(poll, name="Dom", choices=choices),
+        lambda: services.remove_slots(poll, [first.pk], by=bob),
+    )
+    assert [type(r).__name__ for r in results] in (
+        ["Participant", "tuple"],  # the answer first: its answer to the slot goes with it
+        ["DomainError", "tuple"],  # the removal first: the answer no longer fits the poll
+    )
+    assert not Choice.objects.exclude(slot__poll=poll).exists()
+    assert Choice.objects.filter(slot_id=first.pk).count() == 0
 
 
 # Deleting a poll
