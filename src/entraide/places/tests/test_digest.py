@@ -150,9 +150,9 @@ def test_each_organiser_reads_it_in_their_language_for_each_place_they_run(
     assert english.subject == "[Entraide] Your daily summary of your places"
     body = english.body
     assert body.index("Atelier Soleil\n") < body.index("La Verrière\n")
-    assert "- “Réparer” (Fri 21 March 2031, 18:00 CET): 1 new registration, 14 seats free of 15" in (
-        body
-    )
+    assert (
+        "- “Réparer” (Fri 21 March 2031, 18:00 CET): 1 new registration, 14 seats free of 15"
+    ) in body
     bob_mail = next(m for m in mailoutbox if m.to == ["bob@example.org"])
     assert "Réparer" not in bob_mail.body  # not a place bob runs
 
