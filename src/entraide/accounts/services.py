@@ -59,6 +59,16 @@ def what_deletion_erases(user) -> list[tuple[str, int]]:
     ]
 
 
+def what_deletion_does(user) -> list[str]:
+    """What each capability says deleting the account does to what it holds."""
+    return [
+        sentence
+        for section in registry.personal_data_sections()
+        if section.describe_erasure is not None
+        for sentence in section.describe_erasure(user)
+    ]
+
+
 def delete_account(user) -> None:
     """Erase the person's data. What they co-wrote stays, attributed to "former member"
     (foreign keys to the user are SET_NULL); personal records go with the account."""

@@ -102,16 +102,7 @@ def delete_account(request):
         "title": _("Delete my account"),
         "erased": services.what_deletion_erases(request.user),
         "consequences": [
-            # Generic until the registry lets each capability describe its erasure.
-            _(
-                "What you signed up for and has not taken place yet is cancelled: you receive a "
-                "mail for each cancellation, and the places freed go to the people waiting, who "
-                "are told by mail."
-            ),
-            _(
-                "What you wrote for others to read (comments, texts written together) stays, "
-                "signed “former member” or with the name you gave."
-            ),
+            *services.what_deletion_does(request.user),
             _("You are signed out at once."),
         ],
         "irreversible": True,

@@ -23,6 +23,8 @@ class PersonalDataSection:
     title: Any  # a lazy translated string
     collect: Callable[[Any], list[dict]]  # user -> JSON-serialisable rows
     erase: Callable[[Any], None] | None = None  # user -> None, before the account goes
+    # user -> sentences saying what deleting the account does to this data (the deletion page)
+    describe_erasure: Callable[[Any], list[str]] | None = None
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from entraide.accounts.services import verified_email
 from entraide.core import registry
@@ -71,6 +71,26 @@ def erase(user):
     my_answers(user).delete()
 
 
+def describe_answers_erasure(user):
+    count = my_answers(user).count()
+    if not count:
+        return []
+    return [
+        ngettext(
+            "Your answer to an availability poll is deleted.",
+            "Your %(count)s answers to availability polls are deleted.",
+            count,
+        )
+        % {"count": count}
+    ]
+
+
+def describe_comments_erasure(user):
+    if not Comment.objects.filter(user=user).exists():
+        return []
+    return [_("Your comments on polls stay, signed with the name you gave.")]
+
+
 def collect_comments(user):
     comments = Comment.objects.filter(user=user).select_related("poll")
     return [
@@ -103,10 +123,20 @@ def polls_of_workshop(workshop):
 def register():
     registry.register_related("workshops.workshop", polls_of_workshop)
     registry.register_personal_data(
-        PersonalDataSection("poll_answers", gettext_lazy("My poll answers"), collect, erase)
+        PersonalDataSection(
+            "poll_answers",
+            gettext_lazy("My poll answers"),
+            collect,
+            erase,
+            describe_answers_erasure,
+        )
     )
     registry.register_personal_data(
         PersonalDataSection(
-            "poll_comments", gettext_lazy("My poll comments"), collect_comments, erase_comments
+            "poll_comments",
+            gettext_lazy("My poll comments"),
+            collect_comments,
+            erase_comments,
+            describe_comments_erasure,
         )
     )

@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from entraide.core import registry
 from entraide.core.personal_data import Row, language_name
@@ -90,15 +90,34 @@ def collect_registrations(user):
     return [_registration_row(r) for r in registrations.order_by("pk")]
 
 
+def _to_come():
+    return Q(workshop__starts_at__gt=timezone.now()) | Q(workshop__starts_at__isnull=True)
+
+
+def describe_erasure(user):
+    count = my_registrations(user).filter(_to_come(), status__in=ACTIVE).count()
+    if not count:
+        return []
+    return [
+        ngettext(
+            "Your registration to a workshop to come is cancelled: you get a mail, and the "
+            "seat goes to the first person waiting, who is told by mail.",
+            "Your %(count)s registrations to workshops to come are cancelled: you get a mail "
+            "for each, and the seats go to the first people waiting, who are told by mail.",
+            count,
+        )
+        % {"count": count}
+    ]
+
+
 def erase_registrations(user):
     """Before an account goes: its registrations to workshops still to come (dated or whose
     date is to be decided) are cancelled, the seats going to the waiting list, and every
     registration loses what identified the person."""
     from entraide.workshops import services
 
-    to_come = Q(workshop__starts_at__gt=timezone.now()) | Q(workshop__starts_at__isnull=True)
     for registration_id in (
-        my_registrations(user).filter(to_come, status__in=ACTIVE).values_list("pk", flat=True)
+        my_registrations(user).filter(_to_come(), status__in=ACTIVE).values_list("pk", flat=True)
     ):
         services.withdraw(registration_id)
     my_registrations(user).update(
@@ -115,5 +134,6 @@ def register():
             gettext_lazy("My workshop registrations"),
             collect_registrations,
             erase_registrations,
+            describe_erasure,
         )
     )

@@ -87,9 +87,9 @@ def test_the_deletion_page_says_what_goes_and_what_happens_and_changes_nothing(
         "Adresses électroniques (1)",
         "Mes inscriptions aux ateliers (1)",
         "Mes réponses aux sondages (1)",
-        "Ce à quoi vous êtes inscrit·e et qui n’a pas encore eu lieu est annulé : vous recevez "
-        "un courriel pour chaque annulation, et les places libérées reviennent aux personnes en "
-        "attente, prévenues par courriel.",
+        "Votre inscription à un atelier à venir est annulée : vous recevez un courriel, et la "
+        "place revient à la première personne en attente, prévenue par courriel.",
+        "Votre réponse à un sondage de disponibilité est supprimée.",
         "C’est définitif : impossible de revenir en arrière.",
     ):
         assert expected in page
