@@ -44,7 +44,7 @@ def test_register_without_an_account_confirm_cancel_and_the_next_one_is_promoted
     link = re.search(r"https?://\S+?(/ateliers/inscription/[\w-]+/)", request_mail.body).group(1)
     page.goto(live_app + link)
     page.get_by_role("button", name="Confirmer mon inscription").click()
-    assert page.get_by_text("Votre adresse est confirmée.").is_visible()
+    assert page.get_by_text("Votre place est confirmée pour « Atelier 1").is_visible()
     assert page.get_by_text("Confirmée", exact=True).count() == 3
     assert page.get_by_role("link", name=VIDEO).count() == 3
     page.screenshot(path=tmp_path / "private-link.png", full_page=True)

@@ -22,6 +22,7 @@ from entraide.workshops import feeds, ics, services
 from entraide.workshops.hooks import my_registrations
 from entraide.workshops.models import RegistrationStatus
 from entraide.workshops.templatetags.workshops import when
+from entraide.workshops.views.feedback import announce_outcome
 
 UNDO_OFFERS = "workshops.undo"  # session: {registration id: moment of the cancellation}
 
@@ -165,7 +166,7 @@ def private_link(request, token):
         except DomainError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("Your address is confirmed."))
+            announce_outcome(request, registrations)
         return redirect("workshops:registration", token=token)
     context = {
         "token": token,

@@ -20,6 +20,7 @@ from entraide.workshops.access import can_see_draft
 from entraide.workshops.forms import FilterForm, RegistrationForm
 from entraide.workshops.hooks import my_registrations, public_workshops
 from entraide.workshops.models import ACTIVE, Mode, RegistrationStatus, Series, Status, Workshop
+from entraide.workshops.views.feedback import announce_outcome
 
 CARD_FIELDS = [
     "title",
@@ -123,22 +124,12 @@ def detail(request, slug, form=None, status=200):
     return render(request, "workshops/detail.html", context, status=status)
 
 
-def _registration_outcome(request, outcome):
+def _registration_outcome(request, outcome, *, email="", target_url=""):
     if not request.user.is_authenticated:
+        # Shown once on the next page, so that a mistyped address can be seen and corrected.
+        request.session["registration_sent_to"] = {"email": email, "url": target_url}
         return redirect("workshops:check_mailbox")
-    for registration in outcome.created:
-        if registration.is_confirmed:
-            text = _("Your seat is confirmed for “%(title)s”. A confirmation mail is on its way.")
-        else:
-            text = _("“%(title)s” is full: you are on the waiting list (number %(position)s).")
-        messages.success(
-            request,
-            text
-            % {
-                "title": registration.workshop.title,
-                "position": services.waiting_position(registration),
-            },
-        )
+    announce_outcome(request, outcome.created)
     for registration in outcome.existing:
         messages.info(
             request,
@@ -188,7 +179,11 @@ def _submit(request, target, register_with, page):
         except DomainError as error:
             add_domain_error(form, error)
         else:
-            return _registration_outcome(request, outcome) or redirect(target)
+            sent_to = {
+                "email": form.cleaned_data.get("email", ""),
+                "target_url": target.get_absolute_url(),
+            }
+            return _registration_outcome(request, outcome, **sent_to) or redirect(target)
     return page(request, target.slug, form=form, status=400)
 
 
@@ -233,4 +228,5 @@ def register_series(request, slug):
 
 
 def check_mailbox(request):
-    return render(request, "workshops/check_mailbox.html")
+    sent_to = request.session.pop("registration_sent_to", None)
+    return render(request, "workshops/check_mailbox.html", {"sent_to": sent_to})
