@@ -1,6 +1,6 @@
 """In a real browser: the organiser creates a poll for workshop 2, three people answer without
 an account, one edits through the private link, the organiser fixes the best slot; workshop 2
-then shows its date and accepts registrations, and the answerers got the calendar file."""
+then shows its date, and an answerer registers in one click from the "date fixed" mail."""
 
 import re
 from datetime import timedelta
@@ -88,6 +88,13 @@ def test_a_poll_fixes_the_date_of_workshop_2(browser, live_app):
     assert phone.get_by_role("button", name="M'inscrire").is_visible()
     fixed = {m.to[0]: m for m in mail.outbox if m.subject.startswith("[Entraide] Date fixée")}
     assert {"amina@exemple.org", "bastien@exemple.org", "chloe@exemple.org"} <= set(fixed)
-    assert fixed["chloe@exemple.org"].attachments[0][0] == "manifeste-atelier-2.ics"
+    # Chloé holds no seat yet: her mail says so and registers her in one click.
+    body = fixed["chloe@exemple.org"].body
+    assert "Vous n’êtes pas encore inscrit·e à cet atelier" in body
+    one_click = re.search(r"https?://\S+?(/sondages/\S+/inscription/\S+/)", body).group(1)
+    phone.goto(live_app + one_click)
+    phone.get_by_role("button", name="M'inscrire").click()
+    assert phone.get_by_text("Votre place est confirmée pour « ").is_visible()
+    assert phone.get_by_text("Confirmée", exact=True).is_visible()
     organiser.close()
     visitor.close()

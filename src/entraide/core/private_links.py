@@ -18,6 +18,7 @@ _PREFIXES = [
     ("ateliers", "inscription"),
     ("ateliers", "calendrier", "personnel"),
     ("sondages", _SLUG, "reponse"),
+    ("sondages", _SLUG, "inscription"),
     ("lieux", "invitation"),
     ("compte", "confirmer-adresse"),
     ("compte", "mot-de-passe", "reinitialiser", "cle"),

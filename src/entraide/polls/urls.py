@@ -19,5 +19,6 @@ urlpatterns = [
     path("<slug:slug>/repondre/", public.answer, name="answer"),
     path("<slug:slug>/commenter/", public.comment, name="comment"),
     path("<slug:slug>/reponse/<str:token>/", public.edit, name="edit"),
+    path("<slug:slug>/inscription/<str:token>/", public.register, name="register"),
     path("<slug:slug>/reponse/<str:token>/supprimer/", public.delete, name="delete"),
 ]

@@ -26,6 +26,11 @@ from entraide.polls.services.organising import (
     slots_from_grid,
     told_of_fixing,
 )
+from entraide.polls.services.registering import (
+    participant_for,
+    register_after_fixing,
+    registration_url,
+)
 from entraide.polls.services.results import Results, SlotResult, results
 
 __all__ = [
@@ -46,6 +51,9 @@ __all__ = [
     "find_participant",
     "fix_slot",
     "fixable_slot",
+    "participant_for",
+    "register_after_fixing",
+    "registration_url",
     "remove_slots",
     "results",
     "slots_from_grid",

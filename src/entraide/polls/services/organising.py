@@ -14,9 +14,9 @@ from entraide.core.mail import send_templated_mail
 from entraide.core.slugs import save_with_unique_slug
 from entraide.polls import notifications
 from entraide.polls.models import MAX_SLOTS, Poll, Slot
+from entraide.polls.services.registering import registration_url
 from entraide.polls.services.results import results
 from entraide.workshops import services as workshop_services
-from entraide.workshops.ics import calendar_of
 
 log = logging.getLogger(__name__)
 
@@ -109,26 +109,33 @@ def fix_slot(poll, slot_id, *, by) -> Poll:
             workshop, told = workshop_services.fix_date(
                 workshop, starts_at=slot.starts_at, ends_at=slot.ends_at, by=by
             )
-        recipients = {email for _name, email in told_of_fixing(poll)}
-        attachments = []
-        if workshop is not None:
-            attachments = [
-                (f"{workshop.slug}.ics", calendar_of([workshop], name=workshop.title),
-                 "text/calendar; charset=utf-8")
-            ]  # fmt: skip
-        for email in sorted(recipients - told):
+        # Those registered for the workshop were told by its own "date changed" mail, with
+        # their calendar file; the others hold no seat: no calendar file, but for those who
+        # answered, a link to register in one click.
+        answers = {}
+        for participant in poll.participants.exclude(email="").order_by("pk"):
+            answers.setdefault(participant.email.lower(), participant)
+        recipients = {email.lower() for _name, email in told_of_fixing(poll)}
+        for email in sorted(recipients - {address.lower() for address in told}):
+            participant = answers.get(email)
+            register_url = (
+                participant is not None
+                and workshop is not None
+                and settings.ENTRAIDE_SITE_URL + registration_url(participant)
+            )
             send_templated_mail(
                 "polls/email/fixed",
                 {
                     "poll": poll,
                     "slot": slot,
                     "workshop": workshop,
+                    "seats_left": workshop and workshop.seats_left,
+                    "register_url": register_url,
                     "poll_url": settings.ENTRAIDE_SITE_URL + poll.get_absolute_url(),
                     "workshop_url": workshop
                     and settings.ENTRAIDE_SITE_URL + workshop.get_absolute_url(),
                 },
                 to=[email],
-                attachments=attachments,
                 reply_to=notifications.reply_to(poll),
             )
         notifications.date_fixed(poll, slot, workshop, results(poll), by=by)

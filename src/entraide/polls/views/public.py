@@ -241,3 +241,31 @@ def comment(request, slug):
         messages.success(request, _("Your comment is published."))
         return redirect(poll.get_absolute_url() + "#commentaires")
     return detail(request, slug, comment_form=form, status=400)
+
+
+def register(request, slug, token):
+    """The one-click registration offered by the "date fixed" mail to those who answered: GET
+    shows the workshop and who registers, POST registers (the link proved the address)."""
+    poll = get_object_or_404(Poll.objects.select_related("workshop", "chosen_slot"), slug=slug)
+    participant = services.participant_for(poll, token)
+    if participant is None or poll.workshop is None or poll.chosen_slot is None:
+        return render(request, "polls/link_invalid.html", {"poll": poll}, status=404)
+    if request.method == "POST":
+        try:
+            outcome = services.register_after_fixing(poll, participant)
+        except DomainError as error:
+            messages.error(request, error.message)
+            return redirect(poll.workshop)
+        registration = (outcome.created or outcome.existing)[0]
+        if outcome.existing:
+            messages.info(request, _("You were already registered for this workshop."))
+        else:
+            announce = _(
+                "Your seat is confirmed for “%(title)s”. A confirmation mail is on its way."
+            )
+            if registration.is_waiting:
+                announce = _("“%(title)s” is full: you are on the waiting list.")
+            messages.success(request, announce % {"title": poll.workshop.title})
+        return redirect(registration.private_url())
+    context = {"poll": poll, "workshop": poll.workshop, "participant": participant}
+    return render(request, "polls/register.html", context)

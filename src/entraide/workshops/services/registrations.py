@@ -150,6 +150,16 @@ def register(workshop: Workshop, *, name="", email="", needs="", by=None) -> Out
     return outcome
 
 
+def register_with_proven_address(workshop: Workshop, *, name: str, email: str) -> Outcome:
+    """Register someone without an account who has just proved `email` is theirs, by following
+    a link mailed to it (a poll's "date fixed" mail): confirmed or waitlisted at once, as if
+    signed in, with the private link to manage it sent to that address."""
+    outcome = _register([workshop], name=name, email=email, needs="", by=None, proven=True)
+    if outcome.refused:
+        raise DomainError(outcome.refused[0][1])
+    return outcome
+
+
 def register_series(series: Series, *, name="", email="", needs="", by=None) -> Outcome:
     """Register for every open session of a series in one step, each confirmed or
     waitlisted on its own."""
@@ -159,11 +169,12 @@ def register_series(series: Series, *, name="", email="", needs="", by=None) -> 
     return _register(sessions, name=name, email=email, needs=needs, by=by)
 
 
-def _register(workshops, *, name, email, needs, by) -> Outcome:
+def _register(workshops, *, name, email, needs, by, proven=False) -> Outcome:
     if by is not None:
         email, name = by.email, name or by.public_name
     email = email.strip().lower()
-    verified = by is not None and has_verified_email(by, email)
+    verified = proven or (by is not None and has_verified_email(by, email))
+    seated = by is not None or proven  # else a request, until the mailed link is followed
     now = timezone.now()
     outcome = Outcome()
     became_full = []
@@ -197,11 +208,11 @@ def _register(workshops, *, name, email, needs, by) -> Outcome:
                 status=RegistrationStatus.PENDING,
                 language=getattr(by, "language", "") or get_language() or settings.LANGUAGE_CODE,
             )
-            if by is not None and _take_seat(workshop, registration, now):
+            if seated and _take_seat(workshop, registration, now):
                 became_full.append(workshop)
             registration.save()
             outcome.created.append(registration)
-        if by is None:
+        if not seated:
             _send_request_mail(outcome, email=email, now=now)
         else:
             for registration in outcome.created:
