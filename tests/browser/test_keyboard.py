@@ -113,3 +113,31 @@ def test_an_organiser_creates_a_workshop_with_the_keyboard_alone(browser, live_a
     workshop = Workshop.objects.get(title="Atelier au clavier")
     assert (workshop.theme, workshop.mode) == ("numerique-responsable", "en-ligne")
     context.close()
+
+
+def test_answering_a_poll_with_the_keyboard_alone(browser, live_app):
+    call_command("demo", verbosity=0)
+    page = browser.new_page(viewport=VIEWPORT)
+    page.goto(live_app + "/sondages/dispos-pour-le-troisieme-atelier/")
+
+    tab_to(page, by_id("id_name"))
+    page.keyboard.type("Sacha")
+    tab_to(page, by_text("Envoyer mes disponibilités"))
+    enter_and_load(page)  # no slot answered yet
+
+    assert "error-summary" in focused(page)["cls"]
+    link = tab_to(page, lambda element: element["tag"] == "a")
+    assert link["text"].startswith("mardi 29 décembre")
+    page.keyboard.press("Enter")  # to the first slot's group
+    answered = 0
+    for _slot in range(4):
+        radio = tab_to(page, lambda element: element["tag"] == "input")
+        assert radio["id"].endswith("o")  # each group is one stop, starting on "Oui"
+        page.keyboard.press("Space")
+        answered += 1
+    tab_to(page, by_text("Envoyer mes disponibilités"))
+    enter_and_load(page)
+
+    assert page.get_by_text("Merci").first.is_visible()
+    assert answered == 4
+    page.close()

@@ -308,6 +308,12 @@ class CommentForm(forms.Form):
         label=_("Comment"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
+    def __init__(self, *args, **kwargs):
+        # Beside the answer form on the same page: its own ids, so that each label leads to
+        # its own field.
+        kwargs.setdefault("auto_id", "comment_%s")
+        super().__init__(*args, **kwargs)
+
 
 class FixSlotForm(forms.Form):
     slot = forms.TypedChoiceField(label=_("Slot to fix"), coerce=int, widget=forms.RadioSelect)

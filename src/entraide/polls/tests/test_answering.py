@@ -327,3 +327,13 @@ def test_answers_under_an_address_the_account_has_not_verified_are_not_its_data(
     assert collect_personal_data(alice)["poll_answers"] == []
     delete_account(alice)
     assert list(Participant.objects.values_list("name", flat=True)) == ["Alice ?"]
+
+
+def test_each_label_of_the_poll_page_leads_to_its_own_field(client, poll):
+    import re
+    from collections import Counter
+
+    page = client.get(poll.get_absolute_url()).text
+    ids = Counter(re.findall(r'\sid="?([\w-]+)', page))
+    assert [name for name, count in ids.items() if count > 1] == []
+    assert 'for="comment_name"' in page

@@ -118,6 +118,7 @@ def detail(request, slug, *, answer_form=None, comment_form=None, status=200):
         "answer_form": answer_form or _answer_form(poll, slots, initial={"name": name}),
         "comment_form": comment_form or CommentForm(initial={"name": name}),
         "comments": poll.comments.all(),
+        "error_form": answer_form or comment_form,  # the summary at the top of the page
         "mine": mine,
         "me": me and me.pk,
         "private_link": answered_here
