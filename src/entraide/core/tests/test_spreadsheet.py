@@ -25,9 +25,7 @@ def test_a_csv_export_is_utf8_with_a_bom_and_semicolons_as_a_french_spreadsheet_
 def test_a_cell_with_a_semicolon_a_quote_or_a_line_break_stays_one_cell():
     response = exported(["Nom", "Besoins"], ["Dupont; Jean", 'Rampe "large"\nBoucle magnétique'])
     body = response.content.decode("utf-8")
-    assert body == (
-        '\ufeffNom;Besoins\r\n"Dupont; Jean";"Rampe ""large""\nBoucle magnétique"\r\n'
-    )
+    assert body == ('\ufeffNom;Besoins\r\n"Dupont; Jean";"Rampe ""large""\nBoucle magnétique"\r\n')
     rows = list(csv.reader(io.StringIO(body.removeprefix("\ufeff"), newline=""), delimiter=";"))
     assert rows == [["Nom", "Besoins"], ["Dupont; Jean", 'Rampe "large"\nBoucle magnétique']]
 
