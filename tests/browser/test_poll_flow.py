@@ -26,7 +26,7 @@ PEOPLE = {
 
 def answer(page, base, path, name, values):
     page.goto(base + path)
-    page.get_by_label("Votre nom").fill(name)
+    page.get_by_label("Votre nom").first.fill(name)  # the answer's, before the comment's
     page.get_by_label("Votre adresse électronique (facultatif)").fill(
         f"{name.lower().replace('é', 'e')}@exemple.org"
     )

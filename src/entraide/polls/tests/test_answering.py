@@ -44,17 +44,18 @@ def test_a_slot_left_unanswered_is_an_error_beside_it_and_nothing_is_saved(clien
         "__all__": ["1 créneau n'a pas encore de réponse : voir ci-dessous."],
     }
     page = response.text
+    summary = page[page.index('<div class="error-summary"') : page.index("<h1>")]
+    # said at the top, with a link to the slot's group far below…
+    assert f'<a href="#id_slot_{second.pk}">' in summary
+    assert "1 créneau n&#x27;a pas encore de réponse : voir ci-dessous." in summary
+    form = page[page.index("<h1>") :]
     legend = f"<legend>{slot_label(second, poll.time_zone)}</legend>"
     assert (
-        page.index(legend)
-        < page.index("Répondez pour ce créneau")
-        < page.index(f"name=slot_{second.pk} value=oui")
-    )  # the error sits in the slot's own group, before its choices
+        form.index(legend)
+        < form.index("Répondez pour ce créneau")
+        < form.index(f"name=slot_{second.pk} value=oui")
+    )  # …and the error sits in the slot's own group, before its choices
     assert f"value=oui id=slot_{first.pk}o checked" in page  # what was ticked stays ticked
-    assert page.index(
-        '<a href="#repondre">Votre réponse n\'est pas encore enregistrée : voyez le formulaire '
-        "plus bas.</a>"
-    ) < page.index("<h1>")  # said at the top, with a link to the form far below
     assert Participant.objects.count() == 0
 
 
