@@ -331,14 +331,20 @@ def withdraw(registration_id: int, *, by_organisers=False) -> Registration:
     return _cancel(registration_id, by_organisers=by_organisers, again_ok=True)
 
 
+def _lock_registration(registration_id) -> Registration:
+    """The registration, locked after its workshop (the one lock order: workshop, then
+    registration), with `workshop` the locked row."""
+    workshop_id = Registration.objects.values_list("workshop_id", flat=True).get(pk=registration_id)
+    workshop = _lock(workshop_id)
+    registration = Registration.objects.select_for_update().get(pk=registration_id)
+    registration.workshop = workshop
+    return registration
+
+
 def _cancel(registration_id, *, by_organisers, again_ok) -> Registration:
     with transaction.atomic():
-        workshop_id = Registration.objects.values_list("workshop_id", flat=True).get(
-            pk=registration_id
-        )
-        workshop = _lock(workshop_id)
-        registration = Registration.objects.select_for_update().get(pk=registration_id)
-        registration.workshop = workshop
+        registration = _lock_registration(registration_id)
+        workshop = registration.workshop
         if registration.status not in ACTIVE:
             if again_ok:
                 return registration
@@ -384,12 +390,8 @@ def undo_cancel(registration_id: int, *, cancelled_at) -> Registration:
     twice changes nothing more."""
     now = timezone.now()
     with transaction.atomic():
-        workshop_id = Registration.objects.values_list("workshop_id", flat=True).get(
-            pk=registration_id
-        )
-        workshop = _lock(workshop_id)
-        registration = Registration.objects.select_for_update().get(pk=registration_id)
-        registration.workshop = workshop
+        registration = _lock_registration(registration_id)
+        workshop = registration.workshop
         if registration.status in ACTIVE:
             return registration
         if (
