@@ -35,6 +35,9 @@ class Item:
     url: str
     when: Any = None  # an aware datetime, or None
     detail: str = ""
+    # How `when` reads, in the item's own time zone ("mardi 6 mai 2031, 13:00 (heure de La
+    # Réunion)"); empty: the page shows `when` in the site's time zone.
+    when_text: str = ""
 
 
 @dataclass(frozen=True)

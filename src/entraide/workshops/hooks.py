@@ -1,6 +1,6 @@
 """What workshops bring to the shared pages: the home page, a place's page, "My data"."""
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -9,7 +9,7 @@ from entraide.core import registry
 from entraide.core.personal_data import Row, language_name
 from entraide.core.registry import Item, PersonalDataSection
 from entraide.workshops.models import ACTIVE, Registration, Status, Workshop
-from entraide.workshops.templatetags.workshops import short_when
+from entraide.workshops.templatetags.workshops import long_when
 
 
 def public_workshops():
@@ -21,17 +21,23 @@ def upcoming_public(now=None):
     return public_workshops().filter(starts_at__gt=now or timezone.now())
 
 
-def _item(workshop):
+def _item(workshop, with_place=True):
     seats = (
         _("Full — waiting list")
         if workshop.is_full
         else _("%(count)s seats left") % {"count": workshop.seats_left}
     )
+    # The date is given once, by `when` (or, undated, in the detail line).
+    parts = [workshop.place.name] if with_place else []
+    if workshop.starts_at is None:
+        parts.append(_("Date to be decided"))
+    parts.append(seats)
     return Item(
         title=workshop.title,
         url=workshop.get_absolute_url(),
         when=workshop.starts_at,
-        detail=f"{workshop.place.name} · {short_when(workshop)} · {seats}",
+        when_text=long_when(workshop) if workshop.starts_at else "",
+        detail=" · ".join(parts),
     )
 
 
@@ -46,9 +52,9 @@ def place_activities(place):
         .filter(place=place)
         .filter(Q(starts_at__gt=timezone.now()) | Q(starts_at__isnull=True))
         .select_related("place")
-        .order_by("starts_at")[:10]
+        .order_by(F("starts_at").asc(nulls_last=True), "pk")[:10]  # undated ones last
     )
-    return [_item(w) for w in workshops]
+    return [_item(w, with_place=False) for w in workshops]
 
 
 def my_registrations(user):

@@ -85,7 +85,7 @@ def test_the_summary_tells_the_day_s_registrations_cancellations_and_answers_onc
         "Bonjour,\n\n"
         "Ce qui s’est passé dans les lieux que vous animez depuis lundi 10 mars, 07:30 :\n\n"
         "La Verrière\n"
-        "- « Fresque du numérique » (jeu 20 mars 2031, 18:00 CET) : 2 nouvelles inscriptions, "
+        "- « Fresque du numérique » (jeu 20 mars 2031, 18:00) : 2 nouvelles inscriptions, "
         "1 annulation, 1 place libre sur 2\n"
         "- Sondage « Dispos d’avril » : 2 nouvelles réponses (2 en tout)\n"
         f"http://127.0.0.1:8000/lieux/gerer/{place.slug}/\n\n"
@@ -151,7 +151,7 @@ def test_each_organiser_reads_it_in_their_language_for_each_place_they_run(
     body = english.body
     assert body.index("Atelier Soleil\n") < body.index("La Verrière\n")
     assert (
-        "- “Réparer” (Fri 21 March 2031, 18:00 CET): 1 new registration, 14 seats free of 15"
+        "- “Réparer” (Fri 21 March 2031, 18:00): 1 new registration, 14 seats free of 15"
     ) in body
     bob_mail = next(m for m in mailoutbox if m.to == ["bob@example.org"])
     assert "Réparer" not in bob_mail.body  # not a place bob runs
@@ -184,7 +184,7 @@ def test_a_waiting_list_while_seats_are_free_is_pointed_out(
     run()
     (message,) = mailoutbox
     assert (
-        "- « Fresque » (jeu 20 mars 2031, 18:00 CET) : 2 places libres sur 3, 2 en attente. "
+        "- « Fresque » (jeu 20 mars 2031, 18:00) : 2 places libres sur 3, 2 en attente. "
         "Des places sont libres alors que des personnes attendent : "
         "vérifiez la liste des participantes et participants."
     ) in message.body

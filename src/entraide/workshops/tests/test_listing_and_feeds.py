@@ -57,7 +57,7 @@ def test_a_card_says_date_time_zone_duration_place_and_seats(client, place, alic
     page = client.get("/ateliers/").text
     assert "Complet — liste d'attente" in page
     assert "15 places restantes" in page
-    assert "18:00–19:30 C" in page  # CET or CEST
+    assert "18:00–19:30</time>" in page  # Paris, the site's zone: not named
     assert "1 h 30" in page
     assert "La Verrière, Montpellier" in page
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -46,6 +46,10 @@ MODES = {
     Mode.ONLINE: [Mode.ONLINE, Mode.HYBRID],
     Mode.HYBRID: [Mode.HYBRID],
 }
+
+
+# The sessions of a series: by date, then those whose date is to be decided, in their order.
+SESSION_ORDER = [F("starts_at").asc(nulls_last=True), "position", "pk"]
 
 
 def workshop_list(request):
@@ -109,7 +113,7 @@ def detail(request, slug, form=None, status=200):
     sessions = []
     if workshop.series_id:
         sessions = list(
-            workshop.series.workshops.exclude(status=Status.DRAFT).order_by("position", "pk")
+            workshop.series.workshops.exclude(status=Status.DRAFT).order_by(*SESSION_ORDER)
         )
     context = {
         "workshop": workshop,
@@ -204,7 +208,7 @@ def series_detail(request, slug, form=None, status=200):
     sessions = list(
         series.workshops.exclude(status=Status.DRAFT)
         .select_related("place")
-        .order_by("position", "pk")
+        .order_by(*SESSION_ORDER)
     )
     mine = {}
     if request.user.is_authenticated:
