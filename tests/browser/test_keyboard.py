@@ -65,7 +65,7 @@ def test_registering_without_an_account_with_the_keyboard_alone(browser, live_ap
     page.keyboard.type("Dominique")
     tab_to(page, by_id("id_email"))
     page.keyboard.type("dominique-sans-arobase")
-    tab_to(page, by_text("M'inscrire"))
+    tab_to(page, by_text("M’inscrire"))
     enter_and_load(page)
 
     summary = focused(page)

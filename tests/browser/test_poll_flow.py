@@ -85,7 +85,7 @@ def test_a_poll_fixes_the_date_of_workshop_2(browser, live_app):
     assert second.starts_at == poll.slots.all()[1].starts_at
     when = phone.locator("dl.facts dd").first.inner_text()
     assert when.endswith(("14:00–15:30 CET", "14:00–15:30 CEST"))
-    assert phone.get_by_role("button", name="M'inscrire").is_visible()
+    assert phone.get_by_role("button", name="M’inscrire").is_visible()
     fixed = {m.to[0]: m for m in mail.outbox if m.subject.startswith("[Entraide] Date fixée")}
     assert {"amina@exemple.org", "bastien@exemple.org", "chloe@exemple.org"} <= set(fixed)
     # Chloé holds no seat yet: her mail says so and registers her in one click.
@@ -93,7 +93,7 @@ def test_a_poll_fixes_the_date_of_workshop_2(browser, live_app):
     assert "Vous n’êtes pas encore inscrit·e à cet atelier" in body
     one_click = re.search(r"https?://\S+?(/sondages/\S+/inscription/\S+/)", body).group(1)
     phone.goto(live_app + one_click)
-    phone.get_by_role("button", name="M'inscrire").click()
+    phone.get_by_role("button", name="M’inscrire").click()
     assert phone.get_by_text("Votre place est confirmée pour « ").is_visible()
     assert phone.get_by_text("Confirmée", exact=True).is_visible()
     organiser.close()

@@ -34,7 +34,7 @@ def test_register_without_an_account_confirm_cancel_and_the_next_one_is_promoted
     assert page.get_by_role("heading", level=1).inner_text() == SERIES
     page.get_by_label("Votre nom").fill("Dominique")
     page.get_by_label("Votre adresse électronique").fill("dominique@exemple.org")
-    page.get_by_role("button", name="M'inscrire au cycle complet").click()
+    page.get_by_role("button", name="M’inscrire au cycle complet").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Consultez votre messagerie"
     assert VIDEO not in page.content()
 

@@ -12,6 +12,19 @@ class ProfileForm(forms.ModelForm):
         fields = ["display_name", "language"]
 
 
+def ask_display_name(form, user):
+    """Add a "Your name" field first in `form` when `user` is signed in without a display name:
+    asked once, then saved on the account (accounts.services.give_display_name)."""
+    if user.is_authenticated and not user.display_name:
+        field = forms.CharField(
+            label=_("Your name"),
+            max_length=User._meta.get_field("display_name").max_length,
+            help_text=_("Asked once: it is saved on your account, for the organisers to see."),
+        )
+        form.fields = {"display_name": field, **form.fields}
+    return form
+
+
 class DigestForm(forms.ModelForm):
     class Meta:
         model = User

@@ -17,6 +17,16 @@ def update_profile(user, *, display_name: str, language: str) -> None:
     user.save(update_fields=["display_name", "language"])
 
 
+def give_display_name(user, name: str) -> None:
+    """Save `name` as the account's display name if it has none yet (asked once, when the
+    person first registers or answers a poll, so that organisers see a name)."""
+    name = name.strip()
+    if user.display_name or not name:
+        return
+    User.objects.filter(pk=user.pk, display_name="").update(display_name=name)
+    user.refresh_from_db(fields=["display_name"])
+
+
 def set_receives_digest(user, *, receives: bool) -> None:
     """Switch the organisers' daily summary on or off. Switched back on, it starts from now,
     not from the last one sent before."""

@@ -1,7 +1,14 @@
 """User text is Markdown: rendered with markdown-it-py, sanitised with nh3, once on save."""
 
 import nh3
+from django.utils.translation import gettext_lazy
 from markdown_it import MarkdownIt
+
+# Beside every field whose text is Markdown.
+MARKDOWN_HELP = gettext_lazy(
+    "Markdown formatting: **bold**, *italics*, lists (lines starting with -), links "
+    "[text](https://…). HTML is removed."
+)
 
 ALLOWED_TAGS = {
     "p",

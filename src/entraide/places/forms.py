@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from entraide.core.forms import SingleLineFieldsMixin
+from entraide.core.markdown import MARKDOWN_HELP
 from entraide.places.models import Place, PlaceKind, Region
 
 
@@ -46,6 +47,7 @@ class PlaceForm(SingleLineFieldsMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 10}),
             "postcode": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         }
+        help_texts = {"description": MARKDOWN_HELP}
         # "example.org" means https://example.org
         field_classes = {"website": partial(forms.URLField, assume_scheme="https")}
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from entraide.core.forms import SingleLineFieldsMixin
+from entraide.core.markdown import MARKDOWN_HELP
 from entraide.polls import quick_entry
 from entraide.polls.models import MAX_SLOTS, Answer, Poll
 from entraide.workshops.forms import TIME_ZONES
@@ -97,6 +98,7 @@ class PollForm(SingleLineFieldsMixin, forms.ModelForm):
             ),
             "visibility": forms.RadioSelect,
         }
+        help_texts = {"description": MARKDOWN_HELP}
 
     def __init__(self, *args, workshops, **kwargs):
         super().__init__(*args, **kwargs)
@@ -187,6 +189,7 @@ class PollDetailsForm(SingleLineFieldsMixin, forms.ModelForm):
         model = Poll
         fields = ["title", "description", "closes_at"]
         widgets = PollForm.Meta.widgets
+        help_texts = PollForm.Meta.help_texts
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

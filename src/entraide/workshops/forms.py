@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from entraide.core.forms import SingleLineFieldsMixin
+from entraide.core.markdown import MARKDOWN_HELP
 from entraide.places.models import Region
 from entraide.workshops.models import Mode, Series, Theme, Workshop
 
@@ -68,6 +69,7 @@ class SeriesForm(SingleLineFieldsMixin, forms.ModelForm):
         model = Series
         fields = ["title", "summary", "theme", "audience", "whole_series_preferred", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {"description": MARKDOWN_HELP}
 
 
 class WorkshopForm(SingleLineFieldsMixin, forms.ModelForm):
@@ -120,9 +122,21 @@ class WorkshopForm(SingleLineFieldsMixin, forms.ModelForm):
         field_classes = {"video_url": partial(forms.URLField, assume_scheme="https")}
         help_texts = {
             "registration_closes_at": _("Empty: registration closes when the workshop starts."),
+            "planned_minutes": _("Calculated from the start and end times when they are given."),
+            "description": MARKDOWN_HELP,
         }
 
     field_order = ["title", "series", "position", "summary", "theme", "audience", "mode"]
+    # The form's sections, each a <fieldset> with its legend.
+    sections = [
+        (_("What"), ["title", "series", "position", "summary", "theme", "audience", "description"]),
+        (_("When"), ["date", "start_time", "end_time", "time_zone", "planned_minutes"]),
+        (_("Where"), ["mode", "address", "video_url"]),
+        (_("Registrations"), ["capacity", "registration_opens_at", "registration_closes_at"]),
+    ]
+
+    def fieldsets(self):
+        return [(legend, [self[name] for name in names]) for legend, names in self.sections]
 
     def __init__(self, *args, place, **kwargs):
         super().__init__(*args, **kwargs)
@@ -160,6 +174,9 @@ class WorkshopForm(SingleLineFieldsMixin, forms.ModelForm):
             zone = zoneinfo.ZoneInfo(zone_name)
             data["starts_at"] = datetime.combine(day, start, tzinfo=zone)
             data["ends_at"] = datetime.combine(day, end, tzinfo=zone)
+            # The planned duration follows the times (the field says so).
+            minutes = (data["ends_at"] - data["starts_at"]).total_seconds() // 60
+            data["planned_minutes"] = int(minutes)
         opens, closes = data.get("registration_opens_at"), data.get("registration_closes_at")
         if opens and closes and closes <= opens:
             self.add_error("registration_closes_at", _("Registration must close after it opens."))

@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from entraide.core.markdown import render_markdown
 from entraide.core.tokens import keyed_token
@@ -232,7 +233,7 @@ class RegistrationStatus(models.TextChoices):
     PENDING = "a-confirmer", _("Awaiting email confirmation")
     CONFIRMED = "confirmee", _("Confirmed")
     WAITING = "en-attente", _("On the waiting list")
-    CANCELLED = "annulee", _("Cancelled")
+    CANCELLED = "annulee", pgettext_lazy("registration", "Cancelled")  # French: féminin
 
 
 ACTIVE = [RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
@@ -313,6 +314,10 @@ class Registration(models.Model):
     @property
     def is_waiting(self):
         return self.status == RegistrationStatus.WAITING
+
+    @property
+    def is_cancelled(self):
+        return self.status == RegistrationStatus.CANCELLED
 
     def private_token(self) -> str:
         return keyed_token(LINK_PURPOSE, self.link_key)

@@ -61,6 +61,7 @@ urlpatterns = [
     path("gerer/<slug:slug>/publication/", manage.publish, name="publish"),
     path("gerer/<slug:slug>/dupliquer/", manage.duplicate, name="duplicate"),
     path("gerer/<slug:slug>/annuler/", cancelling.cancel_workshop, name="cancel"),
+    path("gerer/<slug:slug>/supprimer/", cancelling.delete_draft, name="delete_draft"),
     path("gerer/<slug:slug>/participants/", manage.participants, name="participants"),
     path("gerer/<slug:slug>/participants.csv", manage.participants_csv, name="participants_csv"),
     path(

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_my_data_shows_everything_held_about_me(client_for, bob, place):
     response = client_for(bob).get("/compte/mes-donnees/")
     assert response.status_code == 200
-    for expected in (bob.email, "Bob", place.name, "Lieux que j&#x27;anime"):
+    for expected in (bob.email, "Bob", place.name, "Lieux que j’anime"):
         assert expected in response.text
 
 
@@ -27,7 +27,7 @@ def test_my_data_downloads_as_json(client_for, bob, place):
     assert data["memberships"] == [
         {
             "place": place.name,
-            "role": "Animateur·rice",
+            "role": "Organisateur·rice",
             "since": Membership.objects.get().created_at.isoformat(),
         }
     ]

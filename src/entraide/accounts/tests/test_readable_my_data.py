@@ -56,8 +56,8 @@ def test_my_profile_reads_in_french_with_local_times(client_for, bob_joined, pla
         ("bob@example.org", [("Vérifiée", "Oui"), ("Principale", "Oui")])
     ]
     since = Membership.objects.get().created_at
-    assert page["Lieux que j'anime"] == [
-        ("La Verrière", [("Rôle", "Animateur·rice"), ("Depuis le", local(since))])
+    assert page["Lieux que j’anime"] == [
+        ("La Verrière", [("Rôle", "Organisateur·rice"), ("Depuis le", local(since))])
     ]
 
 
@@ -72,7 +72,7 @@ def test_my_invitations_read_in_french_and_export_with_iso_dates(client_for, bob
     client.post(f"/lieux/gerer/{place.slug}/inviter/", {"email": "new@example.org"})
     sent = Invitation.objects.get()
     page = sections(client.get("/compte/mes-donnees/").text)
-    assert page["Invitations que j'ai envoyées"] == [
+    assert page["Invitations que j’ai envoyées"] == [
         (
             "La Verrière",
             [

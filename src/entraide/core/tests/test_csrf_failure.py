@@ -11,7 +11,7 @@ def test_a_form_sent_without_its_security_token_gets_a_page_saying_what_to_do(al
     response = client.post("/compte/connexion/", {"login": alice.email, "password": "x"})
     assert response.status_code == 403
     assert '<html lang="fr">' in response.text
-    assert "<h1>Ce formulaire n'a pas pu être envoyé</h1>" in response.text
+    assert "<h1>Ce formulaire n’a pas pu être envoyé</h1>" in response.text
     assert "rechargez la page" in response.text
     assert "accepte les cookies pour ce site" in response.text
     assert 'href="/"' in response.text  # the site's own page, with its menu

@@ -73,7 +73,7 @@ def test_the_space_shows_seats_waiting_lists_polls_and_what_needs_the_organiser(
         "Nouvel atelier",
         "Nouveau cycle",
         "Nouveau sondage",
-        "Inviter un·e animateur·rice",
+        "Inviter un·e organisateur·rice",
     ):
         assert button in page
 

@@ -10,6 +10,7 @@ from entraide.polls import services
 from entraide.polls.models import Participant
 from entraide.polls.templatetags.polls import slot_label
 from entraide.polls.tests.conftest import all_answers
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,13 +42,13 @@ def test_a_slot_left_unanswered_is_an_error_beside_it_and_nothing_is_saved(clien
     form = response.context["answer_form"]
     assert form.errors == {
         f"slot_{second.pk}": ["Répondez pour ce créneau : oui / si besoin / non."],
-        "__all__": ["1 créneau n'a pas encore de réponse : voir ci-dessous."],
+        "__all__": ["1 créneau n’a pas encore de réponse : voir ci-dessous."],
     }
     page = response.text
     summary = page[page.index('<div class="error-summary"') : page.index("<h1>")]
     # said at the top, with a link to the slot's group far below…
     assert f'<a href="#id_slot_{second.pk}">' in summary
-    assert "1 créneau n&#x27;a pas encore de réponse : voir ci-dessous." in summary
+    assert "1 créneau n’a pas encore de réponse : voir ci-dessous." in summary
     form = page[page.index("<h1>") :]
     legend = f"<legend>{slot_label(second, poll.time_zone)}</legend>"
     assert (
@@ -338,3 +339,29 @@ def test_each_label_of_the_poll_page_leads_to_its_own_field(client, poll):
     ids = Counter(re.findall(r'\sid="?([\w-]+)', page))
     assert [name for name, count in ids.items() if count > 1] == []
     assert 'for="comment_name"' in page
+
+
+def test_a_signed_in_person_without_a_name_gives_one_once_and_the_account_keeps_it(
+    client_for, poll
+):
+    nameless = UserFactory(email="sans-nom@example.org", display_name="")
+    client = client_for(nameless)
+    page = client.get(poll.get_absolute_url()).text
+    assert 'name="name" value="Membre"' not in page
+    response = client.post(
+        f"/sondages/{poll.slug}/repondre/", answer_data(poll, " Inès ", "oui", "non", "oui")
+    )
+    assert response.status_code == 302
+    nameless.refresh_from_db()
+    assert nameless.display_name == "Inès"
+    assert list(poll.participants.values_list("name", flat=True)) == ["Inès"]
+    assert 'value="Inès"' in client.get(poll.get_absolute_url()).text
+
+
+def test_answering_under_another_name_leaves_the_account_name_alone(client_for, alice, poll):
+    response = client_for(alice).post(
+        f"/sondages/{poll.slug}/repondre/", answer_data(poll, "Alice et Paul", "oui", "non", "oui")
+    )
+    assert response.status_code == 302
+    alice.refresh_from_db()
+    assert alice.display_name == "Alice"

@@ -114,7 +114,7 @@ def test_fixing_a_date_shows_the_slot_the_workshop_and_exactly_who_is_told(clien
     page = text(response)
     assert "Fixer la date de « Dispos » ?" in page
     assert f"Créneau choisi : {slot_label(slot, poll.time_zone)}." in page
-    assert "L'atelier « Atelier 2 » prend cette date et est publié." in page
+    assert "L’atelier « Atelier 2 » prend cette date et est publié." in page
     assert "2 personnes sont prévenues par courriel :" in page
     assert response.context["told"] == [
         ("Amina", "amina@example.org"),

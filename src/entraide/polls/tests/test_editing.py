@@ -38,7 +38,7 @@ def test_the_organiser_edits_title_description_and_closing_date(client_for, bob,
     response = client_for(bob).post(
         f"/sondages/gerer/{poll.slug}/modifier/",
         {
-            "title": "Dispos pour l'atelier 2 (nouvelles dates)",
+            "title": "Dispos pour l’atelier 2 (nouvelles dates)",
             "description": "Répondez avant **vendredi**.",
             "closes_at": closes.strftime("%Y-%m-%dT%H:%M"),
         },
@@ -48,7 +48,7 @@ def test_the_organiser_edits_title_description_and_closing_date(client_for, bob,
     slug = poll.slug
     poll.refresh_from_db()
     assert (poll.title, poll.slug, poll.closes_at) == (
-        "Dispos pour l'atelier 2 (nouvelles dates)",
+        "Dispos pour l’atelier 2 (nouvelles dates)",
         slug,  # the shared address does not change
         closes,
     )
@@ -132,9 +132,9 @@ def test_slots_already_in_the_poll_are_not_proposed_twice(client_for, bob, poll)
 @pytest.mark.parametrize(
     ("days", "message"),
     [
-        ("31 février", "Ligne 1 : « 31 février » n'existe pas."),
+        ("31 février", "Ligne 1 : « 31 février » n’existe pas."),
         ("2020-01-07", "Ligne 1 : « 2020-01-07 » est dans le passé."),
-        ("x" * 5000, "Ligne 1 : « xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… » n'est pas une date"),
+        ("x" * 5000, "Ligne 1 : « xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… » n’est pas une date"),
         ("\n".join(f"{d:02d}/01/2029" for d in range(1, 31)) + "\n01/02/2029",
          "Au plus 100 créneaux par sondage (ici 127)"),
     ],
@@ -176,7 +176,7 @@ def test_a_slot_nobody_answered_says_so_on_the_confirmation(client_for, bob, pol
     last = poll.slots.last()
     confirm = client_for(bob).post(f"/sondages/gerer/{poll.slug}/creneaux/retirer/",
                                    {"slots": [last.pk]})  # fmt: skip
-    assert "Personne n'a répondu pour ce créneau." in page_text(confirm)
+    assert "Personne n’a répondu pour ce créneau." in page_text(confirm)
 
 
 def test_answers_arriving_after_the_warning_are_counted_again_before_removing(
@@ -202,7 +202,7 @@ def test_a_removed_slot_removed_again_is_refused_with_a_message(client_for, bob,
     response = client_for(bob).post(url, data)  # the button pressed twice
     assert response.status_code == 400
     assert response.context["form"].errors["slots"] == [
-        "Un de ces créneaux n'est plus dans le sondage (retiré entre-temps ?) : vérifiez à "
+        "Un de ces créneaux n’est plus dans le sondage (retiré entre-temps ?) : vérifiez à "
         "nouveau la liste."
     ]
     assert poll.slots.count() == 2

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -73,8 +74,8 @@ def test_quick_entry_makes_every_date_times_every_range(client_for, bob, place):
         ),
         ({"days": "2020-01-07"}, "days", "dans le passé"),
         ({"ranges": "12:30-11:00"}, "ranges", "finir après"),
-        ({"days": "demain"}, "days", "n'est pas une date"),
-        ({"ranges": "midi"}, "ranges", "n'est pas une plage horaire"),
+        ({"days": "demain"}, "days", "n’est pas une date"),
+        ({"ranges": "midi"}, "ranges", "n’est pas une plage horaire"),
         ({"days": ""}, "days", "obligatoire"),
         ({"title": "x" * 300}, "title", "au plus 200"),
         ({"closes_at": "2020-01-01T10:00"}, "closes_at", "dans le futur"),
@@ -127,7 +128,7 @@ def test_fixing_the_best_slot_dates_and_publishes_the_workshop_and_tells_people(
     assert f"http://127.0.0.1:8000{second.get_absolute_url()}" in registrant.body
     client.logout()
     page = client.get(second.get_absolute_url()).text
-    assert "M'inscrire" in page
+    assert "M’inscrire" in page
     assert "Date fixée" in client.get(poll.get_absolute_url()).text
     poll.refresh_from_db()
     assert poll.is_closed()
@@ -232,3 +233,11 @@ def test_creating_the_same_poll_twice_at_once_gives_each_its_own_address(monkeyp
         "dispos-pour-le-deuxieme-atelier-2",
     ]
     assert [poll.slots.count() for poll in Poll.objects.all()] == [4, 4]
+
+
+def test_an_open_poll_is_a_plain_badge_not_a_warning(client, client_for, bob, poll):
+    for page in (
+        client.get("/sondages/").text,
+        client_for(bob).get(f"/sondages/gerer/lieu/{poll.place.slug}/").text,
+    ):
+        assert re.findall(r'<span class="(badge[^"]*)">Ouvert</span>', page) == ["badge open"]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
+from entraide.accounts.services import give_display_name
 from entraide.core.errors import DomainError, add_domain_error
 from entraide.core.ratelimits import too_many_mails_to
 from entraide.places.services import is_organiser
@@ -100,7 +101,7 @@ def detail(request, slug, *, answer_form=None, comment_form=None, status=200):
     page, grid = (None, [])
     if poll.shows_answers or can_manage:
         page, grid = _grid(poll, slots, request.GET.get("page"))
-    name = request.user.public_name if request.user.is_authenticated else ""
+    name = request.user.display_name if request.user.is_authenticated else ""  # else asked
     mine = request.user.is_authenticated and poll.participants.filter(user=request.user).first()
     here = _answered_here(request)
     answered_here = here and poll.participants.filter(pk__in=here).order_by("-pk").first()
@@ -167,6 +168,8 @@ def answer(request, slug):
             add_domain_error(form, error)
             form.offer_same_name = error.field == "name"
         else:
+            if by is not None:  # a person signed in without a display name gives one here
+                give_display_name(by, form.cleaned_data["name"])
             messages.success(request, _("Thank you, your answer is recorded."))
             _remember_answer(request, participant)
             return redirect(poll.get_absolute_url() + _page_of(participant))

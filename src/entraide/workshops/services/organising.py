@@ -100,6 +100,22 @@ def set_published(workshop: Workshop, published: bool) -> Workshop:
     return locked
 
 
+def delete_draft(workshop: Workshop, *, by) -> None:
+    """Only a draft nobody ever registered for (a cancelled registration counts): once
+    people have registered, the workshop is cancelled instead, so that they are told."""
+    with transaction.atomic():
+        locked = _lock(workshop.pk)
+        if locked.status != Status.DRAFT or locked.registrations.exists():
+            raise DomainError(
+                _(
+                    "Only a draft nobody has ever registered for can be deleted; cancel the "
+                    "workshop instead."
+                )
+            )
+        locked.delete()
+    log.info("draft workshop %s deleted by user %s", workshop.pk, by.pk)
+
+
 def duplicate_workshop(workshop: Workshop, *, by) -> Workshop:
     """A draft copy without date nor registrations, to run the workshop again."""
     copy = Workshop.objects.get(pk=workshop.pk)

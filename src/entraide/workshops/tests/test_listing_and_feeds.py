@@ -55,7 +55,7 @@ def test_a_card_says_date_time_zone_duration_place_and_seats(client, place, alic
     services.register(workshop, by=alice)
     WorkshopFactory(place=place, capacity=15, mode="sur-place", title="Ouvert")
     page = client.get("/ateliers/").text
-    assert "Complet — liste d'attente" in page
+    assert "Complet — liste d’attente" in page
     assert "15 places restantes" in page
     assert "18:00–19:30</time>" in page  # Paris, the site's zone: not named
     assert "1 h 30" in page
@@ -111,13 +111,13 @@ def test_changing_the_personal_calendar_address_makes_the_old_one_a_404(
     mine = client_for(alice)
     page = mine.get("/ateliers/mes-inscriptions/").text
     assert f'value="http://testserver{first}"' in page
-    assert "Changer l'adresse de mon calendrier</button>" in page
+    assert "Changer l’adresse de mon calendrier</button>" in page
 
     response = mine.post("/ateliers/mes-inscriptions/calendrier/changer-adresse/", follow=True)
     assert response.redirect_chain == [("/ateliers/mes-inscriptions/", 302)]
     assert [str(m) for m in response.context["messages"]] == [
-        "L'adresse de votre calendrier a changé : l'ancienne ne fonctionne plus. "
-        "Donnez la nouvelle à votre application d'agenda."
+        "L’adresse de votre calendrier a changé : l’ancienne ne fonctionne plus. "
+        "Donnez la nouvelle à votre application d’agenda."
     ]
     second = f"/ateliers/calendrier/personnel/{personal_feed_token(alice)}.ics"
     assert second != first

@@ -52,7 +52,7 @@ def test_a_workshop_overseas_names_its_time_zone(client_for, alice, place):
         "Mes inscriptions aux ateliers"
     ]
     assert dict(facts)["Date"] == "mar 6 mai 2031, 05:00 (heure de la Guadeloupe)"
-    assert dict(facts)["Statut"] == "Sur liste d'attente"
+    assert dict(facts)["Statut"] == "Sur liste d’attente"
     assert dict(facts)["Sur liste d’attente depuis le"] == (
         "jeu 26 novembre 2026, 09:05 (heure de la Guadeloupe)"
     )

@@ -77,7 +77,7 @@ def test_an_organiser_creates_a_draft_then_publishes_it(client_for, bob, place):
     ("changes", "field", "message"),
     [
         ({"end_time": "10:00"}, "end_time", "La fin doit venir après le début."),
-        ({"start_time": ""}, "start_time", "Indiquez l'heure de début."),
+        ({"start_time": ""}, "start_time", "Indiquez l’heure de début."),
         ({"video_url": "javascript:alert(1)"}, "video_url", "URL valide"),
         ({"capacity": "0"}, "capacity", "supérieure ou égale à 1"),
         ({"title": "x" * 300}, "title", "au plus 200"),
@@ -289,7 +289,7 @@ def test_an_organiser_creates_a_series_then_a_session_of_it(client_for, bob, pla
     client.logout()
     page = client.get(series.get_absolute_url())
     assert "Fresque du numérique" in page.text
-    assert "M'inscrire au cycle complet" in page.text
+    assert "M’inscrire au cycle complet" in page.text
 
 
 def test_cancelling_a_series_cancels_its_workshops_and_tells_people(client_for, bob, series):

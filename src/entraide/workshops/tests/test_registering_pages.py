@@ -141,7 +141,7 @@ def test_a_verified_account_gets_its_seat_over_a_strangers_unconfirmed_request(
     register(client, workshop, name="Un inconnu", email="ALICE@example.org")
     stranger_link = private_link(mail.outbox[0])
     page = client_for(alice).get(workshop.get_absolute_url()).text
-    assert '<button type="submit">M\'inscrire</button>' in page
+    assert '<button type="submit">M’inscrire</button>' in page
     assert "attend la confirmation" not in page
     response = client_for(alice).post(f"/ateliers/{workshop.slug}/inscription/", follow=True)
     notices = [str(m) for m in response.context["messages"]]

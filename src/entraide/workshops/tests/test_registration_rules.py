@@ -51,7 +51,7 @@ def test_when_full_people_wait_in_line_and_know_their_position(workshop):
     # the second registration took the last seat: the organiser was told (mail.outbox[2])
     fourth_mail = mail.outbox[4]
     assert fourth_mail.to == [people[3].email]
-    assert "numéro 2 sur la liste d'attente" in fourth_mail.body.replace("\n", " ")
+    assert "numéro 2 sur la liste d’attente" in fourth_mail.body.replace("\n", " ")
     assert fourth_mail.attachments == []  # no calendar, no video link without a seat
     assert "salle-secrete" not in fourth_mail.body
 

@@ -148,7 +148,7 @@ def test_a_waiting_person_gets_her_old_place_in_line_back(client_for, alice, bob
     assert messages_of(client, MINE) == [
         f"Vous êtes de retour sur la liste d’attente de « {workshop.title} », numéro 2."
     ]
-    assert [m.subject for m in mail.outbox] == [f"[Entraide] Liste d'attente : {workshop.title}"]
+    assert [m.subject for m in mail.outbox] == [f"[Entraide] Liste d’attente : {workshop.title}"]
 
 
 def test_someone_else_cannot_take_back_my_registration(client_for, alice, bob, workshop):

@@ -179,6 +179,46 @@ def cancel_workshop(request, slug):
     )
 
 
+def _deletion_refused(workshop):
+    return workshop.status != Status.DRAFT or workshop.registrations.exists()
+
+
+@login_required
+def delete_draft(request, slug):
+    """A draft nobody ever registered for goes away; anything else is cancelled instead."""
+    workshop = workshop_for_organiser(request, slug)
+    back = reverse("workshops:manage", args=[slug])
+    if request.method == "POST":
+        try:
+            services.delete_draft(workshop, by=request.user)
+        except DomainError as error:
+            messages.error(request, error.message)
+            return redirect(back)
+        messages.success(request, _("The draft is deleted."))
+        return redirect("workshops:manage_place", place_slug=workshop.place.slug)
+    if _deletion_refused(workshop):
+        messages.error(
+            request,
+            _(
+                "Only a draft nobody has ever registered for can be deleted; cancel the "
+                "workshop instead."
+            ),
+        )
+        return redirect(back)
+    return _confirm(
+        request,
+        title=_("Delete the draft “%(title)s”?") % {"title": workshop.title},
+        lead=f"{when(workshop)} · {workshop.place.name}",
+        consequences=[
+            _("The draft and everything written in it disappear. Nobody is told: nobody saw it.")
+        ],
+        irreversible=True,
+        button=_("Delete the draft"),
+        back_url=back,
+        back_label=_("Keep the draft"),
+    )
+
+
 @login_required
 def cancel_series(request, slug):
     series = series_for_organiser(request, slug)

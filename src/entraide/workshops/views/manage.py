@@ -14,7 +14,7 @@ from entraide.places.access import place_for_organiser
 from entraide.workshops import services
 from entraide.workshops.access import series_for_organiser, workshop_for_organiser
 from entraide.workshops.forms import AttendanceForm, MessageForm, SeriesForm, WorkshopForm
-from entraide.workshops.models import RegistrationStatus
+from entraide.workshops.models import RegistrationStatus, Status
 
 
 @login_required
@@ -46,7 +46,12 @@ def _save_workshop(request, place, workshop=None):
     status = 400 if request.method == "POST" else 200
     if workshop is not None:
         workshop.refresh_from_db()
-    context = {"place": place, "form": form, "workshop": workshop}
+    can_delete = (
+        workshop is not None
+        and workshop.status == Status.DRAFT
+        and not workshop.registrations.exists()
+    )
+    context = {"place": place, "form": form, "workshop": workshop, "can_delete": can_delete}
     return render(request, "workshops/manage/workshop.html", context, status=status)
 
 

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
+from entraide.accounts.forms import ask_display_name
+from entraide.accounts.services import give_display_name
 from entraide.core import registry
 from entraide.core.errors import DomainError, add_domain_error
 from entraide.core.ratelimits import too_many_mails_to
@@ -123,7 +125,7 @@ def detail(request, slug, form=None, status=200):
         "closed_reason": workshop.closed_reason(),
         "related": registry.related(workshop),
         "can_manage": can_see_draft(request.user, workshop.place),
-        "form": form or RegistrationForm(signed_in=request.user.is_authenticated),
+        "form": form or _registration_form(request),
     }
     return render(request, "workshops/detail.html", context, status=status)
 
@@ -164,17 +166,23 @@ def _too_many_requests(request, form) -> bool:
     return False
 
 
+def _registration_form(request, data=None):
+    """Signed in without a display name, the form asks for one, once."""
+    form = RegistrationForm(data, signed_in=request.user.is_authenticated)
+    return ask_display_name(form, request.user)
+
+
 def _form_fields(form, request):
     data = form.cleaned_data
     if request.user.is_authenticated:
-        return {"needs": data["needs"], "by": request.user}
+        return {"name": data.get("display_name", ""), "needs": data["needs"], "by": request.user}
     return {"name": data["name"], "email": data["email"], "needs": data["needs"]}
 
 
 def _submit(request, target, register_with, page):
     """Register for `target` (a workshop or a series) with the POSTed form; on a refusal,
     `page(request, slug, form=…, status=…)` shows it again beside the fields."""
-    form = RegistrationForm(request.POST, signed_in=request.user.is_authenticated)
+    form = _registration_form(request, request.POST)
     if form.is_valid() and _too_many_requests(request, form):
         return page(request, target.slug, form=form, status=429)
     if form.is_valid():
@@ -183,6 +191,8 @@ def _submit(request, target, register_with, page):
         except DomainError as error:
             add_domain_error(form, error)
         else:
+            if "display_name" in form.cleaned_data:
+                give_display_name(request.user, form.cleaned_data["display_name"])
             sent_to = {
                 "email": form.cleaned_data.get("email", ""),
                 "target_url": target.get_absolute_url(),
@@ -220,7 +230,7 @@ def series_detail(request, slug, form=None, status=200):
         "sessions": [(s, mine.get(s.pk)) for s in sessions],
         "open_count": open_count,
         "can_manage": can_see_draft(request.user, series.place),
-        "form": form or RegistrationForm(signed_in=request.user.is_authenticated),
+        "form": form or _registration_form(request),
     }
     return render(request, "workshops/series.html", context, status=status)
 
