@@ -3,22 +3,19 @@ from datetime import datetime
 from functools import partial
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from entraide.core.forms import SingleLineFieldsMixin
+from entraide.core.local_time import ZONE_TIMES
 from entraide.core.markdown import MARKDOWN_HELP
 from entraide.places.models import Region
 from entraide.workshops.models import Mode, Series, Theme, Workshop
 
 # The zones of the regions of France, overseas included.
-TIME_ZONES = [
-    ("Europe/Paris", _("Metropolitan France and Corsica (Europe/Paris)")),
-    ("America/Guadeloupe", "Guadeloupe (America/Guadeloupe)"),
-    ("America/Martinique", "Martinique (America/Martinique)"),
-    ("America/Cayenne", "Guyane (America/Cayenne)"),
-    ("Indian/Reunion", "La Réunion (Indian/Reunion)"),
-    ("Indian/Mayotte", "Mayotte (Indian/Mayotte)"),
-]
+# Offered by name ("Heure de La Réunion"), as the dates name them; never by code.
+TIME_ZONES = [(zone, lazy(capfirst, str)(label)) for zone, label in ZONE_TIMES.items()]
 
 
 class RegistrationForm(forms.Form):

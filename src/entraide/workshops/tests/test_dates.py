@@ -133,3 +133,11 @@ def test_past_workshops_never_invite_to_register(client, place):
         assert 'name="email"' not in page
     assert "Cet atelier a déjà eu lieu." in client.get(past.get_absolute_url()).text
     assert "Déjà passé" in card(client.get(series.get_absolute_url()).text, "Passé")
+
+
+def test_the_organisers_list_of_workshops_puts_undated_ones_last(client_for, bob, place):
+    WorkshopFactory(place=place, title="Plus tard", starts_at=in_days(20))
+    WorkshopFactory(place=place, title="Sans date", starts_at=None, ends_at=None)
+    WorkshopFactory(place=place, title="Bientôt", starts_at=in_days(2))
+    page = client_for(bob).get(f"/ateliers/gerer/lieu/{place.slug}/").text
+    assert page.index("Plus tard") < page.index("Bientôt") < page.index("Sans date")

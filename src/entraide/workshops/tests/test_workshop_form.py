@@ -125,3 +125,17 @@ def test_someone_who_does_not_organise_the_place_cannot_delete_its_draft(client_
         404,
     )
     assert Workshop.objects.filter(pk=draft.pk).exists()
+
+
+def test_the_time_zones_are_offered_by_name_never_by_code(client_for, bob, place):
+    page = client_for(bob).get(f"/ateliers/gerer/lieu/{place.slug}/nouvel-atelier/").text
+    options = re.findall(r'<option value="([\w/]+)"[^>]*>([^<]*)</option>', page)
+    zones = [(value, label) for value, label in options if "/" in value]
+    assert zones == [
+        ("Europe/Paris", "Heure de Paris"),
+        ("America/Guadeloupe", "Heure de la Guadeloupe"),
+        ("America/Martinique", "Heure de la Martinique"),
+        ("America/Cayenne", "Heure de la Guyane"),
+        ("Indian/Reunion", "Heure de La Réunion"),
+        ("Indian/Mayotte", "Heure de Mayotte"),
+    ]

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,7 +22,10 @@ def place_workshops(request, place_slug):
     place = place_for_organiser(request, place_slug)
     context = {
         "place": place,
-        "workshops": place.workshops.select_related("series").order_by("-created_at")[:200],
+        # The latest dates first, the workshops whose date is to be decided after them.
+        "workshops": place.workshops.select_related("series").order_by(
+            F("starts_at").desc(nulls_last=True), "-created_at"
+        )[:200],
         "series_list": place.series.order_by("title"),
     }
     return render(request, "workshops/manage/place.html", context)
