@@ -91,7 +91,7 @@ def test_leaving_the_waiting_list_says_which_position_i_lose(client_for, alice, 
     mine = Registration.objects.get(user=alice)
     response = client_for(alice).get(f"/ateliers/mes-inscriptions/{mine.pk}/annuler/")
     assert (
-        "Vous quittez la liste d’attente, où vous êtes numéro 1. Pendant 30 minutes, vous "
+        "Vous quittez la liste d’attente, où vous êtes 1ʳᵉ dans la file. Pendant 30 minutes, vous "
         "pourrez reprendre votre rang." in text(response)
     )
 

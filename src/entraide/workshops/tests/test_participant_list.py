@@ -63,7 +63,7 @@ def test_each_participant_is_a_card_with_name_status_needs_and_contact(client_fo
     assert cards(page) == [
         "Amina Confirmée Besoins : Boucle magnétique Courriel : amina@example.org",
         "Jean-Baptiste Dupont Confirmée Courriel : jb.dupont@example.org",
-        "Zoé Sur liste d’attente numéro 1 dans la file Courriel : zoe@example.org",
+        "Zoé Sur liste d’attente 1ʳᵉ dans la file Courriel : zoe@example.org",
         "Léon En attente de confirmation par courriel Courriel : leon@example.org",
     ]
     assert '<a href="mailto:amina@example.org">amina@example.org</a>' in page

@@ -146,7 +146,7 @@ def test_a_waiting_person_gets_her_old_place_in_line_back(client_for, alice, bob
     assert services.waiting_position(Registration.objects.get(user=third)) == 3
     assert counters(workshop) == (2, 3)
     assert messages_of(client, MINE) == [
-        f"Vous êtes de retour sur la liste d’attente de « {workshop.title} », numéro 2."
+        f"Vous êtes de retour sur la liste d’attente de « {workshop.title} », 2ᵉ dans la file."
     ]
     assert [m.subject for m in mail.outbox] == [f"[Entraide] Liste d’attente : {workshop.title}"]
 

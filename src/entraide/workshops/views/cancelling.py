@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from entraide.core.errors import DomainError
+from entraide.core.ordinals import rank
 from entraide.workshops import services
 from entraide.workshops.access import series_for_organiser, workshop_for_organiser
 from entraide.workshops.forms import CancelWorkshopForm
@@ -71,8 +72,8 @@ def _what_withdrawing_does(workshop, registration, name):
             lines.append(_("The seat becomes free for someone else."))
     elif registration.is_waiting:
         lines.append(
-            _("%(name)s leaves the waiting list (number %(position)s).")
-            % {"name": name, "position": services.waiting_position(registration)}
+            _("%(name)s leaves the waiting list (%(rank)s in line).")
+            % {"name": name, "rank": rank(services.waiting_position(registration))}
         )
     else:
         lines.append(_("The request, not confirmed yet, is withdrawn: it held no seat."))

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.utils.translation import gettext as _
 
+from entraide.core.ordinals import rank
 from entraide.workshops import services
 
 
@@ -11,10 +12,9 @@ def announce_outcome(request, registrations):
         if registration.is_confirmed:
             text = _("Your seat is confirmed for “%(title)s”. A confirmation mail is on its way.")
         elif registration.is_waiting:
-            text = _("“%(title)s” is full: you are on the waiting list (number %(position)s).")
+            text = _("“%(title)s” is full: you are on the waiting list, %(rank)s in line.")
         else:
             continue
         position = services.waiting_position(registration)
-        messages.success(
-            request, text % {"title": registration.workshop.title, "position": position}
-        )
+        values = {"title": registration.workshop.title, "rank": position and rank(position)}
+        messages.success(request, text % values)

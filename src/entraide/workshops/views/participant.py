@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from entraide.core.errors import DomainError
+from entraide.core.ordinals import rank
 from entraide.workshops import feeds, ics, services
 from entraide.workshops.hooks import my_registrations
 from entraide.workshops.models import RegistrationStatus
@@ -86,10 +87,10 @@ def _what_cancelling_does(registration):
     elif registration.is_waiting:
         lines = [
             _(
-                "You leave the waiting list, where you are number %(position)s. For "
+                "You leave the waiting list, where you are %(rank)s in line. For "
                 "%(minutes)s minutes you can take your place in line back."
             )
-            % {"position": services.waiting_position(registration), "minutes": minutes}
+            % {"rank": rank(services.waiting_position(registration)), "minutes": minutes}
         ]
     else:
         lines = [_("Your request, not confirmed yet, is withdrawn: it holds no seat.")]
@@ -143,9 +144,9 @@ def _undo(request, registration, back_url):
     _save_undo_offers(request, offers)
     title = registration.workshop.title
     if registration.is_waiting:
-        text = _("You are back on the waiting list for “%(title)s”, number %(position)s.") % {
+        text = _("You are back on the waiting list for “%(title)s”, %(rank)s in line.") % {
             "title": title,
-            "position": services.waiting_position(registration),
+            "rank": rank(services.waiting_position(registration)),
         }
     else:
         text = _("Your seat is yours again for “%(title)s”. A confirmation mail is on its way.") % {
