@@ -58,7 +58,7 @@ def test_quick_entry_makes_every_date_times_every_range(client_for, bob, place):
         (datetime(2031, 5, 8, 12, 0, tzinfo=UTC), datetime(2031, 5, 8, 13, 30, tzinfo=UTC)),
     ]
     page = client_for(bob).get(poll.get_absolute_url()).text
-    assert "mardi 6 mai 2031, 11:00–12:30 CEST" in page
+    assert "mardi 6 mai 2031, 11:00–12:30<" in page  # Paris, the site's zone: not named
 
 
 @pytest.mark.parametrize(
@@ -134,12 +134,20 @@ def test_fixing_the_best_slot_dates_and_publishes_the_workshop_and_tells_people(
     assert poll.is_closed()
 
 
+def test_a_poll_in_reunion_time_names_its_zone_and_never_a_code(client_for, bob, place):
+    create(client_for(bob), place, time_zone="Indian/Reunion")
+    page = client_for(bob).get(Poll.objects.get().get_absolute_url()).text
+    assert "mardi 6 mai 2031, 11:00–12:30 (heure de La Réunion)" in page
+    assert "+04" not in page
+    assert "Indian/Reunion" not in page
+
+
 def test_a_poll_without_workshop_simply_shows_the_chosen_slot(client_for, client, bob, place):
     create(client_for(bob), place)
     poll = Poll.objects.get()
     slot = poll.slots.last()
     client_for(bob).post(f"/sondages/gerer/{poll.slug}/fixer/", {"slot": slot.pk})
-    assert "Date fixée : jeudi 8 mai 2031, 14:00–15:30 CEST" in client.get(
+    assert "Date fixée : jeudi 8 mai 2031, 14:00–15:30<" in client.get(
         poll.get_absolute_url()
     ).text.replace("</strong>", "")
 
@@ -164,7 +172,7 @@ def test_the_csv_export_is_safe_in_a_spreadsheet(client_for, bob, place):
     )
     response = client_for(bob).get(f"/sondages/gerer/{poll.slug}/reponses.csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:3] == ["Nom", "Courriel", "mardi 6 mai 2031, 11:00–12:30 CEST"]
+    assert rows[0][:3] == ["Nom", "Courriel", "mardi 6 mai 2031, 11:00–12:30"]
     assert rows[1] == ['\'=HYPERLINK("x")', "", "Oui", "Non", "Si besoin", "Non"]
 
 
@@ -241,3 +249,14 @@ def test_an_open_poll_is_a_plain_badge_not_a_warning(client, client_for, bob, po
         client_for(bob).get(f"/sondages/gerer/lieu/{poll.place.slug}/").text,
     ):
         assert re.findall(r'<span class="(badge[^"]*)">Ouvert</span>', page) == ["badge open"]
+
+
+def test_the_review_of_slots_in_reunion_time_names_the_zone_by_name(client_for, bob, place):
+    url = f"/sondages/gerer/lieu/{place.slug}/nouveau/"
+    review = (
+        client_for(bob).post(url, {**form_data(time_zone="Indian/Reunion"), "step": "review"}).text
+    )
+    assert "Les heures sont données en heure de La Réunion." in review
+    assert "Indian/Reunion<" not in review
+    paris = client_for(bob).post(url, {**form_data(), "step": "review"}).text
+    assert "Les heures sont données en" not in paris

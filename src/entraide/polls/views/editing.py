@@ -22,7 +22,7 @@ from entraide.polls.forms import (
     PollForm,
     RemoveSlotsForm,
 )
-from entraide.polls.templatetags.polls import slot_label
+from entraide.polls.templatetags.polls import named_zone, slot_label
 from entraide.workshops.services import undated_workshops
 
 
@@ -67,7 +67,7 @@ def create(request, place_slug):
         messages.success(request, _("The poll is open: share its address."))
         return redirect("polls:manage", slug=poll.slug)
 
-    context = {"place": place, "back": place, "zone": form.data.get("time_zone")}
+    context = {"place": place, "back": place, "zone": named_zone(form.data.get("time_zone"))}
     return _two_steps(request, form, "polls/manage/create.html", context, save)
 
 
@@ -76,7 +76,7 @@ def add_slots(request, slug):
     poll = poll_for_organiser(request, slug)
     existing = set(poll.slots.values_list("starts_at", "ends_at"))
     form = AddSlotsForm(request.POST or None, poll=poll, existing=existing)
-    context = {"poll": poll, "zone": poll.time_zone}
+    context = {"poll": poll, "zone": named_zone(poll.time_zone)}
     if poll.chosen_slot_id is not None:
         status = 400 if request.method == "POST" else 200
         return render(request, "polls/manage/add_slots.html", context, status=status)
