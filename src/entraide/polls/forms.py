@@ -63,7 +63,7 @@ def clean_quick_entry(form, zone, existing=frozenset()):
     if len(existing) + len(new) > MAX_SLOTS:
         form.add_error(
             "days",
-            _("At most %(max)s slots per poll (here %(count)s): split it in several polls.")
+            _("At most %(max)s slots per poll (here %(count)s): split it into several polls.")
             % {"max": MAX_SLOTS, "count": len(existing) + len(new)},
         )
     elif any(c.starts_at <= now for c in new):

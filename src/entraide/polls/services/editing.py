@@ -56,7 +56,7 @@ def add_slots(poll, slots, *, by) -> int:
         check_slots(new)
         if len(existing) + len(new) > MAX_SLOTS:
             raise DomainError(
-                _("At most %(max)s slots per poll (here %(count)s): split it in several polls.")
+                _("At most %(max)s slots per poll (here %(count)s): split it into several polls.")
                 % {"max": MAX_SLOTS, "count": len(existing) + len(new)},
                 field="slots",
             )

@@ -31,7 +31,7 @@ def check_slots(slots: list[tuple[datetime, datetime]], now=None, field="slots")
         raise DomainError(_("Propose at least one slot."), field=field)
     if len(slots) > MAX_SLOTS:
         raise DomainError(
-            _("At most %(max)s slots per poll (here %(count)s): split it in several polls.")
+            _("At most %(max)s slots per poll (here %(count)s): split it into several polls.")
             % {"max": MAX_SLOTS, "count": len(slots)},
             field=field,
         )
