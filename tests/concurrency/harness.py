@@ -203,9 +203,9 @@ class App:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(self.base + "/", timeout=2).read()
+                urllib.request.urlopen(self.base + "/", timeout=5).read()
                 return self
-            except (urllib.error.URLError, ConnectionError):
+            except OSError:  # refused while it boots, or a first answer slow on a busy machine
                 time.sleep(0.2)
         raise RuntimeError("gunicorn did not answer within 30 s")
 
