@@ -52,8 +52,8 @@ def test_the_mails_name_the_zone_only_outside_paris(place, alice, mailoutbox):
     services.register(dated(place, title="À Paris"), by=alice)
     services.register(dated(place, title="À Saint-Denis", time_zone="Indian/Reunion"), by=alice)
     paris, reunion = mailoutbox
-    assert "mardi 6 mai 2031, 11:00–12:30 (1 h 30)" in paris.body
-    assert "mardi 6 mai 2031, 13:00–14:30 (heure de La Réunion) (1 h 30)" in reunion.body
+    assert "mardi 6 mai 2031, 11:00–12:30 · 1 h 30\n" in paris.body
+    assert "mardi 6 mai 2031, 13:00–14:30 (heure de La Réunion) · 1 h 30\n" in reunion.body
 
 
 def test_a_home_page_card_gives_its_date_once(client, place):

@@ -120,7 +120,7 @@ def test_a_new_date_is_announced_with_a_new_calendar_file(client_for, bob, works
     edit(client_for(bob), workshop, date="2031-06-10", start_time="18:00", end_time="19:30")
     (message,) = mail.outbox
     assert message.subject == f"[Entraide] Changement : {workshop.title}"
-    assert "mardi 10 juin 2031, 18:00–19:30 (1 h 30)" in message.body
+    assert "mardi 10 juin 2031, 18:00–19:30 · 1 h 30" in message.body
     (event,) = icalendar.Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")
     assert event["sequence"] == 1
     mail.outbox.clear()
