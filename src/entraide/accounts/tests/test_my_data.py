@@ -98,7 +98,7 @@ def test_the_deletion_page_says_what_goes_and_what_happens_and_changes_nothing(
 
 
 def test_a_deleted_author_is_shown_as_former_member():
-    assert member_name(None) == "Ancien membre"
+    assert member_name(None) == "Ancien·ne membre"
 
 
 def test_profile_edits_display_name_and_language(client_for, alice):
