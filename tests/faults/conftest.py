@@ -15,7 +15,7 @@ from django.conf import settings
 from tests.concurrency.harness import App
 
 CONFIRMED = "[Entraide] Inscription confirmée : Atelier"
-WAITING = "[Entraide] Liste d'attente : Atelier"
+WAITING = "[Entraide] Liste d’attente : Atelier"
 PROMOTED = "[Entraide] Une place pour vous : Atelier"
 CANCELLED = "[Entraide] Inscription annulée : Atelier"
 
