@@ -23,7 +23,20 @@ class DirectoryFilterForm(forms.Form):
     )
 
 
-class PlaceForm(SingleLineFieldsMixin, forms.ModelForm):
+POSTCODE_WIDGET = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+
+class ContactFieldsMixin:
+    """How a place's contact address and postcode are kept, whoever types them."""
+
+    def clean_contact_email(self):
+        return self.cleaned_data["contact_email"].strip().lower()
+
+    def clean_postcode(self):
+        return "".join(self.cleaned_data["postcode"].split())  # "34 000" is 34000
+
+
+class PlaceForm(ContactFieldsMixin, SingleLineFieldsMixin, forms.ModelForm):
     # The name is in the subject of invitations; the others are one-line facts.
     single_line_fields = ("name", "street", "opening_hours")
 
@@ -45,17 +58,11 @@ class PlaceForm(SingleLineFieldsMixin, forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 10}),
-            "postcode": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "postcode": POSTCODE_WIDGET,
         }
         help_texts = {"description": MARKDOWN_HELP}
         # "example.org" means https://example.org
         field_classes = {"website": partial(forms.URLField, assume_scheme="https")}
-
-    def clean_contact_email(self):
-        return self.cleaned_data["contact_email"].strip().lower()
-
-    def clean_postcode(self):
-        return "".join(self.cleaned_data["postcode"].split())  # "34 000" is 34000
 
 
 class InvitationForm(forms.Form):
@@ -66,7 +73,7 @@ class InvitationForm(forms.Form):
     )
 
 
-class ProposalForm(SingleLineFieldsMixin, forms.ModelForm):
+class ProposalForm(ContactFieldsMixin, SingleLineFieldsMixin, forms.ModelForm):
     """ "Propose my place": what a site administrator needs to recognise it."""
 
     single_line_fields = ("name", "street")  # the name is in the subject of mails
@@ -97,16 +104,10 @@ class ProposalForm(SingleLineFieldsMixin, forms.ModelForm):
         }
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 240}),
-            "postcode": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "postcode": POSTCODE_WIDGET,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["summary"].required = True
         self.fields["postcode"].required = True
-
-    def clean_contact_email(self):
-        return self.cleaned_data["contact_email"].strip().lower()
-
-    def clean_postcode(self):
-        return "".join(self.cleaned_data["postcode"].split())
