@@ -180,7 +180,12 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
+    # One connection per process, kept: the PRAGMAs run once, and a read-only request writes
+    # nothing (closing the last connection would checkpoint the WAL and delete its files).
+    DATABASES["default"]["CONN_MAX_AGE"] = None
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("ENTRAIDE_TEST_SQLITE") or None}
+# A kept connection that broke (a restarted PostgreSQL) is replaced before a request uses it.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (rate limits) ------------------------------------------------------------------------
