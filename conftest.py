@@ -4,7 +4,7 @@ factories, and the live server with the browser for browser tests."""
 import os
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 from tests.factories import PlaceFactory, UserFactory
@@ -21,13 +21,24 @@ def pytest_report_header(config):
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "test-pages",
+        },
+    }
+    # Query counts measure rendering: the page cache is on in tests/caching and the browser
+    # tests, which prove it never shows a stale page.
+    settings.ENTRAIDE_PAGE_CACHE_SECONDS = 0
     cache.clear()
+    caches["pages"].clear()
     translation.activate(
         settings.LANGUAGE_CODE
     )  # a request in English must not leak into the next test
     yield
     cache.clear()
+    caches["pages"].clear()
     translation.activate(settings.LANGUAGE_CODE)
 
 

@@ -188,21 +188,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache (rate limits) ------------------------------------------------------------------------
-# Rate limits must be shared by every app process: Redis when configured, else the database.
+# --- Caches ------------------------------------------------------------------------------------
+# "default" (rate limits, the version of the site's content) must be shared by every app
+# process: Redis when configured, else the database. "pages" keeps public pages for visitors
+# without a cookie (entraide.core.page_cache): in Redis, shared; else in each process's memory,
+# so that reading a page never writes to the database.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "pages",
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "entraide_cache",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "entraide-pages",
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        },
     }
 
 # --- Accounts (django-allauth) ------------------------------------------------------------------
@@ -353,6 +366,9 @@ ENTRAIDE_CONFIRMATION_HOURS = 48
 # For this many minutes after cancelling her registration, a participant may take her seat (or
 # her place in line) back, as long as nobody has taken it.
 ENTRAIDE_UNDO_MINUTES = 30
+# Public pages are kept this many seconds at most for visitors without a cookie (0: never),
+# and always dropped at the next write or time change (entraide.core.page_cache).
+ENTRAIDE_PAGE_CACHE_SECONDS = int(os.environ.get("ENTRAIDE_PAGE_CACHE_SECONDS", "300"))
 # Periodic commands and their interval in seconds, run by `entraide clock` (started by
 # `entraide serve`); in production, cron or systemd timers can call them instead.
 ENTRAIDE_PERIODIC = {

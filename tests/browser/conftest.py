@@ -87,3 +87,10 @@ def live_app(transactional_db, settings, _static_files):
     thread.join(timeout=5)
     # The shared connection stays shareable: request threads of keep-alive connections may
     # still be closing it, and would fail if it were made single-threaded again under them.
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    """As in production: pages kept for visitors without a cookie, so that every story the
+    browser tests tell also proves that no kept page is ever shown stale."""
+    settings.ENTRAIDE_PAGE_CACHE_SECONDS = 300

@@ -17,9 +17,11 @@ from django.views.i18n import set_language as django_set_language
 from entraide.accounts import services
 from entraide.accounts.forms import DeleteAccountForm, DigestForm, ProfileForm
 from entraide.core import registry
+from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.personal_data import shown_rows
 
 
+@csrf_protect_signed_in
 @require_POST
 def set_language(request):
     """Django's language switch (a cookie); a signed-in person's profile follows it."""

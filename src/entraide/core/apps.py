@@ -7,4 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Entraide")
 
     def ready(self):
-        from entraide.core import checks  # noqa: F401  (registers the system checks)
+        from entraide.core import (
+            checks,  # noqa: F401  (registers the system checks)
+            page_cache,
+        )
+
+        page_cache.watch_writes()

@@ -162,3 +162,18 @@ def register_related(model_label: str, provider: Callable[[Any], list[Item]]):
 
 def related(obj) -> list[Item]:
     return [item for provider in _related.get(obj._meta.label_lower, []) for item in provider(obj)]
+
+
+_time_transitions: list[Callable[[Any], Any]] = []
+
+
+def register_time_transitions(provider: Callable[[Any], Any]):
+    """`provider(now)` returns the next moment after `now` when one of the capability's public
+    pages changes by time alone (a workshop starts, a poll closes), or None; one query or two.
+    The page cache keeps no page past it."""
+    if provider not in _time_transitions:
+        _time_transitions.append(provider)
+
+
+def time_transitions() -> list[Callable[[Any], Any]]:
+    return list(_time_transitions)

@@ -4,13 +4,16 @@ from django.shortcuts import get_object_or_404, render
 from entraide.core import accessibility as accessibility_facts
 from entraide.core import registry
 from entraide.core.models import LegalPage
+from entraide.core.page_cache import public_page
 
 
+@public_page
 def home(request):
     context = {"upcoming": registry.upcoming(limit=5), "features": registry.features()}
     return render(request, "core/home.html", context)
 
 
+@public_page
 def accessibility(request):
     return render(
         request,
@@ -26,6 +29,7 @@ def accessibility(request):
     )
 
 
+@public_page
 def legal_page(request, kind):
     page = get_object_or_404(LegalPage, kind=kind)
     return render(request, "core/legal_page.html", {"page": page})

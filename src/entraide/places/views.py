@@ -10,6 +10,7 @@ from django_ratelimit.core import is_ratelimited
 
 from entraide.core import registry
 from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.page_cache import public_page
 from entraide.places import services
 from entraide.places.access import place_for_organiser
 from entraide.places.forms import DirectoryFilterForm, InvitationForm, PlaceForm, ProposalForm
@@ -18,6 +19,7 @@ from entraide.places.models import Membership, Place, PlaceKind, fold_for_search
 LIST_FIELDS = ["name", "slug", "kind", "region", "city", "summary"]
 
 
+@public_page
 def directory(request):
     form = DirectoryFilterForm(request.GET)
     places = Place.objects.published().only(*LIST_FIELDS).order_by("name")
@@ -57,6 +59,7 @@ def _visible_place(request, slug) -> Place:
     return place
 
 
+@public_page
 def detail(request, slug):
     place = _visible_place(request, slug)
     organisers = Membership.objects.filter(place=place).select_related("user").order_by("pk")

@@ -1,6 +1,6 @@
 """What polls bring to the shared pages: "My data" and account deletion."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Min, Prefetch, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -9,7 +9,7 @@ from entraide.core import registry
 from entraide.core.local_time import local_range
 from entraide.core.personal_data import Row
 from entraide.core.registry import Item, PersonalDataSection
-from entraide.polls.models import Answer, Choice, Comment, Participant, Poll
+from entraide.polls.models import Answer, Choice, Comment, Participant, Poll, Slot
 
 
 def my_answers(user):
@@ -120,7 +120,16 @@ def polls_of_workshop(workshop):
     ]
 
 
+def next_time_transition(now):
+    """The next moment a poll page changes by time alone: a poll closes, a slot begins (and
+    can no longer be chosen)."""
+    closes = Poll.objects.filter(closes_at__gt=now).aggregate(next=Min("closes_at"))["next"]
+    slot = Slot.objects.filter(starts_at__gt=now).aggregate(next=Min("starts_at"))["next"]
+    return min((moment for moment in (closes, slot) if moment), default=None)
+
+
 def register():
+    registry.register_time_transitions(next_time_transition)
     registry.register_related("workshops.workshop", polls_of_workshop)
     registry.register_personal_data(
         PersonalDataSection(

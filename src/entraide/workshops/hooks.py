@@ -1,6 +1,6 @@
 """What workshops bring to the shared pages: the home page, a place's page, "My data"."""
 
-from django.db.models import F, Q
+from django.db.models import F, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -131,7 +131,18 @@ def erase_registrations(user):
     )
 
 
+def next_time_transition(now):
+    """The next moment a workshop page changes by time alone: a workshop starts or ends, its
+    registration opens or closes (one indexed query per moment)."""
+    moments = (
+        Workshop.objects.filter(**{f"{name}__gt": now}).aggregate(next=Min(name))["next"]
+        for name in ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
+    )
+    return min((moment for moment in moments if moment), default=None)
+
+
 def register():
+    registry.register_time_transitions(next_time_transition)
     registry.register_upcoming(upcoming)
     registry.register_place_activities(place_activities)
     registry.register_personal_data(

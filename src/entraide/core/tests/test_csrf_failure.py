@@ -21,7 +21,7 @@ def test_a_form_sent_without_its_security_token_gets_a_page_saying_what_to_do(al
 def test_the_page_speaks_the_language_chosen():
     client = Client(enforce_csrf_checks=True)
     client.cookies["django_language"] = "en"
-    response = client.post("/sondages/un-sondage/commenter/", {"message": "Bonjour"})
+    response = client.post("/compte/connexion/", {"login": "a@example.org", "password": "x"})
     assert response.status_code == 403
     assert "<h1>This form could not be sent</h1>" in response.text
     assert "reload the page" in response.text

@@ -14,7 +14,9 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from entraide.accounts.services import give_display_name
+from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.page_cache import public_page
 from entraide.core.ratelimits import too_many_mails_to
 from entraide.places.services import is_organiser
 from entraide.polls import services
@@ -27,6 +29,7 @@ RATE = "60/h"  # answers and comments per network address
 ANSWERED = "polls.answered"  # session key: answers given from this browser without an account
 
 
+@public_page
 def poll_list(request):
     polls = Poll.objects.select_related("place", "chosen_slot").order_by("-created_at")
     page = Paginator(polls, settings.ENTRAIDE_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -93,6 +96,7 @@ def _page_of(participant) -> str:
     return f"?page={number}" if number > 1 else ""
 
 
+@public_page
 def detail(request, slug, *, answer_form=None, comment_form=None, status=200):
     poll = get_object_or_404(Poll.objects.select_related("place", "workshop"), slug=slug)
     results = services.results(poll)
@@ -146,6 +150,7 @@ def _too_many_answers(request, form) -> bool:
     return by_ip or by_email
 
 
+@csrf_protect_signed_in
 @require_POST
 def answer(request, slug):
     poll = get_object_or_404(Poll, slug=slug)
@@ -228,6 +233,7 @@ def delete(request, slug, token):
     return redirect(poll)
 
 
+@csrf_protect_signed_in
 @require_POST
 def comment(request, slug):
     poll = get_object_or_404(Poll, slug=slug)

@@ -14,7 +14,9 @@ from django_ratelimit.core import is_ratelimited
 from entraide.accounts.forms import ask_display_name
 from entraide.accounts.services import give_display_name
 from entraide.core import registry
+from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.page_cache import public_page
 from entraide.core.ratelimits import too_many_mails_to
 from entraide.places.models import Place
 from entraide.workshops import services
@@ -54,6 +56,7 @@ MODES = {
 SESSION_ORDER = [F("starts_at").asc(nulls_last=True), "position", "pk"]
 
 
+@public_page
 def workshop_list(request):
     form = FilterForm(request.GET)
     now = timezone.now()
@@ -109,6 +112,7 @@ def _my_registration(request, workshop):
     return _my_active_registrations(request.user).filter(workshop=workshop).first()
 
 
+@public_page
 def detail(request, slug, form=None, status=200):
     workshop = _visible_workshop(request, slug)
     mine = _my_registration(request, workshop)
@@ -201,6 +205,7 @@ def _submit(request, target, register_with, page):
     return page(request, target.slug, form=form, status=400)
 
 
+@csrf_protect_signed_in
 @require_POST
 def register(request, slug):
     return _submit(request, _visible_workshop(request, slug), services.register, detail)
@@ -213,6 +218,7 @@ def _visible_series(request, slug) -> Series:
     return series
 
 
+@public_page
 def series_detail(request, slug, form=None, status=200):
     series = _visible_series(request, slug)
     sessions = list(
@@ -235,6 +241,7 @@ def series_detail(request, slug, form=None, status=200):
     return render(request, "workshops/series.html", context, status=status)
 
 
+@csrf_protect_signed_in
 @require_POST
 def register_series(request, slug):
     series = _visible_series(request, slug)

@@ -1,0 +1,125 @@
+"""Public pages are kept for visitors without a cookie, and never shown stale: a seat taken, a
+full workshop, a fixed date, a closed poll are true on the next request; nobody signed in ever
+receives a page rendered for someone else."""
+
+import threading
+import time
+from datetime import timedelta
+
+import pytest
+from django.db import connection, transaction
+from django.test import Client
+from django.utils import timezone
+
+from entraide.polls import services as polls
+from entraide.polls.tests.conftest import slot_times
+from entraide.workshops import services as workshops
+from entraide.workshops.models import Workshop
+from tests.factories import WorkshopFactory
+
+
+@pytest.fixture
+def workshop(place):
+    return WorkshopFactory(place=place, title="Lève les yeux", capacity=2)
+
+
+def visitor_sees(url):
+    return Client().get(url).content.decode()
+
+
+def test_a_second_visitor_gets_the_page_without_a_query(workshop, django_assert_num_queries):
+    first = visitor_sees(workshop.get_absolute_url())
+    with django_assert_num_queries(0):
+        second = visitor_sees(workshop.get_absolute_url())
+    assert second == first
+    assert "2 places restantes" in second
+
+
+def test_a_seat_taken_shows_at_once_then_the_workshop_is_full(workshop, alice, charlie):
+    assert "2 places restantes" in visitor_sees(workshop.get_absolute_url())
+    workshops.register(workshop, by=alice)
+    assert "1 place restante" in visitor_sees(workshop.get_absolute_url())
+    workshops.register(workshop, by=charlie)
+    assert "Complet" in visitor_sees(workshop.get_absolute_url())
+    assert "Complet" in visitor_sees("/ateliers/")
+
+
+def test_a_fixed_date_shows_at_once_on_the_poll_and_the_workshop(place, bob):
+    undated = WorkshopFactory(place=place, title="Atelier 2", starts_at=None, ends_at=None)
+    poll = polls.create_poll(
+        place, by=bob, fields={"title": "Dispos", "workshop": undated}, slots=slot_times(2)
+    )
+    assert "Date fixée" not in visitor_sees(poll.get_absolute_url())
+    assert "Date à fixer" in visitor_sees(undated.get_absolute_url())
+    polls.fix_slot(poll, poll.slots.order_by("starts_at").first().pk, by=bob)
+    assert "Date fixée" in visitor_sees(poll.get_absolute_url())
+    assert "Date à fixer" not in visitor_sees(undated.get_absolute_url())
+
+
+def test_a_poll_closes_on_time_without_anyone_writing(place, bob):
+    poll = polls.create_poll(place, by=bob, fields={"title": "Dispos"}, slots=slot_times(2))
+    type(poll).objects.filter(pk=poll.pk).update(closes_at=timezone.now() + timedelta(seconds=3))
+    assert "Envoyer mes disponibilités" in visitor_sees(poll.get_absolute_url())
+    time.sleep(3.2)
+    assert "Ce sondage est clos" in visitor_sees(poll.get_absolute_url())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_committed_by_another_connection_shows_at_once(place):
+    workshop = WorkshopFactory(place=place, title="Lève les yeux", capacity=2)
+    assert "2 places restantes" in visitor_sees(workshop.get_absolute_url())
+
+    def organiser_elsewhere():  # another process or server, with its own connection
+        Workshop.objects.filter(pk=workshop.pk).update(capacity=5)
+        connection.close()
+
+    thread = threading.Thread(target=organiser_elsewhere)
+    thread.start()
+    thread.join()
+    assert "5 places restantes" in visitor_sees(workshop.get_absolute_url())
+
+
+def test_a_signed_in_person_never_gets_a_page_kept_for_someone_else(workshop, client_for, alice):
+    workshops.register(workshop, by=alice)
+    anonymous = visitor_sees(workshop.get_absolute_url())
+    assert "votre place est confirmée" not in anonymous
+    mine = client_for(alice).get(workshop.get_absolute_url()).content.decode()
+    assert "Vous êtes inscrit·e : votre place est confirmée." in mine
+    assert mine != anonymous
+    assert visitor_sees(workshop.get_absolute_url()) == anonymous
+
+
+def test_each_language_gets_its_own_page(workshop):
+    french = visitor_sees(workshop.get_absolute_url())
+    english_visitor = Client()
+    english_visitor.cookies["django_language"] = "en"
+    english = english_visitor.get(workshop.get_absolute_url()).content.decode()
+    assert "2 places restantes" in french
+    assert "2 seats left" in english
+    assert "2 places restantes" in visitor_sees(workshop.get_absolute_url())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_read_during_a_transaction_is_dropped_when_it_commits(place, settings):
+    if connection.vendor != "postgresql":
+        pytest.skip("a reader beside an open write transaction: SQLite would queue its cache write")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "entraide_cache",
+        }
+    }
+    workshop = WorkshopFactory(place=place, title="Lève les yeux", capacity=2)
+    seen_meanwhile = []
+
+    def visitor_elsewhere():
+        seen_meanwhile.append(visitor_sees(workshop.get_absolute_url()))
+        connection.close()
+
+    with transaction.atomic():
+        Workshop.objects.filter(pk=workshop.pk).update(capacity=5)
+        thread = threading.Thread(target=visitor_elsewhere)
+        thread.start()
+        thread.join()
+    assert "2 places restantes" in seen_meanwhile[0]  # the committed state, then kept
+    assert "5 places restantes" in visitor_sees(workshop.get_absolute_url())
