@@ -5,8 +5,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -241,6 +241,63 @@ ACTIVE = [RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, Registration
 
 LINK_PURPOSE = "entraide.workshops.registration-link"
 
+# The order of the waiting line: who has waited longest first; two who entered it at the same
+# moment, in the order they registered. Written only here: everything that takes, shows or
+# counts the line goes through RegistrationQuerySet.
+WAITING_ORDER = ("waiting_since", "id")
+
+
+def _before_in_line(*values) -> Q:
+    """Registrations that come before the one whose WAITING_ORDER fields hold `values` (values
+    or OuterRefs): earlier on the first field, or equal on it and earlier on the next."""
+    before, equal = Q(pk__in=[]), Q()
+    for name, value in zip(WAITING_ORDER, values, strict=True):
+        before |= equal & Q(**{f"{name}__lt": value})
+        equal &= Q(**{name: value})
+    return before
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def in_waiting_order(self):
+        """In the order of the waiting line; those who never waited (confirmed at once, or
+        pending) come before, in the order they registered, on every database."""
+        return self.order_by(*(models.F(name).asc(nulls_first=True) for name in WAITING_ORDER))
+
+    def waiting_line(self):
+        """Those waiting, first in line first; the line of one workshop when filtered by it
+        (`workshop.registrations.waiting_line()`)."""
+        return self.filter(status=RegistrationStatus.WAITING).in_waiting_order()
+
+    def ahead_of(self, registration):
+        """Those before `registration` in its workshop's waiting line."""
+        values = [getattr(registration, name) for name in WAITING_ORDER]
+        return (
+            self.filter(workshop_id=registration.workshop_id)
+            .waiting_line()
+            .filter(_before_in_line(*values))
+        )
+
+    def with_waiting_position(self):
+        """Annotate `waiting_position`: the rank in line of each registration waiting (1 for
+        the first), None for the others, in the same query whatever the number of rows."""
+        ahead = (
+            Registration.objects.filter(workshop=OuterRef("workshop"))
+            .waiting_line()
+            .filter(_before_in_line(*(OuterRef(name) for name in WAITING_ORDER)))
+            .order_by()
+            .values("workshop")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        position = Coalesce(Subquery(ahead), Value(0)) + Value(1)
+        return self.annotate(
+            waiting_position=models.Case(
+                models.When(status=RegistrationStatus.WAITING, then=position),
+                default=None,
+                output_field=models.IntegerField(),
+            )
+        )
+
 
 class Registration(models.Model):
     """A person's registration for one workshop.
@@ -281,6 +338,8 @@ class Registration(models.Model):
     # The language of the page the person registered on: later mails (reminders, notices
     # sent by cron or by an organiser's action) speak it too.
     language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE, editable=False)
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("registration")

@@ -4,6 +4,7 @@ from entraide.workshops.services.housekeeping import erase_old_personal_data, se
 from entraide.workshops.services.organising import (
     active_counts,
     cancel_series,
+    cancel_workshop,
     create_series,
     create_workshop,
     delete_draft,
@@ -29,21 +30,19 @@ from entraide.workshops.services.registrations import (
     can_be_taken_back,
     cancel,
     cancel_own,
-    cancel_workshop,
     change_capacity,
     confirm,
     confirmation_expired,
     find_registrations,
-    first_in_line,
     open_sessions,
     register,
     register_series,
     register_with_proven_address,
     undo_cancel,
     undo_deadline,
-    waiting_position,
     withdraw,
 )
+from entraide.workshops.services.seats import first_in_line, waiting_position
 
 __all__ = [
     "Outcome",

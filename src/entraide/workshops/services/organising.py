@@ -20,12 +20,7 @@ from entraide.workshops.models import (
     Status,
     Workshop,
 )
-from entraide.workshops.services.registrations import (
-    _lock,
-    _promote,
-    cancel_workshop,
-    check_capacity,
-)
+from entraide.workshops.services import seats
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +59,9 @@ def update_workshop(workshop: Workshop, *, by, fields: dict) -> Workshop:
     """Save an organiser's changes. Fewer seats than confirmed people is refused; more seats
     promote the first in line; a new date, place or link is announced to those registered."""
     with transaction.atomic():
-        locked = _lock(workshop.pk)
+        locked = seats.lock_workshop(workshop.pk)
         if "capacity" in fields:
-            check_capacity(locked, fields["capacity"])
+            seats.check_capacity(locked, fields["capacity"])
         announced = locked.status == Status.PUBLISHED and any(
             getattr(locked, name) != fields[name] for name in ANNOUNCED if name in fields
         )
@@ -81,14 +76,14 @@ def update_workshop(workshop: Workshop, *, by, fields: dict) -> Workshop:
             ):
                 registration.workshop = locked
                 notifications.workshop_changed(registration)
-        _promote(locked)
+        seats.promote(locked)
     log.info("workshop %s updated by user %s (announced: %s)", workshop.pk, by.pk, announced)
     return locked
 
 
 def set_published(workshop: Workshop, published: bool) -> Workshop:
     with transaction.atomic():
-        locked = _lock(workshop.pk)
+        locked = seats.lock_workshop(workshop.pk)
         if locked.status == Status.CANCELLED:
             raise DomainError(_("A cancelled workshop cannot be published again; duplicate it."))
         if not published and locked.registrations.filter(status__in=ACTIVE).exists():
@@ -104,7 +99,7 @@ def delete_draft(workshop: Workshop, *, by) -> None:
     """Only a draft nobody ever registered for (a cancelled registration counts): once
     people have registered, the workshop is cancelled instead, so that they are told."""
     with transaction.atomic():
-        locked = _lock(workshop.pk)
+        locked = seats.lock_workshop(workshop.pk)
         if locked.status != Status.DRAFT or locked.registrations.exists():
             raise DomainError(
                 _(
@@ -146,23 +141,51 @@ def update_series(series: Series, *, fields: dict) -> Series:
 
 
 def set_series_published(series: Series, published: bool) -> Series:
-    if series.status == Status.CANCELLED:
-        raise DomainError(_("A cancelled series cannot be published again."))
-    series.status = Status.PUBLISHED if published else Status.DRAFT
-    series.save(update_fields=["status", "updated_at"])
-    return series
+    """Publish or unpublish a series; a series cancelled meanwhile stays cancelled."""
+    with transaction.atomic():
+        locked = seats.lock_series(series.pk)
+        if locked.status == Status.CANCELLED:
+            raise DomainError(_("A cancelled series cannot be published again."))
+        locked.status = Status.PUBLISHED if published else Status.DRAFT
+        locked.save(update_fields=["status", "updated_at"])
+    return locked
+
+
+def cancel_workshop(workshop: Workshop, *, message="") -> Workshop:
+    """Cancel a workshop: everyone registered or waiting is told, with the organisers' word."""
+    with transaction.atomic():
+        locked = _cancel_locked(seats.lock_workshop(workshop.pk), message)
+    log.info("workshop %s cancelled", workshop.pk)
+    return locked
 
 
 def cancel_series(series: Series, *, message="") -> Series:
-    """Cancel every session not cancelled yet, each telling its people with the organisers'
-    word, and the series, in one transaction (the sessions locked in one order)."""
+    """Cancel the series and every session not cancelled yet, each telling its people with the
+    organisers' word: one transaction, which locks the series, then its sessions by pk, so that
+    a failure on the way leaves everything as it was, nobody told."""
     with transaction.atomic():
-        for workshop in series.workshops.exclude(status=Status.CANCELLED).order_by("pk"):
-            cancel_workshop(workshop, message=message)
-        series.status = Status.CANCELLED
-        series.save(update_fields=["status", "updated_at"])
+        locked = seats.lock_series(series.pk)
+        if locked.status == Status.CANCELLED:
+            return locked
+        sessions = locked.workshops.exclude(status=Status.CANCELLED).values_list("pk", flat=True)
+        for workshop in seats.lock_workshops(sessions):
+            _cancel_locked(workshop, message)
+        locked.status = Status.CANCELLED
+        locked.save(update_fields=["status", "updated_at"])
     log.info("series %s cancelled", series.pk)
-    return series
+    return locked
+
+
+def _cancel_locked(workshop: Workshop, message) -> Workshop:
+    if workshop.status == Status.CANCELLED:
+        return workshop
+    workshop.status = Status.CANCELLED
+    workshop.sequence += 1
+    workshop.save(update_fields=["status", "sequence", "updated_at"])
+    for registration in workshop.registrations.filter(status__in=ACTIVE):
+        registration.workshop = workshop
+        notifications.workshop_cancelled(registration, message)
+    return workshop
 
 
 def active_counts(workshops) -> dict[str, int]:

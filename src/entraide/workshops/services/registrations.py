@@ -1,9 +1,7 @@
-"""Every change to registrations: register, confirm, cancel, promote, change capacity, cancel a
-workshop. Each public function is one transaction that first locks the workshop's row
-(SELECT … FOR UPDATE on PostgreSQL; on SQLite the IMMEDIATE transaction holds the database's
-write lock from BEGIN), then counts, compares with the capacity and writes. Seats are thus given
-out one request at a time, in the same way on both databases, and the database refuses a
-confirmed count above the capacity. Mails leave after commit (core.mail)."""
+"""Every change to registrations: register, confirm, cancel, take back, change capacity. Each
+public function is one transaction that first locks the workshops it touches, then applies the
+seat rules (services.seats: the locks, their order, the seats and the line). Mails are written
+to the outbox in the same transaction (core.mail)."""
 
 import logging
 from dataclasses import dataclass, field
@@ -26,9 +24,9 @@ from entraide.workshops.models import (
     Registration,
     RegistrationStatus,
     Series,
-    Status,
     Workshop,
 )
+from entraide.workshops.services import seats
 
 log = logging.getLogger(__name__)
 
@@ -45,59 +43,6 @@ class Outcome:
     @property
     def registrations(self):
         return self.created + self.existing
-
-
-def _lock(workshop_id) -> Workshop:
-    return (
-        Workshop.objects.select_for_update(of=("self",))
-        .select_related("place", "series")
-        .get(pk=workshop_id)
-    )
-
-
-def _take_seat(workshop: Workshop, registration: Registration, now) -> bool:
-    """Confirm `registration` if a seat is free and nobody waits, else put it in line.
-
-    Returns whether it took the last seat: the workshop has just become full. (A promotion
-    never does: people wait only while the workshop is full, so the seat it fills was freed or
-    added in the same transaction.)"""
-    took_last = False
-    if workshop.confirmed_count < workshop.capacity and workshop.waiting_count == 0:
-        registration.status = RegistrationStatus.CONFIRMED
-        registration.confirmed_at = now
-        workshop.confirmed_count += 1
-        took_last = workshop.is_full
-    else:
-        registration.status = RegistrationStatus.WAITING
-        registration.waiting_since = now
-        workshop.waiting_count += 1
-    workshop.save(update_fields=["confirmed_count", "waiting_count"])
-    return took_last
-
-
-def _promote(workshop: Workshop) -> list[Registration]:
-    """Give the free seats to the first in line, in order. Caller holds the workshop's lock."""
-    free = workshop.capacity - workshop.confirmed_count
-    if free <= 0 or workshop.waiting_count == 0 or workshop.status == Status.CANCELLED:
-        return []
-    now = timezone.now()
-    promoted = list(
-        Registration.objects.filter(workshop=workshop, status=RegistrationStatus.WAITING)
-        .order_by("waiting_since", "id")
-        .select_for_update()[:free]
-    )
-    for registration in promoted:
-        registration.workshop = workshop
-        registration.status = RegistrationStatus.CONFIRMED
-        registration.confirmed_at = now
-        registration.save(update_fields=["status", "confirmed_at"])
-        notifications.promoted(registration)
-    workshop.confirmed_count += len(promoted)
-    workshop.waiting_count -= len(promoted)
-    workshop.save(update_fields=["confirmed_count", "waiting_count"])
-    if promoted:
-        log.info("workshop %s: promoted %s", workshop.pk, [r.pk for r in promoted])
-    return promoted
 
 
 def _supersede_unconfirmed_requests(workshop, *, email):
@@ -121,18 +66,6 @@ def _active_registration(workshop, *, email, user):
     if user is not None:
         match |= Q(user=user)
     return Registration.objects.filter(match, workshop=workshop, status__in=ACTIVE).first()
-
-
-def waiting_position(registration: Registration) -> int | None:
-    if registration.status != RegistrationStatus.WAITING:
-        return None
-    ahead = Registration.objects.filter(
-        Q(waiting_since__lt=registration.waiting_since)
-        | Q(waiting_since=registration.waiting_since, id__lt=registration.id),
-        workshop_id=registration.workshop_id,
-        status=RegistrationStatus.WAITING,
-    )
-    return ahead.count() + 1
 
 
 def open_sessions(series: Series) -> list[Workshop]:
@@ -180,8 +113,7 @@ def _register(workshops, *, name, email, needs, by, proven=False) -> Outcome:
     became_full = []
     key, digest = new_keyed_link(LINK_PURPOSE)
     with transaction.atomic():
-        for workshop_id in sorted(w.pk for w in workshops):  # one lock order: no deadlock
-            workshop = _lock(workshop_id)
+        for workshop in seats.lock_workshops(w.pk for w in workshops):
             # Refusals first: whether an address is registered must not change the answer.
             reason = workshop.closed_reason(now)
             if reason:
@@ -208,7 +140,7 @@ def _register(workshops, *, name, email, needs, by, proven=False) -> Outcome:
                 status=RegistrationStatus.PENDING,
                 language=getattr(by, "language", "") or get_language() or settings.LANGUAGE_CODE,
             )
-            if seated and _take_seat(workshop, registration, now):
+            if seated and seats.take_seat(workshop, registration, now):
                 became_full.append(workshop)
             registration.save()
             outcome.created.append(registration)
@@ -216,7 +148,7 @@ def _register(workshops, *, name, email, needs, by, proven=False) -> Outcome:
             _send_request_mail(outcome, email=email, now=now)
         else:
             for registration in outcome.created:
-                notifications.registered(registration, waiting_position(registration))
+                notifications.registered(registration, seats.waiting_position(registration))
         for workshop in became_full:
             notifications.workshop_full(workshop)
     log.info(
@@ -253,13 +185,15 @@ def _send_request_mail(outcome: Outcome, *, email, now):
 
 
 def find_registrations(raw_token: str) -> list[Registration]:
-    """The registrations a private link manages (empty for an unknown or tampered link)."""
+    """The registrations a private link manages (empty for an unknown or tampered link), each
+    with its `waiting_position`."""
     if not raw_token or len(raw_token) > 128:
         return []
     return list(
         Registration.objects.filter(token_digest=token_digest(raw_token))
         .exclude(token_digest="")
         .select_related("workshop", "workshop__place", "workshop__series")
+        .with_waiting_position()
         .order_by("workshop__starts_at", "workshop__position", "pk")
     )
 
@@ -281,10 +215,9 @@ def confirm(raw_token: str) -> list[Registration]:
         pending = Registration.objects.filter(
             token_digest=digest, status=RegistrationStatus.PENDING
         ).exclude(token_digest="")
-        workshop_ids = sorted(set(pending.values_list("workshop_id", flat=True)))
-        for workshop_id in workshop_ids:
-            workshop = _lock(workshop_id)
-            for registration in pending.filter(workshop_id=workshop_id).select_for_update():
+        workshop_ids = pending.values_list("workshop_id", flat=True)
+        for workshop in seats.lock_workshops(workshop_ids):
+            for registration in pending.filter(workshop=workshop).select_for_update():
                 if confirmation_expired(registration, now):
                     raise DomainError(
                         _("This confirmation link has expired. Please register again.")
@@ -295,9 +228,9 @@ def confirm(raw_token: str) -> list[Registration]:
                     registration.cancelled_at = now
                     registration.save(update_fields=["status", "cancelled_at"])
                     continue
-                took_last = _take_seat(workshop, registration, now)
+                took_last = seats.take_seat(workshop, registration, now)
                 registration.save(update_fields=["status", "confirmed_at", "waiting_since"])
-                notifications.registered(registration, waiting_position(registration))
+                notifications.registered(registration, seats.waiting_position(registration))
                 if took_last:
                     notifications.workshop_full(workshop)
     return find_registrations(raw_token)
@@ -331,19 +264,9 @@ def withdraw(registration_id: int, *, by_organisers=False) -> Registration:
     return _cancel(registration_id, by_organisers=by_organisers, again_ok=True)
 
 
-def _lock_registration(registration_id) -> Registration:
-    """The registration, locked after its workshop (the one lock order: workshop, then
-    registration), with `workshop` the locked row."""
-    workshop_id = Registration.objects.values_list("workshop_id", flat=True).get(pk=registration_id)
-    workshop = _lock(workshop_id)
-    registration = Registration.objects.select_for_update().get(pk=registration_id)
-    registration.workshop = workshop
-    return registration
-
-
 def _cancel(registration_id, *, by_organisers, again_ok) -> Registration:
     with transaction.atomic():
-        registration = _lock_registration(registration_id)
+        registration = seats.lock_registration(registration_id)
         workshop = registration.workshop
         if registration.status not in ACTIVE:
             if again_ok:
@@ -351,21 +274,12 @@ def _cancel(registration_id, *, by_organisers, again_ok) -> Registration:
             raise DomainError(_("This registration is already cancelled."))
         if workshop.is_past:
             raise DomainError(_("This workshop has already taken place."))
-        _withdraw(workshop, registration)
+        seats.release_seat(workshop, registration)
         if registration.email:
             notifications.cancelled(registration, by_organisers=by_organisers)
-        _promote(workshop)
+        seats.promote(workshop)
     log.info("registration %s cancelled (by organisers: %s)", registration.pk, by_organisers)
     return registration
-
-
-def first_in_line(workshop: Workshop) -> Registration | None:
-    """Who gets the next free seat."""
-    return (
-        Registration.objects.filter(workshop=workshop, status=RegistrationStatus.WAITING)
-        .order_by("waiting_since", "id")
-        .first()
-    )
 
 
 def can_be_taken_back(registration: Registration) -> bool:
@@ -390,7 +304,7 @@ def undo_cancel(registration_id: int, *, cancelled_at) -> Registration:
     twice changes nothing more."""
     now = timezone.now()
     with transaction.atomic():
-        registration = _lock_registration(registration_id)
+        registration = seats.lock_registration(registration_id)
         workshop = registration.workshop
         if registration.status in ACTIVE:
             return registration
@@ -406,7 +320,7 @@ def undo_cancel(registration_id: int, *, cancelled_at) -> Registration:
             raise DomainError(reason)
         if _active_registration_of(registration) is not None:
             raise DomainError(_("You are already registered again for this workshop."))
-        seat_free = workshop.confirmed_count < workshop.capacity and workshop.waiting_count == 0
+        seat_free = seats.seat_is_free(workshop)
         if registration.confirmed_at is not None:
             if not seat_free:
                 raise DomainError(
@@ -424,7 +338,7 @@ def undo_cancel(registration_id: int, *, cancelled_at) -> Registration:
         workshop.save(update_fields=["confirmed_count", "waiting_count"])
         registration.cancelled_at = None
         registration.save(update_fields=["status", "confirmed_at", "cancelled_at"])
-        notifications.registered(registration, waiting_position(registration))
+        notifications.registered(registration, seats.waiting_position(registration))
     log.info("registration %s taken back (%s)", registration.pk, registration.status)
     return registration
 
@@ -444,50 +358,11 @@ def _active_registration_of(registration):
     )
 
 
-def _withdraw(workshop, registration):
-    if registration.status == RegistrationStatus.CONFIRMED:
-        workshop.confirmed_count -= 1
-    elif registration.status == RegistrationStatus.WAITING:
-        workshop.waiting_count -= 1
-    workshop.save(update_fields=["confirmed_count", "waiting_count"])
-    registration.status = RegistrationStatus.CANCELLED
-    registration.cancelled_at = timezone.now()
-    registration.save(update_fields=["status", "cancelled_at"])
-
-
 def change_capacity(workshop: Workshop, capacity: int) -> list[Registration]:
     """Set the number of seats; more seats promote the first in line."""
     with transaction.atomic():
-        locked = _lock(workshop.pk)
-        check_capacity(locked, capacity)
+        locked = seats.lock_workshop(workshop.pk)
+        seats.check_capacity(locked, capacity)
         locked.capacity = capacity
         locked.save(update_fields=["capacity"])
-        return _promote(locked)
-
-
-def check_capacity(workshop: Workshop, capacity: int):
-    if capacity < workshop.confirmed_count:
-        raise DomainError(
-            _(
-                "%(count)s people already have a confirmed seat: the workshop cannot have "
-                "fewer seats. Cancel registrations first if you must."
-            )
-            % {"count": workshop.confirmed_count},
-            field="capacity",
-        )
-
-
-def cancel_workshop(workshop: Workshop, *, message="") -> Workshop:
-    """Cancel a workshop: everyone registered or waiting is told, with the organisers' word."""
-    with transaction.atomic():
-        locked = _lock(workshop.pk)
-        if locked.status == Status.CANCELLED:
-            return locked
-        locked.status = Status.CANCELLED
-        locked.sequence += 1
-        locked.save(update_fields=["status", "sequence", "updated_at"])
-        for registration in locked.registrations.filter(status__in=ACTIVE):
-            registration.workshop = locked
-            notifications.workshop_cancelled(registration, message)
-    log.info("workshop %s cancelled", workshop.pk)
-    return locked
+        return seats.promote(locked)

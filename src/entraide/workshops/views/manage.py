@@ -1,5 +1,7 @@
 """Organiser pages (`/ateliers/gerer/…`), all behind workshops.access."""
 
+from operator import attrgetter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, F, Q
@@ -116,7 +118,7 @@ def _figures(workshop):
 @login_required
 def participants(request, slug):
     workshop = workshop_for_organiser(request, slug)
-    registrations = list(workshop.registrations.order_by("waiting_since", "created_at", "pk"))
+    registrations = list(workshop.registrations.in_waiting_order())
     confirmed = [r for r in registrations if r.status == RegistrationStatus.CONFIRMED]
     form = AttendanceForm(
         request.POST or None,
@@ -164,16 +166,14 @@ def participants_csv(request, slug):
             _("Attended"),
         ]
     )
-    position = 0
-    for r in workshop.registrations.order_by("status", "waiting_since", "created_at", "pk"):
-        in_line = r.status == RegistrationStatus.WAITING
-        position = position + 1 if in_line else position
+    registrations = workshop.registrations.with_waiting_position().in_waiting_order()
+    for r in sorted(registrations, key=attrgetter("status")):  # stable: the line stays in order
         attended = {True: _("yes"), False: _("no"), None: ""}[r.attended]
         row = [
             r.name,
             r.email,
             r.get_status_display(),
-            position if in_line else "",
+            r.waiting_position or "",
             spreadsheet_datetime(r.created_at, workshop.time_zone),
             r.needs,
             attended,

@@ -55,7 +55,8 @@ def _offer_undo(request, registration):
 
 
 def _with_positions(request, registrations):
-    """(registration, position in line, until when its cancellation may be taken back)."""
+    """(registration, position in line, until when its cancellation may be taken back), from
+    registrations annotated `with_waiting_position()`."""
     offers = _undo_offers(request)
     rows = []
     for r in registrations:
@@ -63,7 +64,7 @@ def _with_positions(request, registrations):
         offered = offers.get(str(r.pk))
         if offered and r.status == RegistrationStatus.CANCELLED and r.cancelled_at == offered:
             until = services.undo_deadline(offered)
-        rows.append((r, services.waiting_position(r), until))
+        rows.append((r, r.waiting_position, until))
     return rows
 
 
@@ -225,6 +226,7 @@ def mine(request):
     registrations = (
         my_registrations(request.user)
         .select_related("workshop", "workshop__place")
+        .with_waiting_position()
         .order_by(F("workshop__starts_at").asc(nulls_last=True), "pk")
     )
     context = {
