@@ -282,10 +282,20 @@ def test_cancelling_a_series_counts_its_sessions_and_people(client_for, bob, ser
     assert all("Fin du financement." in m.body for m in mail.outbox)
 
 
-def test_the_old_cancel_button_of_a_series_only_leads_to_its_confirmation(client_for, bob, series):
+def test_publishing_a_series_never_cancels_it_each_has_its_own_address(client_for, bob, series):
+    client = client_for(bob)
+    publication = f"/ateliers/gerer/cycle/{series.slug}/publication/"
+    manage = client.get(f"/ateliers/gerer/cycle/{series.slug}/").text
+    assert f'action="{publication}"' in manage
+    assert f'href="/ateliers/gerer/cycle/{series.slug}/annuler/"' in manage
     before = state()
-    response = client_for(bob).post(
-        f"/ateliers/gerer/cycle/{series.slug}/publication/", {"action": "cancel"}
-    )
-    assert response["Location"] == f"/ateliers/gerer/cycle/{series.slug}/annuler/"
+
+    # A form of the old page, whose button cancelled through the publication address
+    response = client.post(publication, {"action": "cancel"})
+
+    assert response.status_code == 400
     assert state() == before
+    assert client.get(publication).status_code == 405
+    client.post(publication, {"publish": "0"})
+    assert Series.objects.get().status == "brouillon"
+    assert set(Workshop.objects.values_list("status", flat=True)) == {"publie"}

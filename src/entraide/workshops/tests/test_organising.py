@@ -285,7 +285,7 @@ def test_an_organiser_creates_a_series_then_a_session_of_it(client_for, bob, pla
     assert client.get(series.get_absolute_url()).status_code == 404  # the series is a draft
     assert client.get("/ateliers/").context["page"].paginator.count == 0
     client.force_login(bob)
-    client.post(f"/ateliers/gerer/cycle/{series.slug}/publication/", {"action": "publish"})
+    client.post(f"/ateliers/gerer/cycle/{series.slug}/publication/", {"publish": "1"})
     client.logout()
     page = client.get(series.get_absolute_url())
     assert "Fresque du numérique" in page.text

@@ -5,6 +5,7 @@ from operator import attrgetter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, F, Q
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -81,11 +82,16 @@ def _act(request, action, success):
     return result
 
 
+PUBLISH = {"1": True, "0": False}  # the `publish` field of the publication forms
+
+
 @login_required
 @require_POST
 def publish(request, slug):
     workshop = workshop_for_organiser(request, slug)
-    published = request.POST.get("publish") == "1"
+    published = PUBLISH.get(request.POST.get("publish"))
+    if published is None:
+        return HttpResponseBadRequest()
     _act(
         request,
         lambda: services.set_published(workshop, published),
@@ -239,11 +245,11 @@ def edit_series(request, slug):
 @login_required
 @require_POST
 def publish_series(request, slug):
+    """Publish or unpublish; cancelling has its own page (views.cancelling.cancel_series)."""
     series = series_for_organiser(request, slug)
-    action = request.POST.get("action")
-    if action == "cancel":  # only its confirmation page cancels (views.cancelling)
-        return redirect("workshops:cancel_series", slug=slug)
-    published = action == "publish"
+    published = PUBLISH.get(request.POST.get("publish"))
+    if published is None:
+        return HttpResponseBadRequest()
     _act(
         request,
         lambda: services.set_series_published(series, published),
