@@ -149,6 +149,13 @@ def test_unpublishing_with_people_registered_is_refused(client_for, bob, worksho
     assert "annulez plutôt" in client.get(response["Location"]).text
 
 
+def test_a_publication_form_means_publish_1_or_0_and_nothing_else(client_for, bob, workshop):
+    response = client_for(bob).post(f"/ateliers/gerer/{workshop.slug}/publication/", {"oui": "1"})
+    assert response.status_code == 400
+    workshop.refresh_from_db()
+    assert workshop.status == "publie"  # it was unpublished, before
+
+
 def test_duplicating_makes_a_draft_without_date_or_people(client_for, bob, workshop, alice):
     services.register(workshop, by=alice)
     response = client_for(bob).post(f"/ateliers/gerer/{workshop.slug}/dupliquer/")
