@@ -12,6 +12,18 @@ from tests.factories import PlaceFactory, UserFactory
 IN_CI = os.environ.get("CI") == "true"
 
 
+def pytest_configure(config):
+    """A test run creates no file: when neither SECRET_KEY nor a key file in the data folder gives
+    a key (what `entraide` would create), the tests sign with this one, kept in memory."""
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        settings.SECRET_KEY  # noqa: B018 - Django refuses an empty key here
+    except ImproperlyConfigured:
+        settings.SECRET_KEY = "entraide-tests-only-" + "t" * 40
+
+
 def pytest_report_header(config):
     from django.conf import settings
 

@@ -16,5 +16,8 @@ def prepare(settings_module="entraide.settings"):
     sys.path[:0] = [str(ROOT), str(ROOT / "src")]
     import django
 
+    from entraide.settings import prepare_data_dir
+
+    prepare_data_dir()  # the secret key file, as the `entraide` command would make it
     django.setup()
     return data_dir

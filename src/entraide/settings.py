@@ -1,6 +1,9 @@
 """Entraide settings: one module, driven by environment variables with safe defaults.
 
-Environment variables (all optional):
+Importing it creates no file or folder: the `entraide` command and the WSGI module call
+prepare_data_dir() first, which creates the data folder and the secret key file.
+
+Environment variables (all optional; an empty value counts as unset):
   DEBUG=1                 development mode (never in production)
   SECRET_KEY              otherwise generated once and kept in $ENTRAIDE_DATA_DIR/secret_key
   ENTRAIDE_DATA_DIR       where the SQLite file, the secret key, static files and mails live
@@ -13,14 +16,23 @@ Environment variables (all optional):
   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL
                           SMTP delivery; without EMAIL_HOST, mails are printed on the console
                           (or written to EMAIL_FILE_PATH when set)
+  EMAIL_TIMEOUT           seconds before an SMTP attempt is given up (20)
   DEFAULT_FROM_EMAIL      sender address
-  TASKS_BACKEND=immediate run background tasks in-process (default: database queue + worker)
+  TASKS_BACKEND           "database" (the default: a queue in the database, and a worker) or
+                          "immediate" (background tasks run in the process that queues them)
   ENTRAIDE_SITE_URL       the public address, used in links sent by mail from background jobs
                           (reminders), e.g. https://entraide.example.org
   ENTRAIDE_RETENTION_DAYS days after a workshop before its registrations' personal data is
                           erased (365)
+  ENTRAIDE_MAIL_LEASE_SECONDS  how long a worker holds a mail it is sending (300)
   CLIENT_IP_HEADER        behind a reverse proxy, the request header holding the visitor's
                           address for rate limits, e.g. X-Real-IP (default: the connection's)
+  ENTRAIDE_SITE_NAME      the site's name in pages and mails (Entraide)
+  ENTRAIDE_ACCESSIBILITY_CONTACT  the address of the accessibility statement (the sender's)
+
+Yes-or-no variables (DEBUG, SECURE, EMAIL_USE_TLS, EMAIL_USE_SSL) take 1, true, yes, on or 0,
+false, no, off, in any case; numbers are whole numbers. Any other value stops Entraide with an
+ImproperlyConfigured error that names the variable, rather than being read as "no".
 """
 
 import os
@@ -33,16 +45,63 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+_yes_words = ("1", "true", "yes", "on")
+_no_words = ("0", "false", "no", "off")
+
+
+def _either(words):
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
 
 def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
+    """A yes-or-no environment variable; unset or empty, `default`. A value that is neither
+    yes nor no (SECURE=maybe, DEBUG=2) is refused: guessing "no" would hide the mistake."""
+    value = os.environ.get(name, "").strip()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value.lower() in _yes_words:
+        return True
+    if value.lower() in _no_words:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={value!r} is not understood: write {_either(_yes_words)} for yes, "
+        f"{_either(_no_words)} for no (in any case), or leave it empty for the default."
+    )
+
+
+def env_int(name, default):
+    """A whole number from the environment; unset or empty, `default`."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not understood: write a whole number, "
+            f"or leave it empty for the default ({default})."
+        ) from None
+
+
+def env_choice(name, choices, default):
+    """One of `choices` (compared in lower case); unset or empty, `default`."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if value.lower() in choices:
+        return value.lower()
+    raise ImproperlyConfigured(
+        f"{name}={value!r} is not understood: write {_either(choices)}, "
+        f"or leave it empty for the default ({default})."
+    )
+
+
+def env_str(name, default=""):
+    return os.environ.get(name) or default
 
 
 def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -64,31 +123,49 @@ def _data_dir():
 
 
 DATA_DIR = _data_dir()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
 # The secret key file, or None when the key comes from the SECRET_KEY environment variable.
 SECRET_KEY_FILE = None if os.environ.get("SECRET_KEY") else DATA_DIR / "secret_key"
 
 
-def _secret_key():
+def _read_secret_key():
+    """The key from the environment, else from the key file; "" when there is no file yet, which
+    Django refuses as soon as the key is used ("The SECRET_KEY setting must not be empty"):
+    never a key of the process's own, that other processes would not share."""
     if SECRET_KEY_FILE is None:
         return os.environ["SECRET_KEY"]
-    if not SECRET_KEY_FILE.exists():
-        # Written whole, readable by its owner only, then linked into place: processes starting
-        # together all read the one key that won.
-        draft = SECRET_KEY_FILE.with_name(f".secret_key.{os.getpid()}")
-        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w") as key_file:
-            key_file.write(secrets.token_urlsafe(50))
-        try:
-            os.link(draft, SECRET_KEY_FILE)
-        except FileExistsError:
-            pass
-        finally:
-            draft.unlink()
-    return SECRET_KEY_FILE.read_text().strip()
+    try:
+        return SECRET_KEY_FILE.read_text().strip()
+    except FileNotFoundError:
+        return ""
 
 
-SECRET_KEY = _secret_key()
+def _create_secret_key_file():
+    # Written whole, readable by its owner only, then linked into place: processes starting
+    # together all read the one key that won.
+    draft = SECRET_KEY_FILE.with_name(f".secret_key.{os.getpid()}")
+    descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as key_file:
+        key_file.write(secrets.token_urlsafe(50))
+    try:
+        os.link(draft, SECRET_KEY_FILE)
+    except FileExistsError:
+        pass
+    finally:
+        draft.unlink()
+
+
+def prepare_data_dir():
+    """Create the data folder and, unless SECRET_KEY comes from the environment, the secret key
+    file (once: an existing key is kept). The `entraide` command and the WSGI module call it
+    before Django reads these settings; it then gives SECRET_KEY the key of the file."""
+    global SECRET_KEY  # Django copies it from this module when it loads the settings
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    if SECRET_KEY_FILE is not None and not SECRET_KEY_FILE.exists():
+        _create_secret_key_file()
+    SECRET_KEY = _read_secret_key()
+
+
+SECRET_KEY = _read_secret_key()
 DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -288,7 +365,7 @@ EMAIL_BACKEND = "entraide.core.mail.QueuedEmailBackend"
 if os.environ.get("EMAIL_HOST"):
     ENTRAIDE_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
@@ -299,12 +376,12 @@ elif os.environ.get("EMAIL_FILE_PATH"):
 else:
     ENTRAIDE_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # A mail server that accepts the connection and never answers must not hold the worker.
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Entraide <entraide@localhost>")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Entraide <entraide@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Background tasks ---------------------------------------------------------------------------
-if os.environ.get("TASKS_BACKEND") == "immediate":
+if env_choice("TASKS_BACKEND", ("database", "immediate"), "database") == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -347,15 +424,15 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- Entraide -----------------------------------------------------------------------------------
-ENTRAIDE_SITE_NAME = os.environ.get("ENTRAIDE_SITE_NAME", "Entraide")
+ENTRAIDE_SITE_NAME = env_str("ENTRAIDE_SITE_NAME", "Entraide")
 # Where people write about accessibility problems (the accessibility statement names it).
-ENTRAIDE_ACCESSIBILITY_CONTACT = os.environ.get(
+ENTRAIDE_ACCESSIBILITY_CONTACT = env_str(
     "ENTRAIDE_ACCESSIBILITY_CONTACT", parseaddr(DEFAULT_FROM_EMAIL)[1]
 )
 ENTRAIDE_INVITATION_DAYS = 14
 ENTRAIDE_PAGE_SIZE = 20
-ENTRAIDE_SITE_URL = os.environ.get("ENTRAIDE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-ENTRAIDE_RETENTION_DAYS = int(os.environ.get("ENTRAIDE_RETENTION_DAYS", "365"))
+ENTRAIDE_SITE_URL = env_str("ENTRAIDE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+ENTRAIDE_RETENTION_DAYS = env_int("ENTRAIDE_RETENTION_DAYS", 365)
 # django-ratelimit keys public forms by the visitor's address; behind a proxy it is in a header
 # that the proxy sets (and overwrites, so that visitors cannot forge it).
 if os.environ.get("CLIENT_IP_HEADER"):
@@ -383,7 +460,7 @@ ENTRAIDE_PERIODIC = {
 # these delays (1 min, 5 min, 30 min, 2 h, 12 h), then marked failed for the administrator.
 ENTRAIDE_MAIL_RETRY_DELAYS = [60, 300, 1800, 7200, 43200]
 # A worker holds a mail this long; if it dies while sending, another one takes it after that.
-ENTRAIDE_MAIL_LEASE_SECONDS = int(os.environ.get("ENTRAIDE_MAIL_LEASE_SECONDS", "300"))
+ENTRAIDE_MAIL_LEASE_SECONDS = env_int("ENTRAIDE_MAIL_LEASE_SECONDS", 300)
 # Delivered mails are blank (no body, no address); their rows are kept this long for
 # monitoring. Failed mails keep their message this long, so that they can be sent again.
 ENTRAIDE_MAIL_KEEP_DAYS = 7
