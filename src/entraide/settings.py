@@ -25,6 +25,8 @@ Environment variables (all optional; an empty value counts as unset):
   ENTRAIDE_RETENTION_DAYS days after a workshop before its registrations' personal data is
                           erased (365)
   ENTRAIDE_MAIL_LEASE_SECONDS  how long a worker holds a mail it is sending (300)
+  ENTRAIDE_PAGE_CACHE_SECONDS  how long a public page is kept for visitors without a cookie
+                          (300; 0 turns the page cache off)
   CLIENT_IP_HEADER        behind a reverse proxy, the request header holding the visitor's
                           address for rate limits, e.g. X-Real-IP (default: the connection's)
   ENTRAIDE_SITE_NAME      the site's name in pages and mails (Entraide)
@@ -445,7 +447,7 @@ ENTRAIDE_CONFIRMATION_HOURS = 48
 ENTRAIDE_UNDO_MINUTES = 30
 # Public pages are kept this many seconds at most for visitors without a cookie (0: never),
 # and always dropped at the next write or time change (entraide.core.page_cache).
-ENTRAIDE_PAGE_CACHE_SECONDS = int(os.environ.get("ENTRAIDE_PAGE_CACHE_SECONDS", "300"))
+ENTRAIDE_PAGE_CACHE_SECONDS = env_int("ENTRAIDE_PAGE_CACHE_SECONDS", 300)
 # Periodic commands and their interval in seconds, run by `entraide clock` (started by
 # `entraide serve`); in production, cron or systemd timers can call them instead.
 ENTRAIDE_PERIODIC = {
