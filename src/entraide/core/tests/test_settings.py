@@ -168,7 +168,7 @@ def test_migrate_on_a_fresh_site_makes_its_database_in_the_new_folder(tmp_path):
 
     migrated = entraide("migrate", "--noinput", "-v0", env=environment(data_dir))
 
-    assert (migrated.returncode, migrated.stderr) == (0, "")
+    assert migrated.returncode == 0, migrated.stderr[-2000:]
     assert {"entraide.sqlite3", "secret_key"} <= {path.name for path in data_dir.iterdir()}
 
 

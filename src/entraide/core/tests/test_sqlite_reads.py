@@ -15,6 +15,8 @@ from pathlib import Path
 from wsgiref.util import setup_testing_defaults
 
 import django
+from entraide.settings import prepare_data_dir
+prepare_data_dir()  # the key file, as entraide.wsgi makes it before serving
 django.setup()
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
