@@ -27,7 +27,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db import connections, transaction
+from django.db import DatabaseError, connections, transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpResponse
 from django.utils import timezone
@@ -68,7 +68,11 @@ def content_changed():
     """A new version: every page kept so far is left behind."""
     try:
         cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    except Exception:  # the cache is down (or not created yet, during migrate)
+    except DatabaseError as error:
+        # The database cache's table does not exist yet (the first `migrate`): no page can
+        # have been kept either.
+        logger.debug("The page cache could not be told of a change: %s", error)
+    except Exception:  # Redis is down: kept pages are unreachable too until it is back
         logger.warning("The page cache could not be told of a change.", exc_info=True)
 
 
