@@ -13,6 +13,7 @@ from entraide.core.mail import send_templated_mail
 from entraide.core.slugs import save_with_unique_slug
 from entraide.core.tokens import new_token, token_digest
 from entraide.places import notifications
+from entraide.places.errors import PlaceErrorCode
 from entraide.places.models import Invitation, Membership, Place, PlaceStatus
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,8 @@ def propose_place(*, by, fields: dict) -> Place:
     site administrator's approval; the administrators are told by mail."""
     if Membership.objects.filter(user=by).exists():
         raise DomainError(
-            _("You already run a place: invite the people you work with from its page instead.")
+            _("You already run a place: invite the people you work with from its page instead."),
+            code=PlaceErrorCode.ALREADY_RUNS_A_PLACE,
         )
     with transaction.atomic():
         place = Place(status=PlaceStatus.PROPOSED, proposed_by=by, **fields)
@@ -85,7 +87,11 @@ def invite_organiser(place: Place, *, email: str, by, site_url: str) -> Invitati
     Inviting the same address again renews the pending invitation (new link, new delay)."""
     email = email.strip().lower()
     if Membership.objects.filter(place=place, user__email__iexact=email).exists():
-        raise DomainError(_("This person is already an organiser of this place."), field="email")
+        raise DomainError(
+            _("This person is already an organiser of this place."),
+            code=PlaceErrorCode.ALREADY_ORGANISER,
+            field="email",
+        )
     raw, digest = new_token()
     expires_at = timezone.now() + timedelta(days=settings.ENTRAIDE_INVITATION_DAYS)
     with transaction.atomic():
@@ -104,7 +110,9 @@ def invite_organiser(place: Place, *, email: str, by, site_url: str) -> Invitati
                 invitation.save()
         except IntegrityError:  # a concurrent invitation to the same address won the race
             raise DomainError(
-                _("An invitation to this address is already being sent."), field="email"
+                _("An invitation to this address is already being sent."),
+                code=PlaceErrorCode.INVITATION_BEING_SENT,
+                field="email",
             ) from None
         send_templated_mail(
             "places/email/invitation",
@@ -133,10 +141,6 @@ def find_invitation(raw_token: str) -> Invitation | None:
     )
 
 
-class NotTheInvitedAddressError(DomainError):
-    """The account accepting an invitation has not verified the address it was sent to."""
-
-
 def can_accept(invitation: Invitation, user) -> bool:
     """Only the owner of the invited address accepts: an account that verified it."""
     return user.is_authenticated and has_verified_email(user, invitation.email)
@@ -154,14 +158,17 @@ def accept_invitation(raw_token: str, *, user) -> Membership:
             .first()
         )
         if invitation is None:
-            raise DomainError(_("This invitation is no longer valid."))
+            raise DomainError(
+                _("This invitation is no longer valid."), code=PlaceErrorCode.INVITATION_INVALID
+            )
         if not can_accept(invitation, user):
-            raise NotTheInvitedAddressError(
+            raise DomainError(
                 _(
                     "This invitation was sent to %(email)s: sign in with that address, or add "
                     "it to your account and confirm it."
                 )
-                % {"email": invitation.email}
+                % {"email": invitation.email},
+                code=PlaceErrorCode.NOT_THE_INVITED_ADDRESS,
             )
         membership, _created = Membership.objects.get_or_create(place=invitation.place, user=user)
         invitation.accepted_at = timezone.now()

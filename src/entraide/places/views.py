@@ -13,6 +13,7 @@ from entraide.core.errors import DomainError, add_domain_error
 from entraide.core.page_cache import public_page
 from entraide.places import services
 from entraide.places.access import place_for_organiser
+from entraide.places.errors import PlaceErrorCode
 from entraide.places.forms import DirectoryFilterForm, InvitationForm, PlaceForm, ProposalForm
 from entraide.places.models import Membership, Place, PlaceKind, fold_for_search
 
@@ -141,10 +142,10 @@ def invitation(request, token):
     if request.method == "POST" and request.user.is_authenticated:
         try:
             membership = services.accept_invitation(token, user=request.user)
-        except services.NotTheInvitedAddressError as error:
-            context["error"] = error.message
-            return render(request, "places/invitation.html", context, status=403)
-        except DomainError:
+        except DomainError as error:
+            if error.code == PlaceErrorCode.NOT_THE_INVITED_ADDRESS:
+                context["error"] = error.message
+                return render(request, "places/invitation.html", context, status=403)
             return render(request, "places/invitation_invalid.html", status=404)
         messages.success(request, _("You now run %(place)s.") % {"place": membership.place.name})
         return redirect("places:manage", slug=membership.place.slug)
