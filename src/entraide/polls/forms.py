@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from entraide.core.forms import SingleLineFieldsMixin
 from entraide.core.markdown import MARKDOWN_HELP
 from entraide.polls import quick_entry
+from entraide.polls.errors import PollErrorCode
 from entraide.polls.models import MAX_SLOTS, Answer, Poll
 from entraide.workshops.forms import TIME_ZONES
 
@@ -53,7 +54,12 @@ def clean_quick_entry(form, zone, existing=frozenset()):
     except forms.ValidationError as error:
         form.add_error("ranges", error)
     if ranges and any(end <= start for start, end in ranges):
-        form.add_error("ranges", _("Each slot must end after it starts."))
+        form.add_error(
+            "ranges",
+            forms.ValidationError(
+                _("Each slot must end after it starts."), code=PollErrorCode.SLOT_ENDS_BEFORE_START
+            ),
+        )
         return
     if not days or not ranges:
         return
@@ -61,15 +67,24 @@ def clean_quick_entry(form, zone, existing=frozenset()):
     new = [c for c in found if (c.starts_at, c.ends_at) not in existing]
     now = timezone.now()
     if len(existing) + len(new) > MAX_SLOTS:
+        message = _(
+            "At most %(max)s slots per poll (here %(count)s): split it into several polls."
+        ) % {"max": MAX_SLOTS, "count": len(existing) + len(new)}
+        form.add_error("days", forms.ValidationError(message, code=PollErrorCode.TOO_MANY_SLOTS))
+    elif any(c.starts_at <= now for c in new):
         form.add_error(
             "days",
-            _("At most %(max)s slots per poll (here %(count)s): split it into several polls.")
-            % {"max": MAX_SLOTS, "count": len(existing) + len(new)},
+            forms.ValidationError(
+                _("A slot cannot be in the past."), code=PollErrorCode.SLOT_IN_PAST
+            ),
         )
-    elif any(c.starts_at <= now for c in new):
-        form.add_error("days", _("A slot cannot be in the past."))
     elif not new:
-        form.add_error("days", _("These slots are already in the poll."))
+        form.add_error(
+            "days",
+            forms.ValidationError(
+                _("These slots are already in the poll."), code=PollErrorCode.SLOTS_ALREADY_IN_POLL
+            ),
+        )
     else:
         form.combinations = new
         form.already = len(found) - len(new)
@@ -127,7 +142,9 @@ class PollForm(SingleLineFieldsMixin, forms.ModelForm):
 
 def clean_future(closes_at):
     if closes_at is not None and closes_at <= timezone.now():
-        raise forms.ValidationError(_("The closing date must be in the future."))
+        raise forms.ValidationError(
+            _("The closing date must be in the future."), code=PollErrorCode.CLOSING_DATE_IN_PAST
+        )
     return closes_at
 
 
@@ -167,7 +184,7 @@ class PickSlotsForm(forms.Form):
 
     def clean_slots(self):
         if not self.cleaned_data["slots"]:
-            raise forms.ValidationError(_("Tick at least one slot."))
+            raise forms.ValidationError(_("Tick at least one slot."), code=PollErrorCode.NO_SLOT)
         return self.cleaned_data["slots"]
 
     def picked(self) -> list:
@@ -206,8 +223,21 @@ def _answer_count(count):
     return ngettext("%(count)s answer", "%(count)s answers", count) % {"count": count}
 
 
+class SlotsToRemoveField(forms.TypedMultipleChoiceField):
+    """Its refusals carry the codes of the same refusals by services.remove_slots."""
+
+    codes = {"required": PollErrorCode.NO_SLOT, "invalid_choice": PollErrorCode.SLOT_NOT_IN_POLL}
+
+    def validate(self, value):
+        try:
+            super().validate(value)
+        except forms.ValidationError as error:
+            error.code = self.codes.get(error.code, error.code)
+            raise
+
+
 class RemoveSlotsForm(forms.Form):
-    slots = forms.TypedMultipleChoiceField(
+    slots = SlotsToRemoveField(
         label=_("Slots to remove"),
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
@@ -225,7 +255,8 @@ class RemoveSlotsForm(forms.Form):
         chosen = set(self.cleaned_data["slots"])
         if len(chosen) >= len(self.fields["slots"].choices):
             raise forms.ValidationError(
-                _("A poll keeps at least one slot: close it or delete it instead.")
+                _("A poll keeps at least one slot: close it or delete it instead."),
+                code=PollErrorCode.LAST_SLOT,
             )
         return sorted(chosen)
 

@@ -14,6 +14,9 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from entraide.core.errors import DomainError
+from entraide.polls.errors import PollErrorCode
+
 MAX_ERRORS = 10
 MAX_YEARS_AHEAD = 5
 
@@ -52,8 +55,8 @@ class NotADateError(ValueError):
     """A line that is not a date (or not a range)."""
 
 
-class LineError(ValueError):
-    """A line read, but refused for a reason of its own (the message)."""
+class LineError(DomainError):
+    """A line read, but refused for a reason of its own (the message, and its code)."""
 
 
 def _plain(text: str) -> str:
@@ -83,19 +86,17 @@ def _quoted(value: str) -> str:
     return value if len(value) <= 40 else value[:40] + "…"
 
 
-def _raise_all(errors: list[str]):
+def _raise_all(errors: list[ValidationError]):
     if errors:
         shown = errors[:MAX_ERRORS]
         if len(errors) > MAX_ERRORS:
             more = len(errors) - MAX_ERRORS
-            shown.append(
-                ngettext(
-                    "… and %(count)s other line to correct.",
-                    "… and %(count)s other lines to correct.",
-                    more,
-                )
-                % {"count": more}
-            )
+            message = ngettext(
+                "… and %(count)s other line to correct.",
+                "… and %(count)s other lines to correct.",
+                more,
+            ) % {"count": more}
+            shown.append(ValidationError(message, code=PollErrorCode.MORE_LINES_TO_CORRECT))
         raise ValidationError(shown)
 
 
@@ -109,20 +110,30 @@ def _in_year(year, month, day) -> date | None:
 def _resolve(value, today, day, month, year=None, weekday=None) -> date:
     """The date meant; without a year, the next one from today on (29 February included)."""
     if not 1 <= month <= 12:
-        raise LineError(_("“%(value)s” does not exist.") % {"value": _quoted(value)})
+        raise LineError(
+            _("“%(value)s” does not exist.") % {"value": _quoted(value)},
+            code=PollErrorCode.DAY_DOES_NOT_EXIST,
+        )
     if year is not None:
         found = _in_year(year, month, day)
     else:
         candidates = (_in_year(today.year + n, month, day) for n in range(9))
         found = next((d for d in candidates if d is not None and d >= today), None)
     if found is None:
-        raise LineError(_("“%(value)s” does not exist.") % {"value": _quoted(value)})
+        raise LineError(
+            _("“%(value)s” does not exist.") % {"value": _quoted(value)},
+            code=PollErrorCode.DAY_DOES_NOT_EXIST,
+        )
     if found < today:
-        raise LineError(_("“%(value)s” is in the past.") % {"value": _quoted(value)})
+        raise LineError(
+            _("“%(value)s” is in the past.") % {"value": _quoted(value)},
+            code=PollErrorCode.DAY_IN_PAST,
+        )
     if found > _in_year(today.year + MAX_YEARS_AHEAD, today.month, min(today.day, 28)):
         raise LineError(
             _("“%(value)s” is more than %(years)s years away.")
-            % {"value": _quoted(value), "years": MAX_YEARS_AHEAD}
+            % {"value": _quoted(value), "years": MAX_YEARS_AHEAD},
+            code=PollErrorCode.DAY_TOO_FAR,
         )
     if weekday is not None and found.weekday() != weekday:
         raise LineError(
@@ -131,7 +142,8 @@ def _resolve(value, today, day, month, year=None, weekday=None) -> date:
                 "date": formats.date_format(found, "j F Y"),
                 "weekday": formats.date_format(found, "l"),
                 "given": formats.date_format(date(2024, 1, 1 + weekday), "l"),  # a Monday
-            }
+            },
+            code=PollErrorCode.WRONG_WEEKDAY,
         )
     return found
 
@@ -166,15 +178,20 @@ def parse_days(text: str, today: date) -> list[date]:
             message = _(
                 "“%(value)s” is not a date: write it as Tuesday 8 December, 08/12 or 2026-12-08."
             ) % {"value": _quoted(entry)}
+            errors.append(_line_error(number, message, PollErrorCode.NOT_A_DATE))
         except LineError as error:
-            message = str(error)
+            errors.append(_line_error(number, error.message, error.code))
         else:
             if day not in days:
                 days.append(day)
-            continue
-        errors.append(_("Line %(number)s: %(message)s") % {"number": number, "message": message})
     _raise_all(errors)
     return sorted(days)
+
+
+def _line_error(number, message, code) -> ValidationError:
+    return ValidationError(
+        _("Line %(number)s: %(message)s") % {"number": number, "message": message}, code=code
+    )
 
 
 def parse_ranges(text: str) -> list[tuple[time, time]]:
@@ -190,9 +207,7 @@ def parse_ranges(text: str) -> list[tuple[time, time]]:
             message = _("“%(value)s” is not a time range: write it as 11:00-12:30.") % {
                 "value": _quoted(entry)
             }
-            errors.append(
-                _("Line %(number)s: %(message)s") % {"number": number, "message": message}
-            )
+            errors.append(_line_error(number, message, PollErrorCode.NOT_A_TIME_RANGE))
             continue
         if found not in ranges:
             ranges.append(found)

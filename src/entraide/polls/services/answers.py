@@ -11,6 +11,7 @@ from entraide.core.errors import DomainError
 from entraide.core.mail import send_templated_mail
 from entraide.core.tokens import new_keyed_link, token_digest
 from entraide.polls import notifications
+from entraide.polls.errors import PollErrorCode
 from entraide.polls.models import LINK_PURPOSE, Answer, Choice, Comment, Participant, Poll
 
 log = logging.getLogger(__name__)
@@ -18,14 +19,19 @@ log = logging.getLogger(__name__)
 
 def _check_open(poll):
     if poll.is_closed():
-        raise DomainError(_("This poll is closed: answers can no longer change."))
+        raise DomainError(
+            _("This poll is closed: answers can no longer change."), code=PollErrorCode.POLL_CLOSED
+        )
 
 
 def _clean_choices(poll, choices: dict[int, str]) -> dict[int, str]:
     slot_ids = set(poll.slots.values_list("pk", flat=True))
     allowed = {Answer.YES, Answer.NO} | ({Answer.IF_NEED_BE} if poll.allow_if_need_be else set())
     if set(choices) != slot_ids or any(value not in allowed for value in choices.values()):
-        raise DomainError(_("Answer every slot with one of the proposed answers."))
+        raise DomainError(
+            _("Answer every slot with one of the proposed answers."),
+            code=PollErrorCode.ANSWER_INCOMPLETE,
+        )
     return choices
 
 
@@ -48,6 +54,7 @@ def answer(poll, *, name, email="", choices, by=None, same_name_ok=False) -> Par
                     "edit link you received; otherwise tick the box to answer as another person."
                 )
                 % {"name": name},
+                code=PollErrorCode.SAME_NAME,
                 field="name",
             )
         key, digest = new_keyed_link(LINK_PURPOSE)
@@ -58,7 +65,9 @@ def answer(poll, *, name, email="", choices, by=None, same_name_ok=False) -> Par
                     token_digest=digest,
                 )  # fmt: skip
         except IntegrityError:  # the same account, answering twice at the same moment
-            raise DomainError(_("You have already answered this poll.")) from None
+            raise DomainError(
+                _("You have already answered this poll."), code=PollErrorCode.ALREADY_ANSWERED
+            ) from None
         Choice.objects.bulk_create(
             Choice(participant=participant, slot_id=slot_id, answer=value)
             for slot_id, value in choices.items()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from entraide.core.errors import DomainError
+from entraide.polls.errors import PollErrorCode
 from entraide.polls.models import MAX_SLOTS, Choice, Poll, Slot
 from entraide.polls.services.organising import check_slots
 
@@ -26,7 +27,11 @@ def update_poll(poll, *, by, fields: dict) -> Poll:
         locked = Poll.objects.select_for_update().get(pk=poll.pk)
         closes_at = fields.get("closes_at", locked.closes_at)
         if closes_at != locked.closes_at and closes_at is not None and closes_at <= timezone.now():
-            raise DomainError(_("The closing date must be in the future."), field="closes_at")
+            raise DomainError(
+                _("The closing date must be in the future."),
+                code=PollErrorCode.CLOSING_DATE_IN_PAST,
+                field="closes_at",
+            )
         for name in EDITABLE:
             if name in fields:
                 setattr(locked, name, fields[name])
@@ -39,7 +44,9 @@ def _locked_with_open_slots(poll) -> Poll:
     locked = Poll.objects.select_for_update().get(pk=poll.pk)
     if locked.chosen_slot_id is not None:
         raise DomainError(
-            _("The date of this poll is fixed: its slots can no longer change."), field="slots"
+            _("The date of this poll is fixed: its slots can no longer change."),
+            code=PollErrorCode.DATE_FIXED,
+            field="slots",
         )
     return locked
 
@@ -52,12 +59,17 @@ def add_slots(poll, slots, *, by) -> int:
         existing = set(locked.slots.values_list("starts_at", "ends_at"))
         new = sorted(set(slots) - existing)
         if not new:
-            raise DomainError(_("These slots are already in the poll."), field="slots")
+            raise DomainError(
+                _("These slots are already in the poll."),
+                code=PollErrorCode.SLOTS_ALREADY_IN_POLL,
+                field="slots",
+            )
         check_slots(new)
         if len(existing) + len(new) > MAX_SLOTS:
             raise DomainError(
                 _("At most %(max)s slots per poll (here %(count)s): split it into several polls.")
                 % {"max": MAX_SLOTS, "count": len(existing) + len(new)},
+                code=PollErrorCode.TOO_MANY_SLOTS,
                 field="slots",
             )
         Slot.objects.bulk_create(Slot(poll=locked, starts_at=s, ends_at=e) for s, e in new)
@@ -83,7 +95,7 @@ def remove_slots(poll, slot_ids, *, by, expected_answers=None) -> tuple[int, int
     are warned again. Returns (slots removed, answers removed)."""
     ids = set(slot_ids)
     if not ids:
-        raise DomainError(_("Tick the slots to remove."), field="slots")
+        raise DomainError(_("Tick the slots to remove."), code=PollErrorCode.NO_SLOT, field="slots")
     with transaction.atomic():
         locked = _locked_with_open_slots(poll)
         slots = list(locked.slots.filter(pk__in=ids))
@@ -93,16 +105,21 @@ def remove_slots(poll, slot_ids, *, by, expected_answers=None) -> tuple[int, int
                     "One of these slots is no longer in the poll (removed meanwhile?): check the "
                     "list again."
                 ),
+                code=PollErrorCode.SLOT_NOT_IN_POLL,
                 field="slots",
             )
         if locked.slots.count() == len(slots):
             raise DomainError(
-                _("A poll keeps at least one slot: close it or delete it instead."), field="slots"
+                _("A poll keeps at least one slot: close it or delete it instead."),
+                code=PollErrorCode.LAST_SLOT,
+                field="slots",
             )
         answers = Choice.objects.filter(slot__in=slots).count()
         if expected_answers is not None and answers != expected_answers:
             raise DomainError(
-                _("Answers arrived or changed meanwhile: check the counts again."), field="slots"
+                _("Answers arrived or changed meanwhile: check the counts again."),
+                code=PollErrorCode.ANSWERS_CHANGED,
+                field="slots",
             )
         Slot.objects.filter(pk__in=[s.pk for s in slots]).delete()
     log.info(
@@ -131,6 +148,6 @@ def delete_poll(poll, *, by) -> None:
             return
         refusal = deletion_refusal(locked.participants.count())
         if refusal:
-            raise DomainError(refusal)
+            raise DomainError(refusal, code=PollErrorCode.POLL_HAS_ANSWERS)
         locked.delete()
     log.info("poll %s deleted by user %s", poll.pk, by.pk)

@@ -13,6 +13,7 @@ from entraide.core.errors import DomainError
 from entraide.core.mail import send_templated_mail
 from entraide.core.slugs import save_with_unique_slug
 from entraide.polls import notifications
+from entraide.polls.errors import PollErrorCode
 from entraide.polls.models import MAX_SLOTS, Poll, Slot
 from entraide.polls.services.registering import registration_url
 from entraide.polls.services.results import results
@@ -28,18 +29,25 @@ RESERVED_SLUGS = {"gerer"}
 def check_slots(slots: list[tuple[datetime, datetime]], now=None, field="slots"):
     now = now or timezone.now()
     if not slots:
-        raise DomainError(_("Propose at least one slot."), field=field)
+        raise DomainError(_("Propose at least one slot."), code=PollErrorCode.NO_SLOT, field=field)
     if len(slots) > MAX_SLOTS:
         raise DomainError(
             _("At most %(max)s slots per poll (here %(count)s): split it into several polls.")
             % {"max": MAX_SLOTS, "count": len(slots)},
+            code=PollErrorCode.TOO_MANY_SLOTS,
             field=field,
         )
     for start, end in slots:
         if end <= start:
-            raise DomainError(_("Each slot must end after it starts."), field=field)
+            raise DomainError(
+                _("Each slot must end after it starts."),
+                code=PollErrorCode.SLOT_ENDS_BEFORE_START,
+                field=field,
+            )
         if start <= now:
-            raise DomainError(_("A slot cannot be in the past."), field=field)
+            raise DomainError(
+                _("A slot cannot be in the past."), code=PollErrorCode.SLOT_IN_PAST, field=field
+            )
 
 
 def create_poll(place, *, by, fields: dict, slots) -> Poll:
@@ -68,12 +76,20 @@ def close(poll, *, by=None) -> Poll:
 def fixable_slot(poll, slot_id) -> Slot:
     """The slot of `poll` that may be fixed, or a DomainError saying why not."""
     if poll.chosen_slot_id is not None:
-        raise DomainError(_("The date is already fixed."), field="slot")
+        raise DomainError(
+            _("The date is already fixed."), code=PollErrorCode.DATE_FIXED, field="slot"
+        )
     slot = poll.slots.filter(pk=slot_id).first()
     if slot is None:
-        raise DomainError(_("This slot is not one of the poll's."), field="slot")
+        raise DomainError(
+            _("This slot is not one of the poll's."),
+            code=PollErrorCode.SLOT_NOT_IN_POLL,
+            field="slot",
+        )
     if slot.starts_at <= timezone.now():
-        raise DomainError(_("This slot is already past."), field="slot")
+        raise DomainError(
+            _("This slot is already past."), code=PollErrorCode.SLOT_IN_PAST, field="slot"
+        )
     return slot
 
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.core import signing
 
 from entraide.core.errors import DomainError
+from entraide.polls.errors import PollErrorCode
 from entraide.polls.models import Participant, Poll
 from entraide.workshops import services as workshop_services
 
@@ -42,7 +43,9 @@ def register_after_fixing(poll: Poll, participant: Participant):
     """Register the person of `participant` for the workshop whose date the poll fixed."""
     workshop = poll.workshop
     if workshop is None or poll.chosen_slot_id is None:
-        raise DomainError("This poll has not fixed a workshop's date.")
+        raise DomainError(
+            "This poll has not fixed a workshop's date.", code=PollErrorCode.NO_FIXED_WORKSHOP
+        )
     return workshop_services.register_with_proven_address(
         workshop, name=participant.name, email=participant.email
     )

@@ -4,9 +4,11 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.test import Client
 
 from entraide.polls import services
+from entraide.polls.errors import PollErrorCode
 from entraide.polls.models import Participant
 from entraide.polls.templatetags.polls import slot_label
 from entraide.polls.tests.conftest import all_answers
@@ -134,7 +136,7 @@ def test_the_same_name_twice_asks_whether_it_was_meant_as_an_edit(client, poll):
     data = answer_data(poll, "dominique", "non", "non", "non")
     response = client.post(f"/sondages/{poll.slug}/repondre/", data)
     assert response.status_code == 400
-    assert "a déjà répondu" in response.context["answer_form"].errors["name"][0]
+    assert response.context["answer_form"].has_error("name", PollErrorCode.SAME_NAME)
     assert "Je suis une autre personne du même nom" in response.text
     assert Participant.objects.count() == 1
     response = client.post(f"/sondages/{poll.slug}/repondre/", {**data, "same_name_ok": "on"})
@@ -209,7 +211,7 @@ def test_a_closed_poll_refuses_answers_and_edits(client, poll):
         f"/sondages/{poll.slug}/repondre/", answer_data(poll, "B", "oui", "oui", "oui")
     )
     assert response.status_code == 400
-    assert "Ce sondage est clos" in response.text
+    assert response.context["answer_form"].has_error(NON_FIELD_ERRORS, PollErrorCode.POLL_CLOSED)
     link = edit_link(mail.outbox[0])
     assert client.post(link, answer_data(poll, "A", "non", "non", "non")).status_code == 400
     assert [r.yes for r in services.results(poll).slots] == [1, 1, 1]

@@ -9,6 +9,7 @@ from django.core import mail
 from entraide.core.errors import DomainError
 from entraide.places.models import Membership
 from entraide.polls import services
+from entraide.polls.errors import PollErrorCode
 from entraide.polls.models import Participant, Poll
 from entraide.polls.templatetags.polls import slot_label
 from entraide.polls.tests.conftest import all_answers
@@ -174,5 +175,6 @@ def test_a_fixed_poll_cannot_be_fixed_again(client_for, bob, poll):
         assert [str(m) for m in page.context["messages"]] == ["La date est déjà fixée."]
     assert Poll.objects.get().chosen_slot == first
     assert mail.outbox == []
-    with pytest.raises(DomainError):
+    with pytest.raises(DomainError) as refused:
         services.fix_slot(poll, second.pk, by=bob)
+    assert refused.value.code == PollErrorCode.DATE_FIXED

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from entraide.polls import services
+from entraide.polls.errors import PollErrorCode
 from entraide.polls.models import Poll
 from entraide.polls.tests.conftest import all_answers
 from entraide.workshops import services as workshop_services
@@ -62,7 +63,7 @@ def test_quick_entry_makes_every_date_times_every_range(client_for, bob, place):
 
 
 @pytest.mark.parametrize(
-    ("changes", "field", "message"),
+    ("changes", "field", "code"),
     [
         (
             {
@@ -70,23 +71,23 @@ def test_quick_entry_makes_every_date_times_every_range(client_for, bob, place):
                 "ranges": "9:00-10:00\n10:00-11:00\n11:00-12:00\n14:00-15:00",
             },
             "days",
-            "Au plus 100 créneaux",
+            PollErrorCode.TOO_MANY_SLOTS,
         ),
-        ({"days": "2020-01-07"}, "days", "dans le passé"),
-        ({"ranges": "12:30-11:00"}, "ranges", "finir après"),
-        ({"days": "demain"}, "days", "n’est pas une date"),
-        ({"ranges": "midi"}, "ranges", "n’est pas une plage horaire"),
-        ({"days": ""}, "days", "obligatoire"),
-        ({"title": "x" * 300}, "title", "au plus 200"),
-        ({"closes_at": "2020-01-01T10:00"}, "closes_at", "dans le futur"),
-        ({"title": "Dispos\nBcc: tout@example.org"}, "title", "sur une seule ligne"),
-        ({"title": "Dispos\u2029atelier 2"}, "title", "sur une seule ligne"),
+        ({"days": "2020-01-07"}, "days", PollErrorCode.DAY_IN_PAST),
+        ({"ranges": "12:30-11:00"}, "ranges", PollErrorCode.SLOT_ENDS_BEFORE_START),
+        ({"days": "demain"}, "days", PollErrorCode.NOT_A_DATE),
+        ({"ranges": "midi"}, "ranges", PollErrorCode.NOT_A_TIME_RANGE),
+        ({"days": ""}, "days", "required"),
+        ({"title": "x" * 300}, "title", "max_length"),
+        ({"closes_at": "2020-01-01T10:00"}, "closes_at", PollErrorCode.CLOSING_DATE_IN_PAST),
+        ({"title": "Dispos\nBcc: tout@example.org"}, "title", "line_break"),
+        ({"title": "Dispos\u2029atelier 2"}, "title", "line_break"),
     ],
 )
-def test_bad_polls_are_refused_beside_the_field(client_for, bob, place, changes, field, message):
+def test_bad_polls_are_refused_beside_the_field(client_for, bob, place, changes, field, code):
     response = create(client_for(bob), place, **changes)
     assert response.status_code == 400
-    assert message in " ".join(response.context["form"].errors[field])
+    assert response.context["form"].has_error(field, code)
     assert Poll.objects.count() == 0
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 from django.core.exceptions import ValidationError
 
+from entraide.polls.errors import PollErrorCode
 from entraide.polls.models import Poll
 from entraide.polls.quick_entry import parse_days, parse_ranges
 
@@ -15,10 +16,18 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 26)  # a Thursday
 
 
-def errors_of(text, today=TODAY):
+def refusal_of(text, today=TODAY) -> ValidationError:
     with pytest.raises(ValidationError) as raised:
         parse_days(text, today)
-    return raised.value.messages
+    return raised.value
+
+
+def errors_of(text, today=TODAY):
+    return refusal_of(text, today).messages
+
+
+def codes_of(text, today=TODAY):
+    return [error.code for error in refusal_of(text, today).error_list]
 
 
 @pytest.mark.parametrize(
@@ -56,35 +65,39 @@ def test_several_dates_one_per_line_or_separated_by_semicolons_without_repeats()
 
 
 @pytest.mark.parametrize(
-    ("written", "message"),
+    ("written", "code"),
     [
-        ("31 février", "Ligne 1 : « 31 février » n’existe pas."),
-        ("31/04/2027", "Ligne 1 : « 31/04/2027 » n’existe pas."),
-        ("lundi 8 décembre", "Ligne 1 : le 8 décembre 2026 est un mardi, pas un lundi."),
-        (
-            "demain",
-            "Ligne 1 : « demain » n’est pas une date : écrivez-la comme mardi 8 décembre, "
-            "08/12 ou 2026-12-08.",
-        ),
-        (
-            "8 ju",
-            "Ligne 1 : « 8 ju » n’est pas une date : écrivez-la comme mardi 8 décembre, "
-            "08/12 ou 2026-12-08.",
-        ),
-        ("2020-01-07", "Ligne 1 : « 2020-01-07 » est dans le passé."),
-        ("8 décembre 2040", "Ligne 1 : « 8 décembre 2040 » est à plus de 5 ans."),
+        ("31 février", PollErrorCode.DAY_DOES_NOT_EXIST),
+        ("31/04/2027", PollErrorCode.DAY_DOES_NOT_EXIST),
+        ("13/13", PollErrorCode.DAY_DOES_NOT_EXIST),
+        ("lundi 8 décembre", PollErrorCode.WRONG_WEEKDAY),
+        ("demain", PollErrorCode.NOT_A_DATE),
+        ("8 ju", PollErrorCode.NOT_A_DATE),
+        ("2020-01-07", PollErrorCode.DAY_IN_PAST),
+        ("8 décembre 2040", PollErrorCode.DAY_TOO_FAR),
     ],
 )
-def test_a_date_that_cannot_be_read_says_which_line_and_why(written, message):
-    assert errors_of(written) == [message]
+def test_a_date_that_cannot_be_read_says_why(written, code):
+    assert codes_of(written) == [code]
+
+
+def test_an_error_names_its_line_and_quotes_it():
+    assert errors_of("8 déc.\n\n31 février") == ["Ligne 3 : « 31 février » n’existe pas."]
+
+
+def test_a_wrong_weekday_is_corrected_with_the_right_one():
+    assert errors_of("lundi 8 décembre") == [
+        "Ligne 1 : le 8 décembre 2026 est un mardi, pas un lundi."
+    ]
 
 
 def test_each_bad_line_gets_its_own_error_and_good_lines_none():
-    assert errors_of("8 déc.\n31 février\n10/12\nbientôt") == [
-        "Ligne 2 : « 31 février » n’existe pas.",
-        "Ligne 4 : « bientôt » n’est pas une date : écrivez-la comme mardi 8 décembre, 08/12 ou "
-        "2026-12-08.",
+    refusal = refusal_of("8 déc.\n31 février\n10/12\nbientôt")
+    assert [error.code for error in refusal.error_list] == [
+        PollErrorCode.DAY_DOES_NOT_EXIST,
+        PollErrorCode.NOT_A_DATE,
     ]
+    assert [message.split(" :")[0] for message in refusal.messages] == ["Ligne 2", "Ligne 4"]
 
 
 def test_a_5000_character_line_gets_one_short_error():
@@ -94,9 +107,10 @@ def test_a_5000_character_line_gets_one_short_error():
 
 
 def test_many_bad_lines_list_the_first_ten():
-    messages = errors_of("\n".join(f"n’importe quoi {n}" for n in range(300)))
-    assert len(messages) == 11
-    assert messages[-1] == "… et 290 autres lignes à corriger."
+    refusal = refusal_of("\n".join(f"n’importe quoi {n}" for n in range(300)))
+    codes = [error.code for error in refusal.error_list]
+    assert codes == [PollErrorCode.NOT_A_DATE] * 10 + [PollErrorCode.MORE_LINES_TO_CORRECT]
+    assert "290" in refusal.messages[-1]
 
 
 @pytest.mark.parametrize(
@@ -115,10 +129,11 @@ def test_time_ranges_are_read_as_people_write_them(written, expected):
 def test_a_bad_time_range_says_which_line():
     with pytest.raises(ValidationError) as raised:
         parse_ranges("11:00-12:30\nmidi\n25h-26h")
-    assert raised.value.messages == [
-        "Ligne 2 : « midi » n’est pas une plage horaire : écrivez-la 11:00-12:30.",
-        "Ligne 3 : « 25h-26h » n’est pas une plage horaire : écrivez-la 11:00-12:30.",
+    assert [error.code for error in raised.value.error_list] == [
+        PollErrorCode.NOT_A_TIME_RANGE,
+        PollErrorCode.NOT_A_TIME_RANGE,
     ]
+    assert [message.split(" :")[0] for message in raised.value.messages] == ["Ligne 2", "Ligne 3"]
 
 
 # The review step, in the pages
@@ -174,7 +189,7 @@ def test_only_the_ticked_combinations_become_slots(client_for, bob, place):
 def test_unticking_every_combination_is_refused(client_for, bob, place):
     response = client_for(bob).post(url(place), {**poll_data(), "step": "save"})
     assert response.status_code == 400
-    assert response.context["picker"].errors["slots"] == ["Cochez au moins un créneau."]
+    assert response.context["picker"].has_error("slots", PollErrorCode.NO_SLOT)
     assert Poll.objects.count() == 0
 
 
@@ -185,9 +200,7 @@ def test_a_combination_that_was_not_proposed_is_refused(client_for, bob, place, 
     data = {**poll_data(), "step": "save", "slots": ["2028-12-05T11:00/12:30", forged]}
     response = client_for(bob).post(url(place), data)
     assert response.status_code == 400
-    assert response.context["picker"].errors["slots"] == [
-        "Un des créneaux cochés ne fait pas partie de ceux proposés : vérifiez la liste."
-    ]
+    assert response.context["picker"].has_error("slots", "invalid_choice")
     assert Poll.objects.count() == 0
 
 
@@ -202,7 +215,7 @@ def test_bad_dates_stay_on_the_first_step_with_one_error_per_line(client_for, bo
     data = {**poll_data(days="8 déc. 2028\n31 février\nlundi 5 décembre 2028"), "step": "review"}
     response = client_for(bob).post(url(place), data)
     assert response.status_code == 400
-    assert response.context["form"].errors["days"] == [
-        "Ligne 2 : « 31 février » n’existe pas.",
-        "Ligne 3 : le 5 décembre 2028 est un mardi, pas un lundi.",
+    assert [error.code for error in response.context["form"].errors.as_data()["days"]] == [
+        PollErrorCode.DAY_DOES_NOT_EXIST,
+        PollErrorCode.WRONG_WEEKDAY,
     ]

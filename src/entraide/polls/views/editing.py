@@ -42,7 +42,6 @@ def _two_steps(request, form, page, context, save):
         try:
             return save(picker.picked())
         except DomainError as error:
-            error.field = "slots" if error.field in ("slots", "days") else error.field
             add_domain_error(picker, error)
     context |= {"picker": picker, "already": getattr(form, "already", 0)}
     status = 400 if picker.is_bound else 200
@@ -156,7 +155,11 @@ def _removed_message(removed, answers):
 
 
 def _edit_page(request, poll, form, *, delete_error=None, status=200):
-    refusal = delete_error or services.deletion_refusal(poll.participants.count())
+    """`delete_error`: the DomainError that refused deleting the poll."""
+    if delete_error is not None:
+        refusal = delete_error.message
+    else:
+        refusal = services.deletion_refusal(poll.participants.count())
     context = {"poll": poll, "form": form, "refusal": refusal, "delete_error": delete_error}
     return render(request, "polls/manage/edit.html", context, status=status)
 
@@ -187,6 +190,6 @@ def delete(request, slug):
         services.delete_poll(poll, by=request.user)
     except DomainError as error:
         form = PollDetailsForm(instance=poll)
-        return _edit_page(request, poll, form, delete_error=error.message, status=400)
+        return _edit_page(request, poll, form, delete_error=error, status=400)
     messages.success(request, _("The poll “%(title)s” is deleted.") % {"title": poll.title})
     return redirect("polls:manage_place", place_slug=poll.place.slug)

@@ -15,11 +15,12 @@ from django_ratelimit.core import is_ratelimited
 
 from entraide.accounts.services import give_display_name
 from entraide.core.csrf import csrf_protect_signed_in
-from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.errors import DomainError, add_domain_error, add_domain_message
 from entraide.core.page_cache import public_page
 from entraide.core.ratelimits import too_many_mails_to
 from entraide.places.services import is_organiser
 from entraide.polls import services
+from entraide.polls.errors import PollErrorCode
 from entraide.polls.forms import AnswerForm, CommentForm
 from entraide.polls.models import Choice, Poll
 from entraide.polls.templatetags.polls import slot_label
@@ -171,7 +172,7 @@ def answer(request, slug):
             )
         except DomainError as error:
             add_domain_error(form, error)
-            form.offer_same_name = error.field == "name"
+            form.offer_same_name = error.code == PollErrorCode.SAME_NAME
         else:
             if by is not None:  # a person signed in without a display name gives one here
                 give_display_name(by, form.cleaned_data["name"])
@@ -227,7 +228,7 @@ def delete(request, slug, token):
     try:
         services.delete_answer(participant)
     except DomainError as error:
-        messages.error(request, error.message)
+        add_domain_message(request, error)
         return redirect(participant.edit_url())
     messages.success(request, _("Your answer is deleted."))
     return redirect(poll)
@@ -264,7 +265,7 @@ def register(request, slug, token):
         try:
             outcome = services.register_after_fixing(poll, participant)
         except DomainError as error:
-            messages.error(request, error.message)
+            add_domain_message(request, error)
             return redirect(poll.workshop)
         registration = (outcome.created or outcome.existing)[0]
         if outcome.existing:
