@@ -9,12 +9,14 @@ from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from entraide.core.errors import DomainError
 from entraide.core.markdown import render_markdown
 from entraide.core.tokens import keyed_token
 from entraide.places.models import Place, web_url
+from entraide.workshops.errors import WorkshopErrorCode
 
 MAX_CAPACITY = 10_000
 
@@ -211,21 +213,35 @@ class Workshop(models.Model):
     def registration_closes(self):
         return self.registration_closes_at or self.starts_at
 
-    def closed_reason(self, now=None):
-        """Why registration is refused now (a translated sentence), or None if it is open."""
+    def closed_reason(self, now=None) -> DomainError | None:
+        """Why registration is refused now, or None if it is open: the DomainError that
+        registering raises (its `code`, and its `message` for the page)."""
         now = now or timezone.now()
         series_draft = self.series_id and self.series.status == Status.DRAFT
         if self.status == Status.DRAFT or series_draft:
-            return _("This workshop is not published.")
+            return DomainError(
+                gettext("This workshop is not published."), code=WorkshopErrorCode.NOT_PUBLISHED
+            )
         if self.status == Status.CANCELLED:
-            return _("This workshop has been cancelled.")
+            return DomainError(
+                gettext("This workshop has been cancelled."),
+                code=WorkshopErrorCode.WORKSHOP_CANCELLED,
+            )
         if self.is_past:
-            return _("This workshop has already taken place.")
+            return DomainError(
+                gettext("This workshop has already taken place."),
+                code=WorkshopErrorCode.WORKSHOP_PAST,
+            )
         if self.registration_opens_at and now < self.registration_opens_at:
-            return _("Registration has not opened yet.")
+            return DomainError(
+                gettext("Registration has not opened yet."),
+                code=WorkshopErrorCode.REGISTRATION_NOT_OPEN_YET,
+            )
         closes = self.registration_closes()
         if closes and now >= closes:
-            return _("Registration is closed.")
+            return DomainError(
+                gettext("Registration is closed."), code=WorkshopErrorCode.REGISTRATION_CLOSED
+            )
         return None
 
 

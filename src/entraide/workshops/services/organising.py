@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from entraide.core.errors import DomainError
 from entraide.core.slugs import save_with_unique_slug
 from entraide.workshops import notifications
+from entraide.workshops.errors import WorkshopErrorCode
 from entraide.workshops.models import (
     ACTIVE,
     Registration,
@@ -85,10 +86,14 @@ def set_published(workshop: Workshop, published: bool) -> Workshop:
     with transaction.atomic():
         locked = seats.lock_workshop(workshop.pk)
         if locked.status == Status.CANCELLED:
-            raise DomainError(_("A cancelled workshop cannot be published again; duplicate it."))
+            raise DomainError(
+                _("A cancelled workshop cannot be published again; duplicate it."),
+                code=WorkshopErrorCode.CANCELLED_CANNOT_BE_PUBLISHED,
+            )
         if not published and locked.registrations.filter(status__in=ACTIVE).exists():
             raise DomainError(
-                _("People are registered: cancel the workshop instead, so that they are told.")
+                _("People are registered: cancel the workshop instead, so that they are told."),
+                code=WorkshopErrorCode.PEOPLE_REGISTERED,
             )
         locked.status = Status.PUBLISHED if published else Status.DRAFT
         locked.save(update_fields=["status", "updated_at"])
@@ -105,7 +110,8 @@ def delete_draft(workshop: Workshop, *, by) -> None:
                 _(
                     "Only a draft nobody has ever registered for can be deleted; cancel the "
                     "workshop instead."
-                )
+                ),
+                code=WorkshopErrorCode.NOT_A_BLANK_DRAFT,
             )
         locked.delete()
     log.info("draft workshop %s deleted by user %s", workshop.pk, by.pk)
@@ -145,7 +151,10 @@ def set_series_published(series: Series, published: bool) -> Series:
     with transaction.atomic():
         locked = seats.lock_series(series.pk)
         if locked.status == Status.CANCELLED:
-            raise DomainError(_("A cancelled series cannot be published again."))
+            raise DomainError(
+                _("A cancelled series cannot be published again."),
+                code=WorkshopErrorCode.CANCELLED_CANNOT_BE_PUBLISHED,
+            )
         locked.status = Status.PUBLISHED if published else Status.DRAFT
         locked.save(update_fields=["status", "updated_at"])
     return locked
@@ -208,7 +217,10 @@ def active_counts(workshops) -> dict[str, int]:
 def mark_attendance(workshop: Workshop, attended_ids: set[int]) -> int:
     """After the workshop: who came, among the confirmed participants."""
     if workshop.starts_at is None or workshop.starts_at > timezone.now():
-        raise DomainError(_("Attendance can be taken once the workshop has started."))
+        raise DomainError(
+            _("Attendance can be taken once the workshop has started."),
+            code=WorkshopErrorCode.NOT_STARTED,
+        )
     confirmed = workshop.registrations.filter(status=RegistrationStatus.CONFIRMED)
     with transaction.atomic():
         confirmed.filter(pk__in=attended_ids).update(attended=True)

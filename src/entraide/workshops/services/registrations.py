@@ -18,6 +18,7 @@ from entraide.accounts.services import has_verified_email
 from entraide.core.errors import DomainError
 from entraide.core.tokens import new_keyed_link, token_digest
 from entraide.workshops import notifications
+from entraide.workshops.errors import WorkshopErrorCode
 from entraide.workshops.models import (
     ACTIVE,
     LINK_PURPOSE,
@@ -38,7 +39,7 @@ class Outcome:
 
     created: list[Registration] = field(default_factory=list)
     existing: list[Registration] = field(default_factory=list)
-    refused: list[tuple[Workshop, str]] = field(default_factory=list)
+    refused: list[tuple[Workshop, DomainError]] = field(default_factory=list)
 
     @property
     def registrations(self):
@@ -79,7 +80,7 @@ def register(workshop: Workshop, *, name="", email="", needs="", by=None) -> Out
     request, which holds no seat until confirmed by the emailed link."""
     outcome = _register([workshop], name=name, email=email, needs=needs, by=by)
     if outcome.refused:
-        raise DomainError(outcome.refused[0][1])
+        raise outcome.refused[0][1]
     return outcome
 
 
@@ -89,7 +90,7 @@ def register_with_proven_address(workshop: Workshop, *, name: str, email: str) -
     signed in, with the private link to manage it sent to that address."""
     outcome = _register([workshop], name=name, email=email, needs="", by=None, proven=True)
     if outcome.refused:
-        raise DomainError(outcome.refused[0][1])
+        raise outcome.refused[0][1]
     return outcome
 
 
@@ -98,7 +99,10 @@ def register_series(series: Series, *, name="", email="", needs="", by=None) -> 
     waitlisted on its own."""
     sessions = open_sessions(series)
     if not sessions:
-        raise DomainError(_("No session of this series is open for registration."))
+        raise DomainError(
+            _("No session of this series is open for registration."),
+            code=WorkshopErrorCode.NO_OPEN_SESSION,
+        )
     return _register(sessions, name=name, email=email, needs=needs, by=by)
 
 
@@ -220,7 +224,8 @@ def confirm(raw_token: str) -> list[Registration]:
             for registration in pending.filter(workshop=workshop).select_for_update():
                 if confirmation_expired(registration, now):
                     raise DomainError(
-                        _("This confirmation link has expired. Please register again.")
+                        _("This confirmation link has expired. Please register again."),
+                        code=WorkshopErrorCode.CONFIRMATION_EXPIRED,
                     )
                 registration.workshop = workshop
                 if workshop.closed_reason(now):
@@ -247,7 +252,9 @@ def _owned(token, user) -> Q:
 def cancel(registration_id: int, *, token: str | None = None, user=None) -> Registration:
     """Cancel one's own registration, found through the private link or the account."""
     if not Registration.objects.filter(_owned(token, user), pk=registration_id).exists():
-        raise DomainError(_("This registration cannot be found."))
+        raise DomainError(
+            _("This registration cannot be found."), code=WorkshopErrorCode.REGISTRATION_NOT_FOUND
+        )
     return cancel_own(registration_id)
 
 
@@ -271,9 +278,14 @@ def _cancel(registration_id, *, by_organisers, again_ok) -> Registration:
         if registration.status not in ACTIVE:
             if again_ok:
                 return registration
-            raise DomainError(_("This registration is already cancelled."))
+            raise DomainError(
+                _("This registration is already cancelled."),
+                code=WorkshopErrorCode.ALREADY_CANCELLED,
+            )
         if workshop.is_past:
-            raise DomainError(_("This workshop has already taken place."))
+            raise DomainError(
+                _("This workshop has already taken place."), code=WorkshopErrorCode.WORKSHOP_PAST
+            )
         seats.release_seat(workshop, registration)
         if registration.email:
             notifications.cancelled(registration, by_organisers=by_organisers)
@@ -314,17 +326,24 @@ def undo_cancel(registration_id: int, *, cancelled_at) -> Registration:
             or now > undo_deadline(cancelled_at)
             or not can_be_taken_back(registration)
         ):
-            raise DomainError(_("It is too late to take your place back: please register again."))
+            raise DomainError(
+                _("It is too late to take your place back: please register again."),
+                code=WorkshopErrorCode.TOO_LATE_TO_TAKE_BACK,
+            )
         reason = workshop.closed_reason(now)
         if reason:
-            raise DomainError(reason)
+            raise reason
         if _active_registration_of(registration) is not None:
-            raise DomainError(_("You are already registered again for this workshop."))
+            raise DomainError(
+                _("You are already registered again for this workshop."),
+                code=WorkshopErrorCode.REGISTERED_AGAIN,
+            )
         seat_free = seats.seat_is_free(workshop)
         if registration.confirmed_at is not None:
             if not seat_free:
                 raise DomainError(
-                    _("Your seat has been taken by someone else: you can join the waiting list.")
+                    _("Your seat has been taken by someone else: you can join the waiting list."),
+                    code=WorkshopErrorCode.SEAT_TAKEN,
                 )
             registration.status = RegistrationStatus.CONFIRMED
             workshop.confirmed_count += 1

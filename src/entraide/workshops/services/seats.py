@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError
 from entraide.workshops import notifications
+from entraide.workshops.errors import WorkshopErrorCode
 from entraide.workshops.models import Registration, RegistrationStatus, Series, Status, Workshop
 
 log = logging.getLogger(__name__)
@@ -137,6 +138,7 @@ def check_capacity(workshop: Workshop, capacity: int):
                 "fewer seats. Cancel registrations first if you must."
             )
             % {"count": workshop.confirmed_count},
+            code=WorkshopErrorCode.FEWER_SEATS_THAN_CONFIRMED,
             field="capacity",
         )
 

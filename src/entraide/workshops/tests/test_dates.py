@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from entraide.workshops import services
+from entraide.workshops.errors import WorkshopErrorCode
 from tests.factories import SeriesFactory, WorkshopFactory, in_days
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +132,9 @@ def test_past_workshops_never_invite_to_register(client, place):
         assert "Inscrivez-vous" not in page
         assert "places restantes" not in page
         assert 'name="email"' not in page
-    assert "Cet atelier a déjà eu lieu." in client.get(past.get_absolute_url()).text
+    page = client.get(past.get_absolute_url())
+    assert page.context["closed_reason"].code == WorkshopErrorCode.WORKSHOP_PAST
+    assert page.context["closed_reason"].message in page.text
     assert "Déjà passé" in card(client.get(series.get_absolute_url()).text, "Passé")
 
 

@@ -2,7 +2,9 @@
 
 import pytest
 from django.core import mail
+from django.core.exceptions import NON_FIELD_ERRORS
 
+from entraide.workshops.errors import WorkshopErrorCode
 from entraide.workshops.models import Registration
 from entraide.workshops.tests.conftest import private_link
 from tests.factories import UserFactory
@@ -162,7 +164,9 @@ def test_registering_for_a_cancelled_workshop_is_refused_with_a_message(client, 
     workshop.save()
     response = register(client, workshop, name="X", email="x@example.org")
     assert response.status_code == 400
-    assert "Cet atelier a été annulé." in response.text
+    refused = WorkshopErrorCode.WORKSHOP_CANCELLED
+    assert response.context["form"].has_error(NON_FIELD_ERRORS, refused)
+    assert response.context["closed_reason"].message in response.text
     assert Registration.objects.count() == 0
 
 

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from entraide.workshops import services
+from entraide.workshops.errors import WorkshopErrorCode
 from entraide.workshops.models import Workshop
 from entraide.workshops.tests.test_organising import form_data
 from tests.factories import WorkshopFactory
@@ -98,9 +99,8 @@ def test_a_workshop_once_published_cannot_be_deleted(client_for, bob, place, sta
     assert "supprimer/" not in client.get(f"/ateliers/gerer/{workshop.slug}/").text
     response = client.post(f"/ateliers/gerer/{workshop.slug}/supprimer/", follow=True)
     assert response.redirect_chain == [(f"/ateliers/gerer/{workshop.slug}/", 302)]
-    assert "Seul un brouillon où personne ne s’est jamais inscrit peut être supprimé" in (
-        response.text
-    )
+    codes = [m.extra_tags for m in response.context["messages"]]
+    assert codes == [WorkshopErrorCode.NOT_A_BLANK_DRAFT]
     assert Workshop.objects.filter(pk=workshop.pk).exists()
 
 
@@ -112,9 +112,8 @@ def test_a_draft_someone_once_registered_for_cannot_be_deleted(client_for, bob, 
     assert registration is not None
     client = client_for(bob)
     response = client.post(f"/ateliers/gerer/{workshop.slug}/supprimer/", follow=True)
-    assert "Seul un brouillon où personne ne s’est jamais inscrit peut être supprimé" in (
-        response.text
-    )
+    codes = [m.extra_tags for m in response.context["messages"]]
+    assert codes == [WorkshopErrorCode.NOT_A_BLANK_DRAFT]
     assert Workshop.objects.filter(pk=workshop.pk).exists()
 
 

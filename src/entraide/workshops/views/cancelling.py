@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from entraide.core.errors import DomainError
+from entraide.core.errors import DomainError, add_domain_message
 from entraide.core.ordinals import rank
 from entraide.workshops import services
 from entraide.workshops.access import series_for_organiser, workshop_for_organiser
@@ -31,7 +31,7 @@ def withdraw(request, slug, registration_id):
         try:
             services.withdraw(registration.pk, by_organisers=True)
         except DomainError as error:
-            messages.error(request, error.message)
+            add_domain_message(request, error)
         else:
             messages.success(request, _("The registration is cancelled; the person is told."))
         return redirect(back)
@@ -193,7 +193,7 @@ def delete_draft(request, slug):
         try:
             services.delete_draft(workshop, by=request.user)
         except DomainError as error:
-            messages.error(request, error.message)
+            add_domain_message(request, error)
             return redirect(back)
         messages.success(request, _("The draft is deleted."))
         return redirect("workshops:manage_place", place_slug=workshop.place.slug)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.errors import DomainError, add_domain_error, add_domain_message
 from entraide.core.local_time import spreadsheet_datetime, zone_time
 from entraide.core.spreadsheet import csv_download
 from entraide.places.access import place_for_organiser
@@ -76,7 +76,7 @@ def _act(request, action, success):
     try:
         result = action()
     except DomainError as error:
-        messages.error(request, error.message)
+        add_domain_message(request, error)
         return None
     messages.success(request, success)
     return result
@@ -137,7 +137,7 @@ def participants(request, slug):
             try:
                 services.mark_attendance(workshop, set(form.cleaned_data["present"]))
             except DomainError as error:
-                messages.error(request, error.message)
+                add_domain_message(request, error)
             else:
                 messages.success(request, _("Attendance saved."))
             return redirect("workshops:participants", slug=slug)

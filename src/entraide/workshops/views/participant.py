@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from entraide.core.errors import DomainError
+from entraide.core.errors import DomainError, add_domain_message
 from entraide.core.ordinals import rank
 from entraide.workshops import feeds, ics, services
 from entraide.workshops.hooks import my_registrations
@@ -107,7 +107,7 @@ def _cancel_page(request, registration, back_url, cancel):
         try:
             registration = cancel()
         except DomainError as error:
-            messages.error(request, error.message)
+            add_domain_message(request, error)
         else:
             _offer_undo(request, registration)
             messages.success(
@@ -139,7 +139,7 @@ def _undo(request, registration, back_url):
             registration.pk, cancelled_at=offers.get(str(registration.pk))
         )
     except DomainError as error:
-        messages.error(request, error.message)
+        add_domain_message(request, error)
         return redirect(back_url)
     offers.pop(str(registration.pk), None)
     _save_undo_offers(request, offers)
@@ -166,7 +166,7 @@ def private_link(request, token):
         try:
             registrations = services.confirm(token)
         except DomainError as error:
-            messages.error(request, error.message)
+            add_domain_message(request, error)
         else:
             announce_outcome(request, registrations)
         return redirect("workshops:registration", token=token)

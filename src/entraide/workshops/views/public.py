@@ -147,7 +147,7 @@ def _registration_outcome(request, outcome, *, email="", target_url=""):
             % {"title": registration.workshop.title},
         )
     for workshop, reason in outcome.refused:
-        messages.warning(request, f"{workshop.title} : {reason}")
+        messages.warning(request, f"{workshop.title} : {reason.message}", extra_tags=reason.code)
     return None
 
 
