@@ -18,6 +18,9 @@ registrations, sessions, answers…) and returns the `Visit`: the address, who l
 and not merely in the database. The page is rendered with 1 object, then with `N`, and both
 renderings must cost exactly `page.queries`. When they do not, the failure lists the SQL of
 both renderings: the query that appears `N` times is the one to fix.
+
+tests/test_every_page_is_counted.py checks, from the URL patterns, that every page of every
+app is in some PAGES, or said to have no count (an action, a form, one thing).
 """
 
 from collections.abc import Callable, Sequence
