@@ -7,6 +7,8 @@ from entraide.places import services
 from entraide.places.models import PlaceKind, PlaceStatus, Region
 from entraide.polls import services as polls
 from entraide.polls.tests.conftest import slot_times
+from entraide.workshops import services as workshops
+from entraide.workshops.models import Workshop
 from tests.factories import PlaceFactory, UserFactory, WorkshopFactory, in_days
 from tests.querycount import Page, Visit, assert_page_cost
 
@@ -39,19 +41,26 @@ def place_page(n, *, by_organiser=False):
 
 
 def space(n):
-    """Mon espace: `n` places, each with a workshop to come, a poll and an invitation."""
+    """Mon espace: `n` places, each with a workshop to come where a seat is free while someone
+    waits, an undated one, an open poll, a closed one and an invitation."""
     organiser = UserFactory()
     places = PlaceFactory.create_batch(n, organisers=[organiser])
     shown = []
     for place in places:
-        workshop = WorkshopFactory(place=place, starts_at=in_days(3))
-        poll = polls.create_poll(
-            place, by=organiser, fields={"title": "Dispos"}, slots=slot_times(1)
-        )
-        services.invite_organiser(
-            place, email=f"{place.slug}@example.org", by=organiser, site_url=""
-        )
-        shown += [place.name, workshop.title, poll.title, f"{place.slug}@example.org"]
+        freed = WorkshopFactory(place=place, starts_at=in_days(3), capacity=1)
+        seated, in_line = UserFactory.create_batch(2)
+        workshops.register(freed, by=seated)
+        workshops.register(freed, by=in_line)
+        Workshop.objects.filter(pk=freed.pk).update(confirmed_count=0)  # the line did not move
+        undated = WorkshopFactory(place=place, starts_at=None)
+        fields = {"title": f"Dispos de {place.slug}"}
+        poll = polls.create_poll(place, by=organiser, fields=fields, slots=slot_times(1))
+        fields = {"title": f"Dispos closes de {place.slug}"}
+        closed = polls.create_poll(place, by=organiser, fields=fields, slots=slot_times(1))
+        polls.close(closed, by=organiser)
+        email = f"{place.slug}@example.org"
+        services.invite_organiser(place, email=email, by=organiser, site_url="")
+        shown += [place.name, freed.title, undated.title, poll.title, closed.title, email]
     return Visit("/espace/", user=organiser, shows=shown)
 
 

@@ -35,15 +35,49 @@ def names(answers):
     return [a.name for a in answers]
 
 
+def undated_workshop(place):
+    return WorkshopFactory(place=place, starts_at=None, ends_at=None)
+
+
+def polls_of_each_kind(place, organiser):
+    """An open poll, a closed one, and one whose date is fixed, each for a workshop."""
+    polls = []
+    for kind in ("ouvert", "clos", "fixé"):
+        poll = services.create_poll(
+            place,
+            by=organiser,
+            fields={
+                "title": f"Sondage {kind} de {place.slug}",
+                "workshop": undated_workshop(place),
+            },
+            slots=slot_times(2),
+        )
+        if kind == "clos":
+            services.close(poll, by=organiser)
+        elif kind == "fixé":
+            services.fix_slot(poll, poll.slots.first().pk, by=organiser)
+        polls.append(poll)
+    return polls
+
+
 def poll_list(n):
-    polls = [a_poll(1, people=0, title=f"Sondage {i}")[0] for i in range(n)]
+    """`n` places with an open, a closed and a fixed poll each."""
+    polls = []
+    for _ in range(n):
+        organiser = UserFactory()
+        polls += polls_of_each_kind(PlaceFactory(organisers=[organiser]), organiser)
     return Visit("/sondages/", shows=[p.title for p in polls])
 
 
-def poll_page(n, *, viewer=None, page=1):
-    """A poll with `n` slots, `n` answers (on the grid's `page`, 25 a page) and `n` comments,
-    seen by a visitor, by someone who answered with her account, or by an organiser."""
-    poll, team, answers = a_poll(n, people=25 * (page - 1) + n)
+def poll_page(n, *, viewer=None, page=1, fixed=False):
+    """A poll for a workshop with `n` slots, `n` answers (on the grid's `page`, 25 a page) and
+    `n` comments, seen by a visitor, by someone who answered with her account, or by an
+    organiser; `fixed`: its date is fixed."""
+    poll, team, answers = a_poll(
+        n, people=25 * (page - 1) + n, workshop=WorkshopFactory(starts_at=None, ends_at=None)
+    )
+    if fixed:
+        services.fix_slot(poll, poll.slots.first().pk, by=team[0])
     answers = answers[25 * (page - 1) :]
     comments = [
         services.add_comment(poll, name=f"Auteur {i}", body=f"Commentaire {i} de {poll.slug}")
@@ -87,16 +121,14 @@ def organiser_page(path, n, **options):
 
 
 def manage_place(n):
-    place = PlaceFactory(organisers=[UserFactory()])
-    organiser = place.memberships.get().user
-    polls = [
-        services.create_poll(
-            place, by=organiser, fields={"title": f"Sondage {i}"}, slots=slot_times(1)
-        )
-        for i in range(n)
-    ]
+    """The place's polls: `n` open, `n` closed, `n` fixed, each for a workshop."""
+    organiser = UserFactory()
+    place = PlaceFactory(organisers=[organiser])
+    polls = [poll for _ in range(n) for poll in polls_of_each_kind(place, organiser)]
     return Visit(
-        f"/sondages/gerer/lieu/{place.slug}/", user=organiser, shows=[p.title for p in polls]
+        f"/sondages/gerer/lieu/{place.slug}/",
+        user=organiser,
+        shows=[p.title for p in polls] + [p.workshop.title for p in polls],
     )
 
 
@@ -139,6 +171,13 @@ def remove_slots(n):
     return Visit(visit.url, user=visit.user, shows=[poll.title])
 
 
+def manage_fixed(n):
+    """The organiser's page of a poll whose date is fixed for a workshop."""
+    poll, visit = organiser_page("", n, workshop=WorkshopFactory(starts_at=None, ends_at=None))
+    services.fix_slot(poll, poll.slots.first().pk, by=visit.user)
+    return Visit(visit.url, user=visit.user, shows=[poll.workshop.title])
+
+
 def organiser(path, shown=None):
     def build(n):
         poll, visit = organiser_page(path, n)
@@ -155,6 +194,7 @@ PAGES = [
     # the comments
     Page("polls:detail", 7, poll_page),
     Page("polls:detail page 2", 7, lambda n: poll_page(n, page=2)),
+    Page("polls:detail of a fixed poll", 8, lambda n: poll_page(n, fixed=True)),
     # + session, user, menu, the access check, her own answer
     Page("polls:detail by a participant", 12, lambda n: poll_page(n, viewer="participant")),
     Page("polls:detail by an organiser", 12, lambda n: poll_page(n, viewer="organiser")),
@@ -163,6 +203,7 @@ PAGES = [
     Page("polls:manage_place", 6, manage_place),
     Page("polls:create", 6, create),
     Page("polls:manage", 7, organiser("", lambda poll: [poll.title])),
+    Page("polls:manage of a fixed poll", 8, manage_fixed),
     Page("polls:edit_poll", 6, organiser("modifier/", lambda poll: [poll.title])),
     Page("polls:remove_slots", 7, remove_slots),
     Page("polls:csv", 7, organiser("reponses.csv")),

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from entraide.workshops import services
 from entraide.workshops.feeds import personal_feed_token
@@ -17,10 +18,23 @@ from tests.querycount import Page, Visit, assert_page_cost
 pytestmark = pytest.mark.django_db
 
 
-def full_workshop(**fields):
-    """A workshop whose one seat is taken: whoever registers next waits."""
-    workshop = WorkshopFactory(capacity=1, **fields)
-    services.register(workshop, by=UserFactory())
+def dressed(place=None, *, starts_at=..., seat_taken=True, **fields):
+    """A workshop that takes every branch of its card: in a series, on site and online, at La
+    Réunion's time, its one seat taken (when it is still to come)."""
+    place = place or PlaceFactory()
+    fields.setdefault("series", SeriesFactory(place=place))
+    if starts_at is not ...:
+        fields["starts_at"] = starts_at
+    fields = {
+        "mode": "hybride",
+        "address": "2 rue des Ateliers",
+        "time_zone": "Indian/Reunion",
+        "capacity": 1,
+        **fields,
+    }
+    workshop = WorkshopFactory(place=place, **fields)
+    if seat_taken and workshop.closed_reason() is None:
+        services.register(workshop, by=UserFactory())
     return workshop
 
 
@@ -30,40 +44,45 @@ def waiting(user, workshop):
     return registration
 
 
+def titles(workshops):
+    return [w.title for w in workshops]
+
+
 # --- Public pages ---------------------------------------------------------------------------
 
 
-def workshop_list(n, *, page=1, lieu=False):
-    """`n` workshops on the page asked for (20 a page). The scene with more workshops is dated
-    before the other one, so that its `n` workshops fall on that page."""
+def workshop_list(n, *, page=1, lieu=False, past=False):
+    """`n` workshops on the page asked for (20 a page), and `n` whose date is to be decided on
+    the first page. The scene with more workshops is dated before the other one, so that its
+    workshops fall on that page."""
     place = PlaceFactory()
     day = 10 - n
     WorkshopFactory.create_batch(20 * (page - 1), place=place, starts_at=in_days(day, hour=9))
-    shown = WorkshopFactory.create_batch(n, place=place, starts_at=in_days(day, hour=10))
-    query = f"?page={page}" + (f"&lieu={place.slug}" if lieu else "")
-    return Visit(f"/ateliers/{query}", shows=[w.title for w in shown])
+    shown = [dressed(place, starts_at=in_days(-day if past else day, hour=10)) for _ in range(n)]
+    if page == 1 and not past:
+        shown += [dressed(place, starts_at=None) for _ in range(n)]
+    query = {"page": page, "lieu": place.slug if lieu else "", "quand": "passes" if past else ""}
+    return Visit(f"/ateliers/?{urlencode(query)}", shows=titles(shown))
 
 
-def session_titles(sessions):
-    return [w.title for w in sessions]
-
-
-def a_series(n, **fields):
-    series = SeriesFactory(**fields)
-    sessions = [
-        WorkshopFactory(place=series.place, series=series, position=i, capacity=1)
+def a_series(n):
+    """A series of `n` dated sessions and `n` whose date is to be decided, each full."""
+    series = SeriesFactory()
+    dated = [dressed(series.place, series=series, position=i) for i in range(1, n + 1)]
+    undated = [
+        dressed(series.place, series=series, position=n + i, starts_at=None)
         for i in range(1, n + 1)
     ]
-    return series, sessions
+    return series, dated, undated
 
 
 def workshop_page(n, *, viewer=None):
-    """A session of a series of `n` sessions, `n` people registered, the last ones waiting;
-    `viewer` ("participant", "organiser") looks at it, else a visitor."""
-    series, sessions = a_series(n)
-    workshop = sessions[0]
+    """A session of a series of `2n` sessions, with `n` seats, `n` people registered and `n`
+    waiting; `viewer` ("participant", "organiser") looks at it, else a visitor."""
+    series, dated, undated = a_series(n)
+    workshop = dated[0]
     Workshop.objects.filter(pk=workshop.pk).update(capacity=n)
-    for _ in range(n):
+    for _ in range(2 * n - 1):
         services.register(workshop, by=UserFactory())
     user = None
     if viewer == "participant":
@@ -72,66 +91,67 @@ def workshop_page(n, *, viewer=None):
     elif viewer == "organiser":
         user = UserFactory()
         series.place.memberships.create(user=user)
-    return Visit(workshop.get_absolute_url(), user=user, shows=session_titles(sessions))
+    return Visit(workshop.get_absolute_url(), user=user, shows=titles(dated + undated))
 
 
 def series_page(n, *, participant=False):
-    """A series of `n` sessions; a participant registered for each (waiting for the full ones)."""
-    series, sessions = a_series(n)
+    """A series of `2n` full sessions; a participant waiting for each."""
+    series, dated, undated = a_series(n)
     user = None
     if participant:
         user = UserFactory()
-        for session in sessions:
-            services.register(session, by=user)
-            waiting(UserFactory(), session)
-    return Visit(series.get_absolute_url(), user=user, shows=session_titles(sessions))
+        for session in dated + undated:
+            waiting(user, session)
+    return Visit(series.get_absolute_url(), user=user, shows=titles(dated + undated))
 
 
 def mine(n):
-    """My registrations: waiting for `n` full workshops."""
+    """My registrations: a seat in `n` workshops, waiting for `n` others, `n` cancelled."""
     user = UserFactory()
     shown = []
     for _ in range(n):
-        workshop = full_workshop()
-        waiting(user, workshop)
-        shown.append(workshop.title)
+        seated = dressed(seat_taken=False)
+        services.register(seated, by=user)
+        in_line = dressed()
+        waiting(user, in_line)
+        cancelled = dressed(seat_taken=False)
+        (registration,) = services.register(cancelled, by=user).created
+        services.cancel_own(registration.pk)
+        shown += [seated.title, in_line.title, cancelled.title]
     return Visit("/ateliers/mes-inscriptions/", user=user, shows=shown)
 
 
 def private_link(n):
-    """The private link of a request for a series of `n` full sessions, confirmed: waiting."""
-    series, sessions = a_series(n)
-    for session in sessions:
-        services.register(session, by=UserFactory())
+    """The private link of a request for a series of `2n` full sessions, confirmed: waiting."""
+    series, dated, undated = a_series(n)
     services.register_series(series, name="Dominique", email="dominique@example.org")
     token = token_of(mail.outbox[-1])
     services.confirm(token)
-    return Visit(f"/ateliers/inscription/{token}/", shows=session_titles(sessions))
+    return Visit(f"/ateliers/inscription/{token}/", shows=titles(dated + undated))
 
 
 def atom_feed(n):
-    workshops = WorkshopFactory.create_batch(n)
-    return Visit("/ateliers/flux.atom", shows=[w.title for w in workshops])
+    return Visit("/ateliers/flux.atom", shows=titles(dressed() for _ in range(n)))
 
 
 def place_calendar(n):
     place = PlaceFactory()
-    workshops = WorkshopFactory.create_batch(n, place=place)
-    return Visit(f"/ateliers/calendrier/lieu/{place.slug}.ics", shows=[w.title for w in workshops])
+    workshops = [dressed(place) for _ in range(n)]
+    return Visit(f"/ateliers/calendrier/lieu/{place.slug}.ics", shows=titles(workshops))
 
 
 def series_calendar(n):
-    series, sessions = a_series(n)
-    return Visit(f"/ateliers/cycles/{series.slug}/calendrier.ics", shows=session_titles(sessions))
+    series, dated, _undated = a_series(n)
+    return Visit(f"/ateliers/cycles/{series.slug}/calendrier.ics", shows=titles(dated))
 
 
 def personal_calendar(n):
     user = UserFactory()
-    workshops = WorkshopFactory.create_batch(n)
+    workshops = [dressed(seat_taken=False) for _ in range(n)]
     for workshop in workshops:
         services.register(workshop, by=user)
     url = f"/ateliers/calendrier/personnel/{personal_feed_token(user)}.ics"
-    return Visit(url, shows=[w.title for w in workshops])
+    return Visit(url, shows=titles(workshops))
 
 
 # --- Organiser pages ------------------------------------------------------------------------
@@ -144,14 +164,16 @@ def organiser_of(place):
 
 
 def manage_place(n):
-    """The place's workshops page: `n` workshops, `n` series."""
+    """The place's workshops page: `n` workshops to come, `n` undated, `n` drafts, each in a
+    series of its own."""
     place = PlaceFactory()
-    workshops = WorkshopFactory.create_batch(n, place=place)
-    series = SeriesFactory.create_batch(n, place=place)
+    workshops = [dressed(place) for _ in range(n)]
+    workshops += [dressed(place, starts_at=None) for _ in range(n)]
+    workshops += [dressed(place, status="brouillon") for _ in range(n)]
     return Visit(
         f"/ateliers/gerer/lieu/{place.slug}/",
         user=organiser_of(place),
-        shows=[w.title for w in workshops] + [s.title for s in series],
+        shows=titles(workshops) + [w.series.title for w in workshops],
     )
 
 
@@ -179,21 +201,27 @@ def edit_workshop(n):
 
 
 def edit_series(n):
-    series, sessions = a_series(n)
+    series, dated, undated = a_series(n)
     return Visit(
         f"/ateliers/gerer/cycle/{series.slug}/",
         user=organiser_of(series.place),
-        shows=session_titles(sessions),
+        shows=titles(dated + undated),
     )
 
 
 def participants(n, *, after=False, csv=False):
-    """The participant cards (or the export) of a workshop with `n` seats taken and `n` people
-    waiting; `after`: the workshop has taken place (attendance is taken)."""
-    workshop = WorkshopFactory(capacity=n)
-    people = UserFactory.create_batch(2 * n)
+    """The participant cards (or the export) of a workshop with `n` seats taken, `n` people
+    waiting, `n` requests to confirm and `n` cancelled; `after`: the workshop has taken place
+    (attendance is taken)."""
+    workshop = dressed(capacity=n, seat_taken=False)
+    people = UserFactory.create_batch(3 * n)
     for person in people:
         services.register(workshop, by=person)
+    for person in people[2 * n :]:
+        services.cancel_own(workshop.registrations.get(user=person).pk)
+    requests = [f"demande-{i}-{workshop.slug}@example.org" for i in range(n)]
+    for email in requests:
+        services.register(workshop, name="Sans compte", email=email)
     if after:
         start = timezone.now() - timedelta(days=1)
         Workshop.objects.filter(pk=workshop.pk).update(
@@ -203,7 +231,7 @@ def participants(n, *, after=False, csv=False):
     return Visit(
         f"/ateliers/gerer/{workshop.slug}/{page}",
         user=organiser_of(workshop.place),
-        shows=[p.email if csv else p.public_name for p in people],
+        shows=[p.email if csv else p.public_name for p in people] + requests,
     )
 
 
@@ -220,19 +248,20 @@ def cancel_workshop(n):
 
 
 def cancel_series(n):
-    series, sessions = a_series(n)
-    for session in sessions:
-        services.register(session, by=UserFactory())
+    """What cancelling tells: `2n` sessions, each with a seat taken and someone waiting."""
+    series, dated, undated = a_series(n)
+    for session in dated + undated:
+        waiting(UserFactory(), session)
     return Visit(
         f"/ateliers/gerer/cycle/{series.slug}/annuler/",
         user=organiser_of(series.place),
-        shows=session_titles(sessions),
+        shows=titles(dated + undated),
     )
 
 
 def withdraw(n):
     """Withdrawing the last of `n` people waiting says their rank."""
-    workshop = full_workshop()
+    workshop = dressed()
     line = [waiting(UserFactory(), workshop) for _ in range(n)]
     last = line[-1]
     return Visit(
@@ -248,6 +277,7 @@ PAGES = [
     Page("workshops:list", 2, workshop_list),  # the count, the page (place and series joined)
     Page("workshops:list page 2", 2, lambda n: workshop_list(n, page=2)),
     Page("workshops:list of a place", 3, lambda n: workshop_list(n, lieu=True)),  # + the place
+    Page("workshops:list of past workshops", 2, lambda n: workshop_list(n, past=True)),
     Page("workshops:detail", 2, workshop_page),  # the workshop, the sessions
     Page("workshops:detail by a participant", 8, lambda n: workshop_page(n, viewer="participant")),
     Page("workshops:detail by an organiser", 7, lambda n: workshop_page(n, viewer="organiser")),
