@@ -3,8 +3,6 @@ and invitations, what needs them, and the buttons to create; the menu and the ho
 built from what the capabilities registered."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from entraide.core import registry
@@ -76,23 +74,6 @@ def test_the_space_shows_seats_waiting_lists_polls_and_what_needs_the_organiser(
         "Inviter un·e organisateur·rice",
     ):
         assert button in page
-
-
-def test_the_space_takes_the_same_queries_for_one_place_or_three(client_for, bob):
-    def queries():
-        client = client_for(bob)
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get("/espace/").status_code == 200
-        return len(captured)
-
-    first = PlaceFactory(organisers=[bob])
-    WorkshopFactory(place=first, starts_at=in_days(3))
-    one = queries()
-    for _ in range(2):
-        place = PlaceFactory(organisers=[bob])
-        WorkshopFactory(place=place, starts_at=in_days(4))
-        polls.create_poll(place, by=bob, fields={"title": "Dispos"}, slots=slot_times(1))
-    assert one == queries() == 7
 
 
 def test_someone_who_runs_no_place_is_told_how_to_get_there(client_for, alice):

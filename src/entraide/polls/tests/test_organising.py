@@ -7,9 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from entraide.polls import services
@@ -188,18 +186,6 @@ def test_someone_else_cannot_manage_the_poll(client_for, alice, poll, path):
         client_for(alice).post(f"/sondages/gerer/{poll.slug}/fixer/", {"slot": slot.pk}).status_code
         == 403
     )
-
-
-def test_the_results_page_costs_the_same_queries_for_3_or_30_participants(client, poll):
-    for n in range(3):
-        services.answer(poll, name=f"P{n}", choices=all_answers(poll, "oui", "non", "oui"))
-    with CaptureQueriesContext(connection) as few:
-        client.get(poll.get_absolute_url())
-    for n in range(3, 30):
-        services.answer(poll, name=f"P{n}", choices=all_answers(poll, "oui", "non", "oui"))
-    with CaptureQueriesContext(connection) as many:
-        client.get(poll.get_absolute_url())
-    assert len(few) == len(many) == 7
 
 
 def test_slots_in_the_past_cannot_be_fixed(client_for, bob, poll):

@@ -5,8 +5,6 @@ from datetime import timedelta
 
 import icalendar
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from entraide.workshops import services
@@ -60,25 +58,6 @@ def test_a_card_says_date_time_zone_duration_place_and_seats(client, place, alic
     assert "18:00–19:30</time>" in page  # Paris, the site's zone: not named
     assert "1 h 30" in page
     assert "La Verrière, Montpellier" in page
-
-
-def test_the_list_costs_the_same_queries_for_few_or_many_workshops(client, place):
-    WorkshopFactory.create_batch(3, place=place)
-    with CaptureQueriesContext(connection) as few:
-        client.get("/ateliers/?page=1")
-    WorkshopFactory.create_batch(45, place=place)
-    with CaptureQueriesContext(connection) as many:
-        client.get("/ateliers/?page=2")
-    assert len(few) == len(many) == 2  # the count, the page (place and series joined)
-
-
-def test_the_workshop_page_costs_a_constant_number_of_queries(client, series, alice):
-    workshop = series.workshops.first()
-    for _n in range(2):
-        services.register(workshop, name="X", email=f"x{_n}@example.org")
-    with CaptureQueriesContext(connection) as queries:
-        client.get(workshop.get_absolute_url())
-    assert len(queries) == 2  # the workshop (place, series joined), the sessions
 
 
 def test_a_series_calendar_has_the_dated_sessions_without_private_details(client, series):

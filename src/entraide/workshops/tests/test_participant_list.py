@@ -9,8 +9,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from entraide.workshops import services
@@ -109,38 +107,6 @@ def test_ticking_the_boxes_records_who_came(client_for, bob, door):
     attended = dict(door.registrations.filter(status="confirmee").values_list("name", "attended"))
     assert attended == {"Amina": False, "Jean-Baptiste Dupont": True}
     assert "50 % (1/2)" in client.get(response["Location"]).text
-
-
-@pytest.mark.parametrize("after", [False, True], ids=["before", "after the workshop"])
-def test_the_list_costs_the_same_queries_for_3_or_30_people(client_for, bob, place, after):
-    workshop = WorkshopFactory(place=place, capacity=20)
-    client = client_for(bob)
-    url = f"/ateliers/gerer/{workshop.slug}/participants/"
-
-    def add(count):
-        for _ in range(count):
-            services.register(workshop, by=UserFactory())
-
-    def move(days):
-        start = timezone.now() + timedelta(days=days)
-        Workshop.objects.filter(pk=workshop.pk).update(
-            starts_at=start, ends_at=start + timedelta(hours=1)
-        )
-
-    add(3)
-    if after:
-        move(-1)
-    with CaptureQueriesContext(connection) as few:
-        page = client.get(url)
-    assert page.status_code == 200
-    move(10)
-    add(27)  # 20 seats, 10 waiting
-    if after:
-        move(-1)
-    with CaptureQueriesContext(connection) as many:
-        page = client.get(url)
-    assert len(cards(page.text)) == 30
-    assert len(few) == len(many) == 7
 
 
 def test_the_export_gives_times_in_the_workshops_zone_named_in_the_header(client_for, bob, place):

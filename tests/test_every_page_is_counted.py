@@ -1,0 +1,86 @@
+"""Every page of Entraide, found from the URL patterns, has its literal query count in its
+app's `tests/test_query_counts.py` (tests/querycount.py), or is named below with the reason
+it has none. A new app's page fails this test until it is counted, or consciously left out."""
+
+import importlib
+
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver
+
+# Addresses that only take a POST (an action, then a redirect): nothing to render.
+ACTIONS = {
+    "accounts:set_language",
+    "places:invite",
+    "places:revoke_invitation",
+    "workshops:undo_mine",
+    "workshops:change_calendar_address",
+    "workshops:undo_by_link",
+    "workshops:register",
+    "workshops:register_series",
+    "workshops:publish",
+    "workshops:publish_series",
+    "workshops:duplicate",
+    "polls:answer",
+    "polls:comment",
+    "polls:delete",
+    "polls:delete_poll",
+}
+
+# Pages about one thing that lists nothing: fixed text, an empty form, or the confirmation of
+# one action on one object.
+ONE_THING = {
+    "core:accessibility",
+    "core:privacy",
+    "core:legal_notice",
+    "workshops:check_mailbox",
+    "workshops:cancel_mine",
+    "workshops:cancel_by_link",
+    "workshops:calendar_mine",
+    "workshops:calendar_by_link",
+    "workshops:create_series",
+    "workshops:write",
+    "workshops:write_series",
+    "workshops:delete_draft",
+    "polls:add_slots",
+}
+
+
+def _walk(resolver, namespace=""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry, inner)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}", entry.callback.__module__
+
+
+def entraide_pages():
+    return {name for name, module in _walk(get_resolver()) if module.startswith("entraide.")}
+
+
+def counted_pages():
+    """The URL names of the pages each app counts (a page's name, before its variant)."""
+    counted = set()
+    for config in apps.get_app_configs():
+        if not config.name.startswith("entraide."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.tests.test_query_counts")
+        except ModuleNotFoundError:
+            continue
+        counted |= {page.name.split(" ", 1)[0] for page in module.PAGES}
+    return counted
+
+
+def test_every_page_has_its_literal_query_count():
+    uncounted = entraide_pages() - counted_pages() - ACTIONS - ONE_THING
+    assert uncounted == set(), (
+        "count these pages in their app's tests/test_query_counts.py (tests/querycount.py), "
+        "or say in tests/test_every_page_is_counted.py why they have no count"
+    )
+
+
+def test_the_pages_said_uncounted_exist_and_are_not_counted():
+    pages, counted = entraide_pages(), counted_pages()
+    assert (ACTIONS | ONE_THING) - pages == set()
+    assert (ACTIONS | ONE_THING) & counted == set()
