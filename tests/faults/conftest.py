@@ -14,10 +14,10 @@ from django.conf import settings
 
 from tests.concurrency.harness import App
 
-CONFIRMED = "[Entraide] Inscription confirmée : Atelier"
-WAITING = "[Entraide] Liste d’attente : Atelier"
-PROMOTED = "[Entraide] Une place pour vous : Atelier"
-CANCELLED = "[Entraide] Inscription annulée : Atelier"
+CONFIRMED = "[Entraide] Inscription confirmée : Atelier"
+WAITING = "[Entraide] Liste d’attente : Atelier"
+PROMOTED = "[Entraide] Une place pour vous : Atelier"
+CANCELLED = "[Entraide] Inscription annulée : Atelier"
 
 QUEUES = """
 import json

@@ -14,13 +14,14 @@ from entraide.polls import services
 from entraide.polls.models import Choice, Participant, Poll, Slot
 from entraide.polls.tests.conftest import all_answers, slot_times
 from tests.factories import PlaceFactory
+from tests.text import squeeze
 from tests.threads import at_once, skip_on_sqlite
 
 pytestmark = pytest.mark.django_db
 
 
 def page_text(response):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.text)).split())
+    return squeeze(html.unescape(re.sub(r"<[^>]+>", " ", response.text)))
 
 
 def answered(poll, *rows):
@@ -54,7 +55,7 @@ def test_the_organiser_edits_title_description_and_closing_date(client_for, bob,
     )
     page = client_for(bob).get(poll.get_absolute_url()).text
     assert "<strong>vendredi</strong>" in page
-    assert "Les réponses ferment le" in page
+    assert "Clôture des réponses le" in page
 
 
 @pytest.mark.parametrize(
@@ -132,9 +133,9 @@ def test_slots_already_in_the_poll_are_not_proposed_twice(client_for, bob, poll)
 @pytest.mark.parametrize(
     ("days", "message"),
     [
-        ("31 février", "Ligne 1 : « 31 février » n’existe pas."),
-        ("2020-01-07", "Ligne 1 : « 2020-01-07 » est dans le passé."),
-        ("x" * 5000, "Ligne 1 : « xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… » n’est pas une date"),
+        ("31 février", "Ligne 1 : « 31 février » n’existe pas."),
+        ("2020-01-07", "Ligne 1 : « 2020-01-07 » est dans le passé."),
+        ("x" * 5000, "Ligne 1 : « xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… » n’est pas une date"),
         ("\n".join(f"{d:02d}/01/2029" for d in range(1, 31)) + "\n01/02/2029",
          "Au plus 100 créneaux par sondage (ici 127)"),
     ],
@@ -202,7 +203,7 @@ def test_a_removed_slot_removed_again_is_refused_with_a_message(client_for, bob,
     response = client_for(bob).post(url, data)  # the button pressed twice
     assert response.status_code == 400
     assert response.context["form"].errors["slots"] == [
-        "Un de ces créneaux n’est plus dans le sondage (retiré entre-temps ?) : vérifiez à "
+        "L’un de ces créneaux n’est plus dans le sondage (retiré entre-temps ?) : vérifiez à "
         "nouveau la liste."
     ]
     assert poll.slots.count() == 2
@@ -234,7 +235,7 @@ def test_the_last_slot_cannot_be_removed(client_for, bob, poll):
     response = client_for(bob).post(f"/sondages/gerer/{poll.slug}/creneaux/retirer/", data)
     assert response.status_code == 400
     assert response.context["form"].errors["slots"] == [
-        "Un sondage garde au moins un créneau : clôturez-le ou supprimez-le plutôt."
+        "Un sondage doit garder au moins un créneau : clôturez-le ou supprimez-le plutôt."
     ]
 
 
@@ -283,18 +284,18 @@ def test_a_poll_nobody_answered_can_be_deleted(client_for, bob, poll):
     assert response["Location"] == f"/sondages/gerer/lieu/{poll.place.slug}/"
     assert Poll.objects.count() == Slot.objects.count() == 0
     page = page_text(client_for(bob).get(response["Location"]))
-    assert "Le sondage « Dispos pour le deuxième atelier » est supprimé." in page
+    assert "Le sondage « Dispos pour le deuxième atelier » est supprimé." in page
 
 
 def test_a_poll_with_answers_cannot_be_deleted(client_for, bob, poll):
     answered(poll, ("oui", "non", "oui"), ("oui", "oui", "oui"))
     edit = client_for(bob).get(f"/sondages/gerer/{poll.slug}/modifier/")
-    assert "Ce sondage a 2 réponses : il ne peut pas être supprimé." in page_text(edit)
+    assert "Ce sondage a 2 réponses : il ne peut pas être supprimé." in page_text(edit)
     assert f'action="/sondages/gerer/{poll.slug}/supprimer/"' not in edit.text
     response = client_for(bob).post(f"/sondages/gerer/{poll.slug}/supprimer/")
     assert response.status_code == 400
     assert (
-        "Ce sondage a 2 réponses : il ne peut pas être supprimé. Vous pouvez le clore."
+        "Ce sondage a 2 réponses : il ne peut pas être supprimé. Vous pouvez le clore."
         in page_text(response)
     )
     assert Poll.objects.count() == 1

@@ -58,21 +58,21 @@ def test_several_dates_one_per_line_or_separated_by_semicolons_without_repeats()
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ("31 février", "Ligne 1 : « 31 février » n’existe pas."),
-        ("31/04/2027", "Ligne 1 : « 31/04/2027 » n’existe pas."),
-        ("lundi 8 décembre", "Ligne 1 : le 8 décembre 2026 est un mardi, pas un lundi."),
+        ("31 février", "Ligne 1 : « 31 février » n’existe pas."),
+        ("31/04/2027", "Ligne 1 : « 31/04/2027 » n’existe pas."),
+        ("lundi 8 décembre", "Ligne 1 : le 8 décembre 2026 est un mardi, pas un lundi."),
         (
             "demain",
-            "Ligne 1 : « demain » n’est pas une date : écrivez-la comme mardi 8 décembre, "
+            "Ligne 1 : « demain » n’est pas une date : écrivez-la par exemple mardi 8 décembre, "
             "08/12 ou 2026-12-08.",
         ),
         (
             "8 ju",
-            "Ligne 1 : « 8 ju » n’est pas une date : écrivez-la comme mardi 8 décembre, "
+            "Ligne 1 : « 8 ju » n’est pas une date : écrivez-la par exemple mardi 8 décembre, "
             "08/12 ou 2026-12-08.",
         ),
-        ("2020-01-07", "Ligne 1 : « 2020-01-07 » est dans le passé."),
-        ("8 décembre 2040", "Ligne 1 : « 8 décembre 2040 » est à plus de 5 ans."),
+        ("2020-01-07", "Ligne 1 : « 2020-01-07 » est dans le passé."),
+        ("8 décembre 2040", "Ligne 1 : « 8 décembre 2040 » est à plus de 5 ans."),
     ],
 )
 def test_a_date_that_cannot_be_read_says_which_line_and_why(written, message):
@@ -81,15 +81,15 @@ def test_a_date_that_cannot_be_read_says_which_line_and_why(written, message):
 
 def test_each_bad_line_gets_its_own_error_and_good_lines_none():
     assert errors_of("8 déc.\n31 février\n10/12\nbientôt") == [
-        "Ligne 2 : « 31 février » n’existe pas.",
-        "Ligne 4 : « bientôt » n’est pas une date : écrivez-la comme mardi 8 décembre, 08/12 ou "
-        "2026-12-08.",
+        "Ligne 2 : « 31 février » n’existe pas.",
+        "Ligne 4 : « bientôt » n’est pas une date : écrivez-la par exemple mardi 8 décembre, "
+        "08/12 ou 2026-12-08.",
     ]
 
 
 def test_a_5000_character_line_gets_one_short_error():
     (message,) = errors_of("8" * 5000)
-    assert message.startswith("Ligne 1 : « 8888888888")
+    assert message.startswith("Ligne 1 : « 8888888888")
     assert len(message) < 200
 
 
@@ -116,8 +116,8 @@ def test_a_bad_time_range_says_which_line():
     with pytest.raises(ValidationError) as raised:
         parse_ranges("11:00-12:30\nmidi\n25h-26h")
     assert raised.value.messages == [
-        "Ligne 2 : « midi » n’est pas une plage horaire : écrivez-la 11:00-12:30.",
-        "Ligne 3 : « 25h-26h » n’est pas une plage horaire : écrivez-la 11:00-12:30.",
+        "Ligne 2 : « midi » n’est pas une plage horaire : écrivez-la par exemple 11:00-12:30.",
+        "Ligne 3 : « 25h-26h » n’est pas une plage horaire : écrivez-la par exemple 11:00-12:30.",
     ]
 
 
@@ -186,7 +186,7 @@ def test_a_combination_that_was_not_proposed_is_refused(client_for, bob, place, 
     response = client_for(bob).post(url(place), data)
     assert response.status_code == 400
     assert response.context["picker"].errors["slots"] == [
-        "Un des créneaux cochés ne fait pas partie de ceux proposés : vérifiez la liste."
+        "L’un des créneaux cochés ne fait pas partie de ceux proposés : vérifiez la liste."
     ]
     assert Poll.objects.count() == 0
 
@@ -203,6 +203,6 @@ def test_bad_dates_stay_on_the_first_step_with_one_error_per_line(client_for, bo
     response = client_for(bob).post(url(place), data)
     assert response.status_code == 400
     assert response.context["form"].errors["days"] == [
-        "Ligne 2 : « 31 février » n’existe pas.",
-        "Ligne 3 : le 5 décembre 2028 est un mardi, pas un lundi.",
+        "Ligne 2 : « 31 février » n’existe pas.",
+        "Ligne 3 : le 5 décembre 2028 est un mardi, pas un lundi.",
     ]

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 MINE = "/ateliers/mes-inscriptions/"
 TAKEN = (
-    "Votre place a été reprise par une autre personne : vous pouvez vous inscrire sur la liste "
+    "Votre place a été prise par quelqu’un d’autre : vous pouvez vous inscrire sur la liste "
     "d’attente."
 )
 
@@ -46,7 +46,7 @@ def test_a_participant_takes_her_free_seat_back(client_for, alice, workshop):
     cancel_mine(client, registration)
     assert counters(workshop) == (0, 0)
     page = client.get(MINE)
-    assert "Annulé par erreur ?" in page.text
+    assert "Annulée par erreur ?" in page.text
     assert f'<form method="post" action="{MINE}{registration.pk}/reprendre/">' in page.text
     mail.outbox.clear()
 
@@ -57,15 +57,15 @@ def test_a_participant_takes_her_free_seat_back(client_for, alice, workshop):
     assert (registration.status, registration.cancelled_at) == ("confirmee", None)
     assert counters(workshop) == (1, 0)
     assert [(m.to, m.subject) for m in mail.outbox] == [
-        (["alice@example.org"], f"[Entraide] Inscription confirmée : {workshop.title}")
+        (["alice@example.org"], f"[Entraide] Inscription confirmée : {workshop.title}")
     ]
     assert mail.outbox[0].attachments[0][0] == f"{workshop.slug}.ics"
     page = client.get(MINE)
     assert [str(m) for m in page.context["messages"]] == [
-        f"Vous avez repris votre place pour « {workshop.title} ». Un courriel de confirmation "
+        f"Vous avez repris votre place pour « {workshop.title} ». Un courriel de confirmation "
         "est en route."
     ]
-    assert "Annulé par erreur ?" not in page.text
+    assert "Annulée par erreur ?" not in page.text
 
 
 def test_the_seat_cannot_be_taken_back_once_the_first_in_line_got_it(
@@ -116,12 +116,12 @@ def test_after_the_delay_the_offer_is_gone_and_taking_back_is_refused(
     client.get(MINE)
     later = timezone.now() + timedelta(minutes=31)
     monkeypatch.setattr(timezone, "now", lambda: later)
-    assert "Annulé par erreur ?" not in client.get(MINE).text
+    assert "Annulée par erreur ?" not in client.get(MINE).text
 
     undo_mine(client, registration)
 
     assert messages_of(client, MINE) == [
-        "Il est trop tard pour reprendre votre place : inscrivez-vous de nouveau."
+        "Il est trop tard pour reprendre votre place : inscrivez-vous de nouveau."
     ]
     assert Registration.objects.get(pk=registration.pk).status == "annulee"
     assert counters(workshop) == (0, 0)
@@ -146,9 +146,9 @@ def test_a_waiting_person_gets_her_old_place_in_line_back(client_for, alice, bob
     assert services.waiting_position(Registration.objects.get(user=third)) == 3
     assert counters(workshop) == (2, 3)
     assert messages_of(client, MINE) == [
-        f"Vous êtes de retour sur la liste d’attente de « {workshop.title} », 2ᵉ dans la file."
+        f"Vous êtes de nouveau sur la liste d’attente de « {workshop.title} », en 2ᵉ position."
     ]
-    assert [m.subject for m in mail.outbox] == [f"[Entraide] Liste d’attente : {workshop.title}"]
+    assert [m.subject for m in mail.outbox] == [f"[Entraide] Liste d’attente : {workshop.title}"]
 
 
 def test_someone_else_cannot_take_back_my_registration(client_for, alice, bob, workshop):
@@ -166,12 +166,12 @@ def test_a_registration_the_organisers_cancelled_cannot_be_taken_back(client_for
     client = client_for(alice)
     client.get(MINE)
     services.withdraw(registration.pk, by_organisers=True)
-    assert "Annulé par erreur ?" not in client.get(MINE).text
+    assert "Annulée par erreur ?" not in client.get(MINE).text
 
     undo_mine(client, registration)
 
     assert messages_of(client, MINE) == [
-        "Il est trop tard pour reprendre votre place : inscrivez-vous de nouveau."
+        "Il est trop tard pour reprendre votre place : inscrivez-vous de nouveau."
     ]
     assert Registration.objects.get(pk=registration.pk).status == "annulee"
 
@@ -221,7 +221,7 @@ def test_the_service_refuses_a_cancellation_it_did_not_record(alice, workshop):
     with pytest.raises(DomainError) as refused:
         services.undo_cancel(registration.pk, cancelled_at=registration.cancelled_at - timedelta(1))
     assert refused.value.message == (
-        "Il est trop tard pour reprendre votre place : inscrivez-vous de nouveau."
+        "Il est trop tard pour reprendre votre place : inscrivez-vous de nouveau."
     )
     again = services.undo_cancel(registration.pk, cancelled_at=registration.cancelled_at)
     assert again.status == "confirmee"
