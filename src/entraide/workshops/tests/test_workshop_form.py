@@ -99,7 +99,7 @@ def test_a_workshop_once_published_cannot_be_deleted(client_for, bob, place, sta
     assert "supprimer/" not in client.get(f"/ateliers/gerer/{workshop.slug}/").text
     response = client.post(f"/ateliers/gerer/{workshop.slug}/supprimer/", follow=True)
     assert response.redirect_chain == [(f"/ateliers/gerer/{workshop.slug}/", 302)]
-    assert "Seul un brouillon où personne ne s’est jamais inscrit peut être supprimé" in (
+    assert "Seul un brouillon auquel personne ne s’est jamais inscrit peut être supprimé" in (
         response.text
     )
     assert Workshop.objects.filter(pk=workshop.pk).exists()
@@ -113,7 +113,7 @@ def test_a_draft_someone_once_registered_for_cannot_be_deleted(client_for, bob, 
     assert registration is not None
     client = client_for(bob)
     response = client.post(f"/ateliers/gerer/{workshop.slug}/supprimer/", follow=True)
-    assert "Seul un brouillon où personne ne s’est jamais inscrit peut être supprimé" in (
+    assert "Seul un brouillon auquel personne ne s’est jamais inscrit peut être supprimé" in (
         response.text
     )
     assert Workshop.objects.filter(pk=workshop.pk).exists()
