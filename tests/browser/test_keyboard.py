@@ -72,7 +72,7 @@ def test_registering_without_an_account_with_the_keyboard_alone(browser, live_ap
     assert "error-summary" in summary["cls"]  # the focus starts on what went wrong
     assert "Corrigez ce qui suit" in summary["text"]
     link = tab_to(page, lambda element: element["tag"] == "a")
-    assert link["text"].startswith("Votre adresse électronique :")
+    assert link["text"].startswith("Votre adresse électronique :")
     page.keyboard.press("Enter")
     assert focused(page)["id"] == "id_email"  # the link leads into the field
     page.keyboard.press("Control+A")
@@ -99,7 +99,7 @@ def test_an_organiser_creates_a_workshop_with_the_keyboard_alone(browser, live_a
 
     assert "error-summary" in focused(page)["cls"]
     link = tab_to(page, lambda element: element["tag"] == "a")
-    assert link["text"].startswith("Thème :")
+    assert link["text"].startswith("Thème :")
     page.keyboard.press("Enter")
     assert focused(page)["id"] == "id_theme"  # the summary's link leads into the field
     page.keyboard.type("Num")  # a select follows what is typed

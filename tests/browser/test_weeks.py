@@ -65,7 +65,7 @@ def test_the_organisers_week(browser, live_app, viewport, tmp_path):
     respondent = browser.new_context(viewport=viewport).new_page()
     respondent.goto(live_app + one_click)
     respondent.get_by_role("button", name="M’inscrire").click()
-    assert respondent.get_by_text("Votre place est confirmée pour « ").is_visible()
+    assert respondent.get_by_text("Votre place est confirmée pour « ").is_visible()
     third = Workshop.objects.get(slug="manifeste-atelier-3")
     assert Registration.objects.filter(workshop=third, email=offer.to[0]).get().is_confirmed
     respondent.context.close()

@@ -44,7 +44,7 @@ def test_register_without_an_account_confirm_cancel_and_the_next_one_is_promoted
     link = re.search(r"https?://\S+?(/ateliers/inscription/[\w-]+/)", request_mail.body).group(1)
     page.goto(live_app + link)
     page.get_by_role("button", name="Confirmer mon inscription").click()
-    assert page.get_by_text("Votre place est confirmée pour « Atelier 1").is_visible()
+    assert page.get_by_text("Votre place est confirmée pour « Atelier 1").is_visible()
     assert page.get_by_text("Confirmée", exact=True).count() == 3
     assert page.get_by_role("link", name=VIDEO).count() == 3
     page.screenshot(path=tmp_path / "private-link.png", full_page=True)
@@ -56,12 +56,12 @@ def test_register_without_an_account_confirm_cancel_and_the_next_one_is_promoted
     assert page.get_by_text("Votre place revient aussitôt à la première personne").is_visible()
     assert Registration.objects.get(workshop=first, user=malik).status == "en-attente"
     page.get_by_role("button", name="Oui, annuler mon inscription").click()
-    assert page.get_by_text("Votre inscription à « Atelier 1").is_visible()
+    assert page.get_by_text("Votre inscription à « Atelier 1").is_visible()
     assert Registration.objects.get(workshop=first, email="dominique@exemple.org").status == (
         "annulee"
     )
     assert Registration.objects.get(workshop=first, user=malik).status == "confirmee"
     promoted = [m for m in mail.outbox if m.to == [malik.email]]
-    assert [m.subject for m in promoted] == [f"[Entraide] Une place pour vous : {first.title}"]
+    assert [m.subject for m in promoted] == [f"[Entraide] Une place pour vous : {first.title}"]
     assert VIDEO in promoted[0].body
     page.close()

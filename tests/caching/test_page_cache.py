@@ -84,7 +84,7 @@ def test_a_signed_in_person_never_gets_a_page_kept_for_someone_else(workshop, cl
     anonymous = visitor_sees(workshop.get_absolute_url())
     assert "votre place est confirmée" not in anonymous
     mine = client_for(alice).get(workshop.get_absolute_url()).content.decode()
-    assert "Vous êtes inscrit·e : votre place est confirmée." in mine
+    assert "Vous êtes inscrit·e : votre place est confirmée." in mine
     assert mine != anonymous
     assert visitor_sees(workshop.get_absolute_url()) == anonymous
 

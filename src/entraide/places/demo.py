@@ -20,7 +20,7 @@ DEMO_PLACES = [
             "étudiants choisissent un projet :\n\n"
             "- **Publication de récits de la transition** : en binôme, réaliser un entretien "
             "et en tirer un portrait, un article ou un podcast ;\n"
-            "- **Co-animation d'ateliers participatifs et préventifs** : des ateliers de "
+            "- **Co-animation d’ateliers participatifs et préventifs** : des ateliers de "
             "prévention santé-écran sur le campus ou dans une Maison pour tous, une enquête, "
             "un défi solidaire de déconnexion.\n\n"
             "Public recommandé : étudiants en Lettres, Langues, Arts ou Sciences Humaines "
@@ -42,7 +42,7 @@ DEMO_PLACES = [
         "summary": "Une maison de quartier qui accueille des ateliers de prévention "
         "santé-écran ouverts à toutes et tous.",
         "description": "Ateliers, rencontres et permanences numériques pour les habitantes "
-        "et habitants du quartier. Les étudiantes et étudiants de l'université y co-animent "
+        "et habitants du quartier. Les étudiantes et étudiants de l’université y co-animent "
         "des ateliers « Lève les yeux ».",
         "accessibility": "Rez-de-chaussée accessible en fauteuil roulant, boucle magnétique.",
         "organisers": ["malik@entraide.example"],
@@ -60,8 +60,8 @@ DEMO_PLACES = [
         "website": "https://www.hinaura.fr/",
         "summary": "Le hub régional de la médiation numérique en Auvergne-Rhône-Alpes : "
         "il vous oriente vers les bons interlocuteurs près de chez vous.",
-        "description": "« Chaque région a même des hubs pour t'y connecter. Nous en Rhône-Alpes "
-        "c'est Hinaura. » Les acteurs de la médiation numérique sont présents sur tout le "
+        "description": "« Chaque région a même des hubs pour t’y connecter. Nous en Rhône-Alpes "
+        "c’est Hinaura. » Les acteurs de la médiation numérique sont présents sur tout le "
         "territoire : le hub aide à refaire les ponts entre tiers-lieux et médiation numérique.",
         "organisers": [],
     },
@@ -75,14 +75,14 @@ DEMO_PLACES = [
         "postcode": "38000",
         "contact_email": "laverriere@entraide.example",
         "opening_hours": "Du mercredi au samedi, 10 h – 18 h",
-        "summary": "Tiers-lieu qui lance la série d'ateliers vers un manifeste du numérique "
+        "summary": "Tiers-lieu qui lance la série d’ateliers vers un manifeste du numérique "
         "responsable dans les tiers-lieux.",
         "description": (
-            "Nous commençons une série d'ateliers pour définir une vision commune des "
-            "tiers-lieux sur le numérique responsable : **trois ateliers d'1h30** pour aboutir "
-            "à la rédaction d'un manifeste.\n\n"
+            "Nous commençons une série d’ateliers pour définir une vision commune des "
+            "tiers-lieux sur le numérique responsable : **trois ateliers d’1h30** pour aboutir "
+            "à la rédaction d’un manifeste.\n\n"
             "> Le numérique est politique : il est urgent que des tiers-lieux puissent "
-            "s'emparer de cet enjeu collectivement."
+            "s’emparer de cet enjeu collectivement."
         ),
         "accessibility": "Atelier en visio ; salle de plain-pied pour les rencontres sur place.",
         "organisers": ["camille@entraide.example"],
@@ -125,7 +125,7 @@ DEMO_PLACES = [
         "postcode": "75011",
         "contact_email": "leverlesyeux@entraide.example",
         "summary": "Association qui anime des défis de déconnexion et des ateliers "
-        "sur l'économie de l'attention.",
+        "sur l’économie de l’attention.",
         "description": "Des défis solidaires de déconnexion, des ateliers, des témoignages.",
         "organisers": [],
     },

@@ -78,7 +78,7 @@ def load():
         "Dispos pour le troisième atelier",
         third,
         4,
-        "Atelier 3 : *aboutir à un manifeste V0.* La date sera fixée pendant l'atelier 2.",
+        "Atelier 3 : *aboutir à un manifeste V0.* La date sera fixée pendant l’atelier 2.",
     )
     if fixed.chosen_slot_id is None:
         slot = fixed.slots.first()

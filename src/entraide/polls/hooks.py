@@ -114,7 +114,7 @@ def polls_of_workshop(workshop):
         return []
     polls = Poll.objects.filter(workshop=workshop, closed_at__isnull=True).order_by("pk")
     return [
-        Item(title=p.title, url=p.get_absolute_url(), detail=str(_("Give your availabilities")))
+        Item(title=p.title, url=p.get_absolute_url(), detail=str(_("Give your availability")))
         for p in polls
         if not p.is_closed()
     ]

@@ -26,11 +26,11 @@ PEOPLE = [
 ]  # fmt: skip
 
 MANIFESTO = (
-    "Nous commençons une série d'ateliers pour définir une vision commune des tiers-lieux "
-    "sur le numérique responsable. Trois ateliers d'1h30 pour aboutir à la rédaction d'un "
+    "Nous commençons une série d’ateliers pour définir une vision commune des tiers-lieux "
+    "sur le numérique responsable. Trois ateliers d’1h30 pour aboutir à la rédaction d’un "
     "manifeste qui clarifie la position des tiers-lieux sur cet enjeu de transition.\n\n"
-    "## Pourquoi c'est important ?\n\n"
-    "Le numérique est politique : il est urgent que des tiers-lieux puissent s'emparer de cet "
+    "## Pourquoi c’est important ?\n\n"
+    "Le numérique est politique : il est urgent que des tiers-lieux puissent s’emparer de cet "
     "enjeu collectivement pour proposer une vision et un récit souhaitables du futur "
     "numérique.\n\n"
     "## Et ensuite ?\n\n"
@@ -101,7 +101,7 @@ def load():
         defaults={
             "place": verriere,
             "title": "Vers un manifeste du numérique responsable dans les tiers-lieux",
-            "summary": "Trois ateliers d'1h30 pour aboutir à un manifeste V0.",
+            "summary": "Trois ateliers d’1h30 pour aboutir à un manifeste V0.",
             "description": MANIFESTO,
             "audience": "Ouvert à toustes les acteurices de tiers-lieu.",
             "theme": Theme.RESPONSIBLE_DIGITAL,
@@ -123,9 +123,9 @@ def load():
     first = _workshop(
         "manifeste-atelier-1",
         position=1,
-        title="Atelier 1 : Le numérique est politique, c'est quoi un numérique responsable ?",
+        title="Atelier 1 : Le numérique est politique, c’est quoi un numérique responsable ?",
         summary="Définir ensemble le numérique responsable, pendant le Commun lundi.",
-        description="Le numérique est politique. Avant d'écrire le manifeste, prenons le "
+        description="Le numérique est politique. Avant d’écrire le manifeste, prenons le "
         "temps de définir ensemble ce que serait un **numérique responsable** pour les "
         "tiers-lieux : nos usages, nos outils, nos données, et qui les détient.\n\n"
         "Le lien de visio est envoyé aux personnes inscrites.",
@@ -138,14 +138,14 @@ def load():
         position=2,
         title="Atelier 2 : Comment le numérique responsable vient renforcer le projet "
         "politique des tiers-lieux ?",
-        summary="La date sera fixée d'après vos disponibilités.",
+        summary="La date sera fixée d’après vos disponibilités.",
         **common,
     )
     _workshop(
         "manifeste-atelier-3",
         position=3,
         title="Atelier 3 : Aboutir à un manifeste V0 du numérique responsable dans les tiers-lieux",
-        summary="La date sera fixée d'après vos disponibilités.",
+        summary="La date sera fixée d’après vos disponibilités.",
         **common,
     )
     _register(first, PEOPLE[:9], RegistrationStatus.CONFIRMED)
@@ -156,9 +156,9 @@ def load():
         "leve-les-yeux-maison-pour-tous",
         place=voltaire,
         title="Lève les yeux : atelier de prévention santé-écran",
-        summary="Comprendre l'économie de l'attention et reprendre la main sur ses écrans.",
+        summary="Comprendre l’économie de l’attention et reprendre la main sur ses écrans.",
         description="Un atelier participatif co-animé par des étudiantes et étudiants de "
-        "l'université : quiz, témoignages, et de quoi lancer un **défi solidaire de "
+        "l’université : quiz, témoignages, et de quoi lancer un **défi solidaire de "
         "déconnexion**.",
         audience="Habitantes et habitants du quartier, dès 14 ans.",
         theme=Theme.SCREEN_HEALTH,
@@ -181,7 +181,7 @@ def load():
         summary="Un atelier de prévention pour les étudiantes, étudiants et le personnel.",
         description="Animé par les étudiantes et étudiants du cours *Entraide et action "
         "collective*, à partir des résultats de leur enquête sur le campus.",
-        audience="Étudiantes, étudiants et personnel de l'université.",
+        audience="Étudiantes, étudiants et personnel de l’université.",
         theme=Theme.SCREEN_HEALTH,
         mode=Mode.HYBRID,
         address="Bâtiment Marc Bloch, salle 104",

@@ -106,10 +106,10 @@ def describe_erasure(user):
         return []
     return [
         ngettext(
-            "Your registration to a workshop to come is cancelled: you get a mail, and the "
-            "seat goes to the first person waiting, who is told by mail.",
-            "Your %(count)s registrations to workshops to come are cancelled: you get a mail "
-            "for each, and the seats go to the first people waiting, who are told by mail.",
+            "Your registration for an upcoming workshop is cancelled: you get a mail, and "
+            "the seat goes to the first person waiting, who is told by mail.",
+            "Your %(count)s registrations for upcoming workshops are cancelled: you get a "
+            "mail for each, and the seats go to the first people waiting, who are told by mail.",
             count,
         )
         % {"count": count}

@@ -8,6 +8,7 @@ from entraide.places.models import Invitation, Membership
 from entraide.polls import services as polls
 from entraide.workshops import services as workshops
 from tests.factories import PASSWORD, WorkshopFactory
+from tests.text import squeeze
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def test_my_data_downloads_as_json(client_for, bob, place):
     assert data["memberships"] == [
         {
             "place": place.name,
-            "role": "Organisateur·rice",
+            "role": "Animateur·rice",
             "since": Membership.objects.get().created_at.isoformat(),
         }
     ]
@@ -80,17 +81,17 @@ def test_the_deletion_page_says_what_goes_and_what_happens_and_changes_nothing(
     response = client.get("/compte/supprimer/")
 
     assert response.status_code == 200
-    page = " ".join(response.text.split())
+    page = squeeze(response.text)
     for expected in (
-        "Tout ce que le site garde sur vous est effacé :",
+        "Tout ce que le site garde sur vous est effacé :",
         "Profil (1)",
         "Adresses électroniques (1)",
         "Mes inscriptions aux ateliers (1)",
         "Mes réponses aux sondages (1)",
-        "Votre inscription à un atelier à venir est annulée : vous recevez un courriel, et la "
+        "Votre inscription à un atelier à venir est annulée : vous recevez un courriel, et la "
         "place revient à la première personne en attente, prévenue par courriel.",
         "Votre réponse à un sondage de disponibilité est supprimée.",
-        "C’est définitif : impossible de revenir en arrière.",
+        "C’est définitif : impossible de revenir en arrière.",
     ):
         assert expected in page
     assert User.objects.filter(pk=alice.pk).exists()

@@ -57,7 +57,7 @@ def test_my_profile_reads_in_french_with_local_times(client_for, bob_joined, pla
     ]
     since = Membership.objects.get().created_at
     assert page["Lieux que j’anime"] == [
-        ("La Verrière", [("Rôle", "Organisateur·rice"), ("Depuis le", local(since))])
+        ("La Verrière", [("Rôle", "Animateur·rice"), ("Depuis le", local(since))])
     ]
 
 

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 def test_every_page_links_to_the_statement_with_its_conformance_state(client):
     page = client.get("/lieux/").text
-    assert '<a href="/accessibilite/">Accessibilité : non conforme</a>' in page
+    assert '<a href="/accessibilite/">Accessibilité : non conforme</a>' in page
 
 
 def test_the_statement_says_its_state_what_is_tested_and_where_to_turn(client, settings):

@@ -24,7 +24,7 @@ def test_a_workshop_mail_shows_its_title_and_place_as_typed(alice):
     title = 'Café & "numérique" <sobre>'
     workshop = WorkshopFactory(place=place, title=title, starts_at=in_days(3))
     register(workshop, by=alice)
-    assert mail.outbox[0].subject == f"[Entraide] Inscription confirmée : {title}"
+    assert mail.outbox[0].subject == f"[Entraide] Inscription confirmée : {title}"
     assert title in mail.outbox[0].body
     assert "&amp;" not in mail.outbox[0].body
     assert "&quot;" not in mail.outbox[0].body

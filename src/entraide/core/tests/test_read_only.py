@@ -13,7 +13,7 @@ from entraide.workshops.models import Registration
 from tests.factories import WorkshopFactory
 
 pytestmark = pytest.mark.django_db
-READ_ONLY = "Le site est en lecture seule pour un moment"
+READ_ONLY = "Le site est en lecture seule pour le moment"
 
 
 @contextmanager

@@ -80,17 +80,17 @@ def test_the_summary_tells_the_day_s_registrations_cancellations_and_answers_onc
     assert run() == "1 daily summary(ies) queued\n"
     (message,) = mailoutbox
     assert message.to == ["bob@example.org"]
-    assert message.subject == "[Entraide] Votre résumé du jour : La Verrière"
+    assert message.subject == "[Entraide] Votre résumé du jour : La Verrière"
     assert message.body == (
         "Bonjour,\n\n"
-        "Ce qui s’est passé dans les lieux que vous animez depuis lundi 10 mars, 07:30 :\n\n"
+        "Ce qui s’est passé dans les lieux que vous animez depuis lundi 10 mars, 07:30 :\n\n"
         "La Verrière\n"
-        "- « Fresque du numérique » (jeu 20 mars 2031, 18:00) : 2 nouvelles inscriptions, "
+        "- « Fresque du numérique » (jeu 20 mars 2031, 18:00) : 2 nouvelles inscriptions, "
         "1 annulation, 1 place libre sur 2\n"
-        "- Sondage « Dispos d’avril » : 2 nouvelles réponses (2 en tout)\n"
+        "- Sondage « Dispos d’avril » : 2 nouvelles réponses (2 en tout)\n"
         f"http://127.0.0.1:8000/lieux/gerer/{place.slug}/\n\n"
         "Ce résumé arrive au plus une fois par jour, seulement quand il s’est passé quelque "
-        "chose. Pour ne plus le recevoir :\n"
+        "chose. Pour ne plus le recevoir :\n"
         "http://127.0.0.1:8000/compte/resume-quotidien/\n"
     )
     assert message.reply_to == []
@@ -127,8 +127,8 @@ def test_a_first_summary_tells_the_last_day(clock, place, bob, alice, mailoutbox
     clock.to(paris(10, 18))
     run()
     (message,) = mailoutbox
-    assert "« Récent »" in message.body
-    assert "« Ancien »" not in message.body
+    assert "« Récent »" in message.body
+    assert "« Ancien »" not in message.body
 
 
 def test_each_organiser_reads_it_in_their_language_for_each_place_they_run(
@@ -147,7 +147,7 @@ def test_each_organiser_reads_it_in_their_language_for_each_place_they_run(
     run()
     assert sorted(m.to[0] for m in mailoutbox) == ["bob@example.org", "camille@example.org"]
     english = next(m for m in mailoutbox if m.to == ["camille@example.org"])
-    assert english.subject == "[Entraide] Your daily summary of your places"
+    assert english.subject == "[Entraide] The daily summary of your places"
     body = english.body
     assert body.index("Atelier Soleil\n") < body.index("La Verrière\n")
     assert (
@@ -184,9 +184,9 @@ def test_a_waiting_list_while_seats_are_free_is_pointed_out(
     run()
     (message,) = mailoutbox
     assert (
-        "- « Fresque » (jeu 20 mars 2031, 18:00) : 2 places libres sur 3, 2 en attente. "
-        "Des places sont libres alors que des personnes attendent : "
-        "vérifiez la liste des participantes et participants."
+        "- « Fresque » (jeu 20 mars 2031, 18:00) : 2 places libres sur 3, 2 en attente. "
+        "Des places sont libres alors que des personnes attendent : "
+        "vérifiez la liste des participant·es."
     ) in message.body
 
 

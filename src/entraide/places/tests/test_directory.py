@@ -20,7 +20,7 @@ def test_the_hub_of_a_region_is_pointed_out(client):
     PlaceFactory(name="La Verrière", region=Region.AUVERGNE_RHONE_ALPES)
     response = client.get("/lieux/", {"region": "auvergne-rhone-alpes"})
     assert response.context["region_hub"].name == "Hinaura"
-    assert "Le hub de cette région :" in response.text
+    assert "Le hub de cette région :" in response.text
     assert response.text.count('class="badge hub"') == 1  # the hub's badge in the list
 
 

@@ -103,7 +103,7 @@ def test_an_invitation_is_accepted_only_by_an_account_that_verified_its_address(
     assert page.status_code == 200
     assert "Cette invitation a été envoyée à dominique@example.org." in page.text
     assert (
-        "Vous êtes connecté·e avec charlie@example.org : pour l’accepter, connectez-vous avec "
+        "Vous êtes connecté·e avec charlie@example.org : pour l’accepter, connectez-vous avec "
         "le compte de dominique@example.org, ou ajoutez cette adresse à votre compte et "
         "confirmez-la, puis revenez à ce lien."
     ) in page.text

@@ -70,13 +70,13 @@ def test_a_proposal_is_hidden_until_approved_and_mails_the_site_administrators(
     )
     assert Membership.objects.count() == 0
     page = client.get(response.url)
-    assert "Merci : votre proposition est transmise" in page.text
+    assert "Merci : votre proposition est transmise" in page.text
     assert "La Friche numérique" in page.text  # among the proposals awaiting approval
     assert sorted(m.to[0] for m in mailoutbox) == ["admin@example.org", "moderation@example.org"]
     english = next(m for m in mailoutbox if m.to == ["admin@example.org"])
     french = next(m for m in mailoutbox if m.to == ["moderation@example.org"])
     assert english.subject == "[Entraide] Place proposed: La Friche numérique"
-    assert french.subject == "[Entraide] Lieu proposé : La Friche numérique"
+    assert french.subject == "[Entraide] Lieu proposé : La Friche numérique"
     assert f"/admin/places/place/{place.pk}/change/" in french.body
     assert "3 quai de la Marine, 34200 Sète" in french.body
     assert "Alice" in french.body
@@ -167,7 +167,7 @@ def test_a_script_in_a_proposal_is_kept_as_text_and_shown_escaped(
     assert script not in page.text
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page.text
     french = next(m for m in mailoutbox if m.to == ["moderation@example.org"])
-    assert french.subject == f"[Entraide] Lieu proposé : {script}"  # a plain text mail
+    assert french.subject == f"[Entraide] Lieu proposé : {script}"  # a plain text mail
     assert place.slug == "scriptalertxscript"
 
 
@@ -196,7 +196,7 @@ def test_approving_publishes_the_place_makes_the_proposer_its_organiser_and_tell
     assert list(Membership.objects.values_list("place", "user")) == [(place.pk, alice.pk)]
     (message,) = mailoutbox
     assert message.to == ["alice@example.org"]
-    assert message.subject == "[Entraide] Votre lieu est publié : La Friche numérique"
+    assert message.subject == "[Entraide] Votre lieu est publié : La Friche numérique"
     assert f"/lieux/gerer/{place.slug}/" in message.body
     listed = client_for(alice).get("/lieux/", {"q": "sete"})
     assert [p.name for p in listed.context["page"]] == ["La Friche numérique"]

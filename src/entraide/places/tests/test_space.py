@@ -61,9 +61,9 @@ def test_the_space_shows_seats_waiting_lists_polls_and_what_needs_the_organiser(
 
     assert page.count("<h2") == 1
     needs_you = page[page.index("À faire") : page.index("</div>", page.index("À faire"))]
-    assert "Fresque du numérique</a> — Places libres : 1 · en attente : 2" in needs_you
-    assert "Dispos 3</a> — Clos : choisissez la date · 0 réponse" in needs_you
-    assert "Invitation pas encore acceptée : sam@example.org" in needs_you
+    assert "Fresque du numérique</a> — Places libres : 1 · en attente : 2" in needs_you
+    assert "Dispos 3</a> — Clos : choisissez la date · 0 réponse" in needs_you
+    assert "Invitation pas encore acceptée : sam@example.org" in needs_you
     assert "1/2 inscrit·es · 2 en attente" in page
     assert "Date à fixer · 0/15 inscrit·es · brouillon, non publié" in page
     assert "Dispos</a><br><span class=muted>1 réponse</span>" in page.replace('"', "")
@@ -71,7 +71,7 @@ def test_the_space_shows_seats_waiting_lists_polls_and_what_needs_the_organiser(
         "Nouvel atelier",
         "Nouveau cycle",
         "Nouveau sondage",
-        "Inviter un·e organisateur·rice",
+        "Inviter une personne à animer ce lieu",
     ):
         assert button in page
 

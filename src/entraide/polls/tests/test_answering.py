@@ -43,14 +43,14 @@ def test_a_slot_left_unanswered_is_an_error_beside_it_and_nothing_is_saved(clien
     assert response.status_code == 400
     form = response.context["answer_form"]
     assert form.errors == {
-        f"slot_{second.pk}": ["Répondez pour ce créneau : oui / si besoin / non."],
-        "__all__": ["1 créneau n’a pas encore de réponse : voir ci-dessous."],
+        f"slot_{second.pk}": ["Répondez pour ce créneau : oui / si besoin / non."],
+        "__all__": ["1 créneau n’a pas encore de réponse : voir ci-dessous."],
     }
     page = response.text
     summary = page[page.index('<div class="error-summary"') : page.index("<h1>")]
     # said at the top, with a link to the slot's group far below…
     assert f'<a href="#id_slot_{second.pk}">' in summary
-    assert "1 créneau n’a pas encore de réponse : voir ci-dessous." in summary
+    assert "1 créneau n’a pas encore de réponse : voir ci-dessous." in summary
     form = page[page.index("<h1>") :]
     legend = f"<legend>{slot_label(second, poll.time_zone)}</legend>"
     assert (
@@ -247,7 +247,7 @@ def test_only_totals_when_the_organisers_chose_so(client, poll):
     services.answer(poll, name="Secret", choices=all_answers(poll, "oui", "oui", "oui"))
     page = client.get(poll.get_absolute_url()).text
     assert "Secret" not in page
-    assert "seulement les totaux" in page
+    assert "n’afficher que les totaux" in page
 
 
 def test_answers_are_rate_limited_per_network_address(client, poll):
@@ -270,7 +270,7 @@ def test_answers_mailing_one_address_are_rate_limited_per_address(client, poll):
     response = client.post(url, over)
     assert response.status_code == 429
     assert response.context["answer_form"].errors == {
-        "email": ["Trop de réponses envoyées à cette adresse : réessayez dans une heure."]
+        "email": ["Trop de réponses envoyées à cette adresse : réessayez dans une heure."]
     }
     assert Participant.objects.count() == 5
     assert [m.to for m in mail.outbox] == [["cible@example.org"]] * 5

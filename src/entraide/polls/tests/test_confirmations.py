@@ -16,6 +16,7 @@ from entraide.polls.tests.conftest import all_answers
 from entraide.workshops import services as workshop_services
 from entraide.workshops.models import Registration, Workshop
 from tests.factories import SeriesFactory, UserFactory, WorkshopFactory
+from tests.text import squeeze
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def state():
 
 
 def text(response):
-    return " ".join(html.unescape(response.text).split())
+    return squeeze(html.unescape(response.text))
 
 
 def test_closing_a_poll_says_nobody_can_answer_after(client_for, bob, poll):
@@ -46,10 +47,10 @@ def test_closing_a_poll_says_nobody_can_answer_after(client_for, bob, poll):
 
     assert response.status_code == 200
     page = text(response)
-    assert "Clore le sondage « Dispos pour le deuxième atelier » ?" in page
-    assert "Plus personne ne pourra répondre ni modifier sa réponse." in page
+    assert "Clore le sondage « Dispos pour le deuxième atelier » ?" in page
+    assert "Plus personne ne peut répondre ni modifier sa réponse." in page
     assert "1 réponse reste visible, telle quelle." in page
-    assert "C’est définitif : impossible de revenir en arrière." in page
+    assert "C’est définitif : impossible de revenir en arrière." in page
     assert state() == before
 
     response = client.post(url)
@@ -64,15 +65,14 @@ def test_closing_and_fixing_name_the_other_organisers_who_are_told(client_for, b
     client = client_for(bob)
     closing = text(client.get(f"/sondages/gerer/{poll.slug}/clore/"))
     assert (
-        "1 autre organisateur·rice de La Verrière est prévenu·e par courriel, avec les "
-        "meilleurs créneaux : Charlie." in closing
+        "1 autre personne qui anime La Verrière est prévenue par courriel, avec les "
+        "meilleurs créneaux : Charlie." in closing
     )
     fixing = text(
         client.get(f"/sondages/gerer/{poll.slug}/fixer/", {"slot": poll.slots.first().pk})
     )
-    assert (
-        "1 autre organisateur·rice de La Verrière est aussi prévenu·e par courriel : Charlie."
-        in (fixing)
+    assert "1 autre personne qui anime La Verrière est aussi prévenue par courriel : Charlie." in (
+        fixing
     )
 
 
@@ -113,17 +113,17 @@ def test_fixing_a_date_shows_the_slot_the_workshop_and_exactly_who_is_told(clien
 
     assert response.status_code == 200
     page = text(response)
-    assert "Fixer la date de « Dispos » ?" in page
-    assert f"Créneau choisi : {slot_label(slot, poll.time_zone)}." in page
-    assert "L’atelier « Atelier 2 » prend cette date et est publié." in page
-    assert "2 personnes sont prévenues par courriel :" in page
+    assert "Fixer la date de « Dispos » ?" in page
+    assert f"Créneau choisi : {slot_label(slot, poll.time_zone)}." in page
+    assert "L’atelier « Atelier 2 » prend cette date et est publié." in page
+    assert "2 personnes sont prévenues par courriel :" in page
     assert response.context["told"] == [
         ("Amina", "amina@example.org"),
         ("Inès B.", "inscrite@example.org"),
     ]
     assert "Amina (amina@example.org)" in page
     assert "Bastien" not in page
-    assert "C’est définitif : impossible de revenir en arrière." in page
+    assert "C’est définitif : impossible de revenir en arrière." in page
     assert f'<input type="hidden" name="slot" value="{slot.pk}">' in response.text
     assert state() == before
     assert mail.outbox == []
@@ -149,7 +149,7 @@ def test_registrants_of_the_series_are_named_among_those_told(client_for, bob, p
     response = client_for(bob).get(
         f"/sondages/gerer/{poll.slug}/fixer/", {"slot": poll.slots.get().pk}
     )
-    assert "1 personne est prévenue par courriel :" in text(response)
+    assert "1 personne est prévenue par courriel :" in text(response)
     assert response.context["told"] == [("Inès", "ines@example.org")]
     assert Registration.objects.get().status == "confirmee"
 

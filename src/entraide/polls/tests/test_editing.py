@@ -15,13 +15,14 @@ from entraide.polls.errors import PollErrorCode
 from entraide.polls.models import Choice, Participant, Poll, Slot
 from entraide.polls.tests.conftest import all_answers, slot_times
 from tests.factories import PlaceFactory
+from tests.text import squeeze
 from tests.threads import at_once, skip_on_sqlite
 
 pytestmark = pytest.mark.django_db
 
 
 def page_text(response):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.text)).split())
+    return squeeze(html.unescape(re.sub(r"<[^>]+>", " ", response.text)))
 
 
 def answered(poll, *rows):
@@ -55,7 +56,7 @@ def test_the_organiser_edits_title_description_and_closing_date(client_for, bob,
     )
     page = client_for(bob).get(poll.get_absolute_url()).text
     assert "<strong>vendredi</strong>" in page
-    assert "Les réponses ferment le" in page
+    assert "Clôture des réponses le" in page
 
 
 @pytest.mark.parametrize(
@@ -281,18 +282,18 @@ def test_a_poll_nobody_answered_can_be_deleted(client_for, bob, poll):
     assert response["Location"] == f"/sondages/gerer/lieu/{poll.place.slug}/"
     assert Poll.objects.count() == Slot.objects.count() == 0
     page = page_text(client_for(bob).get(response["Location"]))
-    assert "Le sondage « Dispos pour le deuxième atelier » est supprimé." in page
+    assert "Le sondage « Dispos pour le deuxième atelier » est supprimé." in page
 
 
 def test_a_poll_with_answers_cannot_be_deleted(client_for, bob, poll):
     answered(poll, ("oui", "non", "oui"), ("oui", "oui", "oui"))
     edit = client_for(bob).get(f"/sondages/gerer/{poll.slug}/modifier/")
-    assert "Ce sondage a 2 réponses : il ne peut pas être supprimé." in page_text(edit)
+    assert "Ce sondage a 2 réponses : il ne peut pas être supprimé." in page_text(edit)
     assert f'action="/sondages/gerer/{poll.slug}/supprimer/"' not in edit.text
     response = client_for(bob).post(f"/sondages/gerer/{poll.slug}/supprimer/")
     assert response.status_code == 400
     assert response.context["delete_error"].code == PollErrorCode.POLL_HAS_ANSWERS
-    assert " ".join(response.context["delete_error"].message.split()) in page_text(response)
+    assert squeeze(response.context["delete_error"].message) in page_text(response)
     assert Poll.objects.count() == 1
 
 

@@ -7,6 +7,7 @@ from entraide.polls import services
 from entraide.polls.templatetags.polls import slot_when
 from entraide.polls.tests.conftest import all_answers
 from tests.factories import UserFactory
+from tests.text import squeeze
 
 pytestmark = pytest.mark.django_db
 
@@ -44,12 +45,12 @@ def test_closing_a_poll_by_hand_tells_each_other_organiser_its_best_slots_once(p
     services.close(poll)  # closed by the site (no organiser named): every organiser is told
     assert [m.to for m in mail.outbox] == [["bob@example.org"], ["camille@example.org"]]
     french, english = mail.outbox
-    assert french.subject == "[Entraide] Sondage clos : Dispos pour le deuxième atelier"
+    assert french.subject == "[Entraide] Sondage clos : Dispos pour le deuxième atelier"
     assert english.subject == "[Entraide] Poll closed: Dispos pour le deuxième atelier"
-    body = " ".join(french.body.split())
+    body = squeeze(french.body)
     assert "2 personnes ont répondu" in body
     first_slot = poll.slots.order_by("starts_at").first()
-    assert f"- {slot_when(first_slot, poll)} (oui : 2, si besoin : 0)" in french.body
+    assert f"- {slot_when(first_slot, poll)} (oui : 2, si besoin : 0)" in french.body
     assert f"/sondages/gerer/{poll.slug}/" in body
     assert "Vous recevez ce courriel parce que vous animez La Verrière." in body
     services.close(poll)  # closing again: nothing new
@@ -78,10 +79,10 @@ def test_fixing_a_slot_tells_the_other_organisers_and_the_answers_reply_to_the_p
     assert to_lea.reply_to == ["sondages@laverriere.example.org"]
     assert to_bob.reply_to == []
     assert to_bob.subject == (
-        "[Entraide] Date fixée pour le sondage « Dispos pour le deuxième atelier »"
+        "[Entraide] Date fixée pour le sondage « Dispos pour le deuxième atelier »"
     )
-    body = " ".join(to_bob.body.split())
-    assert "L’atelier « Atelier 2 » prend cette date" in body
+    body = squeeze(to_bob.body)
+    assert "L’atelier « Atelier 2 » prend cette date" in body
     assert undated_workshop.get_absolute_url() in body
     assert "1 personne a répondu" in body
 
@@ -90,6 +91,6 @@ def test_a_closed_poll_that_gets_its_date_tells_the_organisers_twice_once_each(p
     services.close(poll, by=camille)
     services.fix_slot(poll, poll.slots.order_by("starts_at").first().pk, by=camille)
     assert [m.subject for m in mail.outbox] == [
-        "[Entraide] Sondage clos : Dispos pour le deuxième atelier",
-        "[Entraide] Date fixée pour le sondage « Dispos pour le deuxième atelier »",
+        "[Entraide] Sondage clos : Dispos pour le deuxième atelier",
+        "[Entraide] Date fixée pour le sondage « Dispos pour le deuxième atelier »",
     ]

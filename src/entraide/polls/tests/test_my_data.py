@@ -88,7 +88,7 @@ def test_the_export_holds_each_slot_and_my_answer(client_for, alice, bob, place)
 
 def test_my_comments_are_shown_and_exported(client_for, alice, bob, place):
     poll = dispos(place, bob)
-    services.add_comment(poll, name="Alice", body="Plutôt le matin ;\nmerci", by=alice)
+    services.add_comment(poll, name="Alice", body="Plutôt le matin ;\nmerci", by=alice)
     Comment.objects.update(created_at=ANSWERED)
     client = client_for(alice)
     page = sections(client.get("/compte/mes-donnees/").text)
@@ -97,7 +97,7 @@ def test_my_comments_are_shown_and_exported(client_for, alice, bob, place):
             "Dispos",
             [
                 ("Nom", "Alice"),
-                ("Commentaire", "Plutôt le matin ;\nmerci"),
+                ("Commentaire", "Plutôt le matin ;\nmerci"),
                 ("Écrit le", "jeu 26 novembre 2026, 14:05"),
             ],
         )
@@ -107,7 +107,7 @@ def test_my_comments_are_shown_and_exported(client_for, alice, bob, place):
         {
             "poll": "Dispos",
             "author_name": "Alice",
-            "comment": "Plutôt le matin ;\nmerci",
+            "comment": "Plutôt le matin ;\nmerci",
             "written_at": "2026-11-26T13:05:00+00:00",
         }
     ]

@@ -118,7 +118,7 @@ def test_fixing_the_best_slot_dates_and_publishes_the_workshop_and_tells_people(
     )
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "inscrite@example.org"]
     answerer, registrant = sorted(mail.outbox, key=lambda m: m.to[0])
-    assert answerer.subject == f"[Entraide] Date fixée : {second.title}"
+    assert answerer.subject == f"[Entraide] Date fixée : {second.title}"
     # Neither holds a seat in this workshop: no calendar file that would look like one; the
     # one who answered may register in one click, the series' registrant on the page.
     assert (answerer.attachments, registrant.attachments) == ([], [])
@@ -146,7 +146,7 @@ def test_a_poll_without_workshop_simply_shows_the_chosen_slot(client_for, client
     poll = Poll.objects.get()
     slot = poll.slots.last()
     client_for(bob).post(f"/sondages/gerer/{poll.slug}/fixer/", {"slot": slot.pk})
-    assert "Date fixée : jeudi 8 mai 2031, 14:00–15:30<" in client.get(
+    assert "Date fixée : jeudi 8 mai 2031, 14:00–15:30<" in client.get(
         poll.get_absolute_url()
     ).text.replace("</strong>", "")
 

@@ -102,7 +102,7 @@ def test_each_bad_line_gets_its_own_error_and_good_lines_none():
 
 def test_a_5000_character_line_gets_one_short_error():
     (message,) = errors_of("8" * 5000)
-    assert message.startswith("Ligne 1 : « 8888888888")
+    assert message.startswith("Ligne 1 : « 8888888888")
     assert len(message) < 200
 
 

@@ -32,7 +32,7 @@ def test_the_date_fixed_mail_offers_a_one_click_registration_with_the_seats_left
     (message,) = [m for m in mail.outbox if m.to == ["amina@example.org"]]
     assert message.attachments == []
     assert "Vous n’êtes pas encore inscrit·e à cet atelier" in message.body
-    assert "Il reste 15 places. Pour vous inscrire en un clic :" in message.body
+    assert "Il reste 15 places. Pour vous inscrire en un clic :" in message.body
     assert link_in(message).startswith(f"/sondages/{fixed.slug}/inscription/")
 
 
@@ -40,7 +40,7 @@ def test_following_the_link_shows_who_registers_then_one_click_takes_the_seat(cl
     link = link_in(next(m for m in mail.outbox if m.to == ["amina@example.org"]))
     page = client.get(link)
     assert page.status_code == 200
-    assert "en tant que <strong>Amina</strong>" in page.text
+    assert "sous le nom <strong>Amina</strong>" in page.text
     assert Registration.objects.count() == 0  # looking changes nothing
     mail.outbox.clear()
 
@@ -52,7 +52,7 @@ def test_following_the_link_shows_who_registers_then_one_click_takes_the_seat(cl
     )  # fmt: skip
     assert response["Location"] == registration.private_url()
     (confirmation,) = mail.outbox
-    assert confirmation.subject == f"[Entraide] Inscription confirmée : {fixed.workshop.title}"
+    assert confirmation.subject == f"[Entraide] Inscription confirmée : {fixed.workshop.title}"
     assert confirmation.attachments[0][0].endswith(".ics")  # now it is a seat
     assert client.post(link).status_code == 302
     assert Registration.objects.count() == 1  # a second click registers nobody twice

@@ -56,7 +56,7 @@ def create(request, place_slug):
     if request.GET.get("atelier", "").isdigit():
         initial["workshop"] = workshops.filter(pk=request.GET["atelier"]).first()
         if initial["workshop"]:
-            initial["title"] = _("Availabilities for “%(title)s”") % {
+            initial["title"] = _("Availability for “%(title)s”") % {
                 "title": initial["workshop"].title
             }
     form = PollForm(request.POST or None, workshops=workshops, initial=initial)

@@ -8,6 +8,7 @@ from entraide.workshops import services
 from entraide.workshops.models import Registration, Series, Workshop
 from entraide.workshops.tests.conftest import private_link
 from tests.factories import UserFactory
+from tests.text import squeeze
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def fill(workshop, *names):
 
 
 def text(response):
-    return " ".join(response.text.split())
+    return squeeze(response.text)
 
 
 # A participant cancels her own registration.
@@ -57,10 +58,10 @@ def test_my_registrations_link_to_a_page_that_says_my_seat_goes_to_the_first_wai
     response = client.get(url)
 
     assert response.status_code == 200
-    assert "Annuler mon inscription à « Le numérique est politique » ?" in text(response)
+    assert "Annuler mon inscription à « Le numérique est politique » ?" in text(response)
     assert (
         "Votre place revient aussitôt à la première personne de la liste d’attente, prévenue "
-        "par courriel : vous ne pourrez pas la reprendre." in text(response)
+        "par courriel : vous ne pourrez pas la reprendre." in text(response)
     )
     assert "Vous recevez un courriel qui confirme l’annulation." in text(response)
     assert f'<form method="post" action="{url}"' in response.text
@@ -91,8 +92,8 @@ def test_leaving_the_waiting_list_says_which_position_i_lose(client_for, alice, 
     mine = Registration.objects.get(user=alice)
     response = client_for(alice).get(f"/ateliers/mes-inscriptions/{mine.pk}/annuler/")
     assert (
-        "Vous quittez la liste d’attente, où vous êtes 1ʳᵉ dans la file. Pendant 30 minutes, vous "
-        "pourrez reprendre votre rang." in text(response)
+        "Vous quittez la liste d’attente, où vous êtes en 1ʳᵉ position. Pendant 30 minutes, "
+        "vous pourrez reprendre cette position." in text(response)
     )
 
 
@@ -156,7 +157,7 @@ def test_withdrawing_a_participant_names_her_and_who_gets_the_seat(client_for, b
     response = client.get(url)
 
     assert response.status_code == 200
-    assert "Annuler l’inscription de Alix ?" in text(response)
+    assert "Annuler l’inscription de Alix ?" in text(response)
     assert (
         "Alix (alix@example.org) est prévenu·e par courriel que vous avez annulé son "
         "inscription." in text(response)
@@ -165,7 +166,7 @@ def test_withdrawing_a_participant_names_her_and_who_gets_the_seat(client_for, b
         "La place revient à Cyril, première personne de la liste d’attente, prévenue par "
         "courriel." in text(response)
     )
-    assert "C’est définitif : impossible de revenir en arrière." in text(response)
+    assert "C’est définitif : impossible de revenir en arrière." in text(response)
     assert state() == before
     assert mail.outbox == []
 
@@ -202,14 +203,14 @@ def test_cancelling_a_workshop_counts_who_is_told_and_takes_the_message_there(
 
     assert response.status_code == 200
     page = text(response)
-    assert "Annuler l’atelier « Le numérique est politique » ?" in page
+    assert "Annuler l’atelier « Le numérique est politique » ?" in page
     assert "2 personnes ont une place confirmée." in page
-    assert "1 personne est en liste d’attente." in page
+    assert "1 personne est sur la liste d’attente." in page
     assert (
         "Chacune de ces personnes reçoit un courriel annonçant l’annulation, avec votre "
         "message si vous en écrivez un." in page
     )
-    assert "C’est définitif : impossible de revenir en arrière." in page
+    assert "C’est définitif : impossible de revenir en arrière." in page
     assert 'name="message"' in response.text
     assert state() == before
     assert mail.outbox == []
@@ -262,10 +263,10 @@ def test_cancelling_a_series_counts_its_sessions_and_people(client_for, bob, ser
 
     assert response.status_code == 200
     page = text(response)
-    assert "Annuler le cycle « Vers un manifeste » ?" in page
-    assert "3 séances sont annulées : Atelier 1, Atelier 2, Atelier 3." in page
+    assert "Annuler le cycle « Vers un manifeste » ?" in page
+    assert "3 séances sont annulées : Atelier 1, Atelier 2, Atelier 3." in page
     assert "3 inscriptions confirmées en tout." in page
-    assert "1 inscription en liste d’attente." in page
+    assert "1 inscription sur une liste d’attente." in page
     assert (
         "Chaque personne reçoit un courriel par séance, avec votre message si vous en écrivez "
         "un." in page

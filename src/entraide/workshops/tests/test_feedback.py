@@ -34,7 +34,7 @@ def test_confirming_says_the_seat_is_confirmed_or_the_place_in_line(client, work
 
     title = workshop.title
     assert said == [
-        [f"Votre place est confirmée pour « {title} ». Un courriel de confirmation arrive."],
-        [f"Votre place est confirmée pour « {title} ». Un courriel de confirmation arrive."],
-        [f"« {title} » est complet : vous êtes sur la liste d’attente, 1ʳᵉ dans la file."],
+        [f"Votre place est confirmée pour « {title} ». Un courriel de confirmation est en route."],
+        [f"Votre place est confirmée pour « {title} ». Un courriel de confirmation est en route."],
+        [f"« {title} » est complet : vous êtes sur la liste d’attente, en 1ʳᵉ position."],
     ]

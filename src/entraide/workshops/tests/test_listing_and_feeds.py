@@ -90,12 +90,12 @@ def test_changing_the_personal_calendar_address_makes_the_old_one_a_404(
     mine = client_for(alice)
     page = mine.get("/ateliers/mes-inscriptions/").text
     assert f'value="http://testserver{first}"' in page
-    assert "Changer l’adresse de mon calendrier</button>" in page
+    assert "Changer l’adresse de mon agenda</button>" in page
 
     response = mine.post("/ateliers/mes-inscriptions/calendrier/changer-adresse/", follow=True)
     assert response.redirect_chain == [("/ateliers/mes-inscriptions/", 302)]
     assert [str(m) for m in response.context["messages"]] == [
-        "L’adresse de votre calendrier a changé : l’ancienne ne fonctionne plus. "
+        "L’adresse de votre agenda a changé : l’ancienne ne fonctionne plus. "
         "Donnez la nouvelle à votre application d’agenda."
     ]
     second = f"/ateliers/calendrier/personnel/{personal_feed_token(alice)}.ics"
@@ -183,5 +183,5 @@ def test_deleting_an_account_withdraws_it_from_a_workshop_whose_date_is_to_be_de
     undated.refresh_from_db()
     assert (undated.confirmed_count, undated.waiting_count) == (1, 0)
     assert [m.subject for m in mailoutbox if m.to == [bob.email]] == [
-        f"[Entraide] Une place pour vous : {undated.title}"
+        f"[Entraide] Une place pour vous : {undated.title}"
     ]

@@ -9,6 +9,7 @@ from entraide.workshops import services
 from entraide.workshops.models import Registration
 from entraide.workshops.tests.conftest import token_of
 from tests.factories import UserFactory
+from tests.text import squeeze
 
 pytestmark = pytest.mark.django_db
 
@@ -57,11 +58,11 @@ def test_the_registration_that_takes_the_last_seat_tells_each_organiser_in_their
         ["camille@example.org"],
     ]
     french, english = mail.outbox[2], mail.outbox[3]
-    assert french.subject == "[Entraide] Complet : Le numérique est politique"
+    assert french.subject == "[Entraide] Complet : Le numérique est politique"
     assert english.subject == "[Entraide] Full: Le numérique est politique"
-    body = " ".join(french.body.split())
-    assert "La dernière place de « Le numérique est politique » vient d’être prise" in body
-    assert "ses 2 places sont occupées" in body
+    body = squeeze(french.body)
+    assert "La dernière place de « Le numérique est politique » vient d’être prise" in body
+    assert "l’atelier est complet (2 places)" in body
     assert f"/ateliers/gerer/{workshop.slug}/participants/" in french.body
     assert "Vous recevez ce courriel parce que vous animez La Verrière." in body
     assert french.reply_to == []  # a mail among the site's people, not to the public
@@ -90,7 +91,7 @@ def test_confirming_the_request_that_takes_the_last_seat_tells_the_organisers(wo
     mail.outbox.clear()
     services.confirm(token_of(request_mail))
     assert [m.to for m in mail.outbox] == [["dominique@example.org"], ["bob@example.org"]]
-    assert mail.outbox[1].subject == "[Entraide] Complet : Le numérique est politique"
+    assert mail.outbox[1].subject == "[Entraide] Complet : Le numérique est politique"
     services.confirm(token_of(request_mail))  # confirming twice changes nothing
     assert len(mail.outbox) == 2
 

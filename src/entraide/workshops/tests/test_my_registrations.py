@@ -24,12 +24,12 @@ def test_my_registrations_cost_the_same_queries_with_1_or_5_places_in_line(
     wait_in_line(alice, place, 1)
     with CaptureQueriesContext(connection) as one:
         page = client.get("/ateliers/mes-inscriptions/")
-    assert page.text.count("2ᵉ dans la file") == 1
+    assert page.text.count("en 2ᵉ position") == 1
 
     wait_in_line(alice, place, 4)
     with CaptureQueriesContext(connection) as five:
         page = client.get("/ateliers/mes-inscriptions/")
-    assert page.text.count("2ᵉ dans la file") == 5
+    assert page.text.count("en 2ᵉ position") == 5
 
     # session, user, her registrations with their ranks, her calendar's key, the menu's spaces
     assert len(one) == len(five) == 5

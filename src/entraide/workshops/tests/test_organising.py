@@ -16,7 +16,7 @@ from tests.factories import UserFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 
-ONE_LINE = "Écrivez-le sur une seule ligne : les retours à la ligne ne sont pas acceptés ici."
+ONE_LINE = "Écrivez-le sur une seule ligne : les retours à la ligne ne sont pas acceptés ici."
 
 
 def form_data(**changes):
@@ -77,7 +77,7 @@ def test_an_organiser_creates_a_draft_then_publishes_it(client_for, bob, place):
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"end_time": "10:00"}, "end_time", "La fin doit venir après le début."),
+        ({"end_time": "10:00"}, "end_time", "L’heure de fin doit être après l’heure de début."),
         ({"start_time": ""}, "start_time", "Indiquez l’heure de début."),
         ({"video_url": "javascript:alert(1)"}, "video_url", "URL valide"),
         ({"capacity": "0"}, "capacity", "supérieure ou égale à 1"),
@@ -120,7 +120,7 @@ def test_a_new_date_is_announced_with_a_new_calendar_file(client_for, bob, works
     mail.outbox.clear()
     edit(client_for(bob), workshop, date="2031-06-10", start_time="18:00", end_time="19:30")
     (message,) = mail.outbox
-    assert message.subject == f"[Entraide] Changement : {workshop.title}"
+    assert message.subject == f"[Entraide] Changement : {workshop.title}"
     assert "mardi 10 juin 2031, 18:00–19:30 · 1 h 30" in message.body
     (event,) = icalendar.Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")
     assert event["sequence"] == 1
@@ -185,7 +185,7 @@ def test_the_csv_export_is_safe_to_open_in_a_spreadsheet(client, client_for, bob
         "Nom",
         "Courriel",
         "Statut",
-        "Rang",
+        "Position",
         "Inscrit·e le (heure de Paris)",
         "Besoins",
         "Présent·e",

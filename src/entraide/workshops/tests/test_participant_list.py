@@ -15,12 +15,13 @@ from entraide.workshops import services
 from entraide.workshops.models import Registration, Workshop
 from entraide.workshops.tests.conftest import token_of
 from tests.factories import UserFactory, WorkshopFactory
+from tests.text import squeeze
 
 pytestmark = pytest.mark.django_db
 
 
 def text_of(markup):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+    return squeeze(html.unescape(re.sub(r"<[^>]+>", " ", markup)))
 
 
 def cards(page):
@@ -59,10 +60,10 @@ def test_each_participant_is_a_card_with_name_status_needs_and_contact(client_fo
     page = client_for(bob).get(f"/ateliers/gerer/{door.slug}/participants/").text
     assert "<table" not in page
     assert cards(page) == [
-        "Amina Confirmée Besoins : Boucle magnétique Courriel : amina@example.org",
-        "Jean-Baptiste Dupont Confirmée Courriel : jb.dupont@example.org",
-        "Zoé Sur liste d’attente 1ʳᵉ dans la file Courriel : zoe@example.org",
-        "Léon En attente de confirmation par courriel Courriel : leon@example.org",
+        "Amina Confirmée Besoins : Boucle magnétique Courriel : amina@example.org",
+        "Jean-Baptiste Dupont Confirmée Courriel : jb.dupont@example.org",
+        "Zoé Sur liste d’attente en 1ʳᵉ position Courriel : zoe@example.org",
+        "Léon En attente de confirmation par courriel Courriel : leon@example.org",
     ]
     assert '<a href="mailto:amina@example.org">amina@example.org</a>' in page
 
@@ -93,8 +94,8 @@ def test_attendance_is_one_form_with_a_big_labelled_box_per_confirmed_person(cli
     assert re.findall(r"<button[^>]*>(.*?)</button>", form) == ["Enregistrer les présences"]
     assert "<form" not in form  # nothing nested: one form, one submit
     assert cards(page)[:2] == [
-        "Amina Confirmée Besoins : Boucle magnétique Courriel : amina@example.org",
-        "Jean-Baptiste Dupont Confirmée Courriel : jb.dupont@example.org",
+        "Amina Confirmée Besoins : Boucle magnétique Courriel : amina@example.org",
+        "Jean-Baptiste Dupont Confirmée Courriel : jb.dupont@example.org",
     ]
 
 
@@ -120,7 +121,9 @@ def test_the_export_gives_times_in_the_workshops_zone_named_in_the_header(client
     Registration.objects.update(created_at=datetime(2026, 11, 26, 14, 5, tzinfo=UTC))
     response = client_for(bob).get(f"/ateliers/gerer/{workshop.slug}/participants.csv")
     body = response.content.decode("utf-8")
-    assert body.startswith("\ufeffNom;Courriel;Statut;Rang;Inscrit·e le (heure de la Guadeloupe);")
+    assert body.startswith(
+        "\ufeffNom;Courriel;Statut;Position;Inscrit·e le (heure de la Guadeloupe);"
+    )
     rows = list(csv.reader(io.StringIO(body.removeprefix("\ufeff"), newline=""), delimiter=";"))
     assert rows[1:] == [
         [

@@ -72,8 +72,8 @@ def test_cancelling_by_the_private_link_promotes_the_first_in_line(client, works
     assert statuses[second.email] == "confirmee"
     assert statuses[third.email] == "en-attente"
     assert [(m.to, m.subject) for m in mail.outbox] == [
-        (["dominique@example.org"], f"[Entraide] Inscription annulée : {workshop.title}"),
-        ([second.email], f"[Entraide] Une place pour vous : {workshop.title}"),
+        (["dominique@example.org"], f"[Entraide] Inscription annulée : {workshop.title}"),
+        ([second.email], f"[Entraide] Une place pour vous : {workshop.title}"),
     ]
     assert mail.outbox[1].attachments[0][0] == f"{workshop.slug}.ics"
 
@@ -148,7 +148,8 @@ def test_a_verified_account_gets_its_seat_over_a_strangers_unconfirmed_request(
     response = client_for(alice).post(f"/ateliers/{workshop.slug}/inscription/", follow=True)
     notices = [str(m) for m in response.context["messages"]]
     assert notices == [
-        f"Votre place est confirmée pour « {workshop.title} ». Un courriel de confirmation arrive."
+        f"Votre place est confirmée pour « {workshop.title} ». "
+        "Un courriel de confirmation est en route."
     ]
     rows = list(Registration.objects.values_list("name", "email", "user", "status"))
     assert rows == [("Alice", "alice@example.org", alice.pk, "confirmee")]

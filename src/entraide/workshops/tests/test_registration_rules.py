@@ -32,7 +32,7 @@ def test_with_an_account_one_click_confirms_a_seat_and_mails_the_calendar(worksh
     assert (workshop.confirmed_count, workshop.seats_left) == (1, 1)
     (message,) = mail.outbox
     assert message.to == ["alice@example.org"]
-    assert message.subject == "[Entraide] Inscription confirmée : Le numérique est politique"
+    assert message.subject == "[Entraide] Inscription confirmée : Le numérique est politique"
     assert "https://visio.example.org/salle-secrete" in message.body
     filename, content, mimetype = message.attachments[0]
     assert (filename, mimetype.split(";")[0]) == (f"{workshop.slug}.ics", "text/calendar")
@@ -52,7 +52,7 @@ def test_when_full_people_wait_in_line_and_know_their_position(workshop):
     # the second registration took the last seat: the organiser was told (mail.outbox[2])
     fourth_mail = mail.outbox[4]
     assert fourth_mail.to == [people[3].email]
-    assert "numéro 2 sur la liste d’attente" in fourth_mail.body.replace("\n", " ")
+    assert "vous êtes en 2ᵉ position sur la liste d’attente" in fourth_mail.body.replace("\n", " ")
     assert fourth_mail.attachments == []  # no calendar, no video link without a seat
     assert "salle-secrete" not in fourth_mail.body
 

@@ -50,7 +50,7 @@ def test_a_participant_takes_her_free_seat_back(client_for, alice, workshop):
     cancel_mine(client, registration)
     assert counters(workshop) == (0, 0)
     page = client.get(MINE)
-    assert "Annulé par erreur ?" in page.text
+    assert "Annulée par erreur ?" in page.text
     assert f'<form method="post" action="{MINE}{registration.pk}/reprendre/">' in page.text
     mail.outbox.clear()
 
@@ -61,15 +61,15 @@ def test_a_participant_takes_her_free_seat_back(client_for, alice, workshop):
     assert (registration.status, registration.cancelled_at) == ("confirmee", None)
     assert counters(workshop) == (1, 0)
     assert [(m.to, m.subject) for m in mail.outbox] == [
-        (["alice@example.org"], f"[Entraide] Inscription confirmée : {workshop.title}")
+        (["alice@example.org"], f"[Entraide] Inscription confirmée : {workshop.title}")
     ]
     assert mail.outbox[0].attachments[0][0] == f"{workshop.slug}.ics"
     page = client.get(MINE)
     assert [str(m) for m in page.context["messages"]] == [
-        f"Vous avez repris votre place pour « {workshop.title} ». Un courriel de confirmation "
+        f"Vous avez repris votre place pour « {workshop.title} ». Un courriel de confirmation "
         "est en route."
     ]
-    assert "Annulé par erreur ?" not in page.text
+    assert "Annulée par erreur ?" not in page.text
 
 
 def test_the_seat_cannot_be_taken_back_once_the_first_in_line_got_it(
@@ -120,7 +120,7 @@ def test_after_the_delay_the_offer_is_gone_and_taking_back_is_refused(
     client.get(MINE)
     later = timezone.now() + timedelta(minutes=31)
     monkeypatch.setattr(timezone, "now", lambda: later)
-    assert "Annulé par erreur ?" not in client.get(MINE).text
+    assert "Annulée par erreur ?" not in client.get(MINE).text
 
     undo_mine(client, registration)
 
@@ -148,9 +148,9 @@ def test_a_waiting_person_gets_her_old_place_in_line_back(client_for, alice, bob
     assert services.waiting_position(Registration.objects.get(user=third)) == 3
     assert counters(workshop) == (2, 3)
     assert messages_of(client, MINE) == [
-        f"Vous êtes de retour sur la liste d’attente de « {workshop.title} », 2ᵉ dans la file."
+        f"Vous êtes de nouveau sur la liste d’attente de « {workshop.title} », en 2ᵉ position."
     ]
-    assert [m.subject for m in mail.outbox] == [f"[Entraide] Liste d’attente : {workshop.title}"]
+    assert [m.subject for m in mail.outbox] == [f"[Entraide] Liste d’attente : {workshop.title}"]
 
 
 def test_someone_else_cannot_take_back_my_registration(client_for, alice, bob, workshop):
@@ -168,7 +168,7 @@ def test_a_registration_the_organisers_cancelled_cannot_be_taken_back(client_for
     client = client_for(alice)
     client.get(MINE)
     services.withdraw(registration.pk, by_organisers=True)
-    assert "Annulé par erreur ?" not in client.get(MINE).text
+    assert "Annulée par erreur ?" not in client.get(MINE).text
 
     undo_mine(client, registration)
 

@@ -10,17 +10,18 @@ from entraide.workshops.errors import WorkshopErrorCode
 from entraide.workshops.models import Workshop
 from entraide.workshops.tests.test_organising import form_data
 from tests.factories import WorkshopFactory
+from tests.text import squeeze
 
 pytestmark = pytest.mark.django_db
 
 MARKDOWN_HELP = (
-    "Mise en forme Markdown : **gras**, *italique*, listes (lignes commençant par -), "
+    "Mise en forme Markdown : **gras**, *italique*, listes (lignes commençant par -), "
     "liens [texte](https://…). Le HTML est retiré."
 )
 
 
 def text(html):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
+    return squeeze(re.sub(r"<[^>]+>", "", html))
 
 
 def test_the_form_is_in_four_sections(client_for, bob, place):
@@ -84,7 +85,7 @@ def test_an_organiser_deletes_a_draft_nobody_registered_for(client_for, bob, pla
     assert f'href="/ateliers/gerer/{draft.slug}/supprimer/"' in manage_page
     confirm = client.get(f"/ateliers/gerer/{draft.slug}/supprimer/")
     assert confirm.status_code == 200
-    assert "<h1>Supprimer le brouillon « Essai » ?</h1>" in confirm.text
+    assert "<h1>Supprimer le brouillon « Essai » ?</h1>" in confirm.text
     assert Workshop.objects.filter(pk=draft.pk).exists()
     response = client.post(f"/ateliers/gerer/{draft.slug}/supprimer/", follow=True)
     assert response.redirect_chain == [(f"/ateliers/gerer/lieu/{place.slug}/", 302)]
