@@ -82,12 +82,12 @@ def test_a_date_that_cannot_be_read_says_why(written, code):
 
 
 def test_an_error_names_its_line_and_quotes_it():
-    assert errors_of("8 déc.\n\n31 février") == ["Ligne 3 : « 31 février » n’existe pas."]
+    assert errors_of("8 déc.\n\n31 février") == ["Ligne 3 : « 31 février » n’existe pas."]
 
 
 def test_a_wrong_weekday_is_corrected_with_the_right_one():
     assert errors_of("lundi 8 décembre") == [
-        "Ligne 1 : le 8 décembre 2026 est un mardi, pas un lundi."
+        "Ligne 1 : le 8 décembre 2026 est un mardi, pas un lundi."
     ]
 
 
@@ -97,7 +97,7 @@ def test_each_bad_line_gets_its_own_error_and_good_lines_none():
         PollErrorCode.DAY_DOES_NOT_EXIST,
         PollErrorCode.NOT_A_DATE,
     ]
-    assert [message.split(" :")[0] for message in refusal.messages] == ["Ligne 2", "Ligne 4"]
+    assert [message.split("\N{NO-BREAK SPACE}:")[0] for message in refusal.messages] == ["Ligne 2", "Ligne 4"]
 
 
 def test_a_5000_character_line_gets_one_short_error():
@@ -133,7 +133,7 @@ def test_a_bad_time_range_says_which_line():
         PollErrorCode.NOT_A_TIME_RANGE,
         PollErrorCode.NOT_A_TIME_RANGE,
     ]
-    assert [message.split(" :")[0] for message in raised.value.messages] == ["Ligne 2", "Ligne 3"]
+    assert [message.split("\N{NO-BREAK SPACE}:")[0] for message in raised.value.messages] == ["Ligne 2", "Ligne 3"]
 
 
 # The review step, in the pages
