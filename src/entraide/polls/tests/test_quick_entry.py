@@ -97,7 +97,10 @@ def test_each_bad_line_gets_its_own_error_and_good_lines_none():
         PollErrorCode.DAY_DOES_NOT_EXIST,
         PollErrorCode.NOT_A_DATE,
     ]
-    assert [message.split("\N{NO-BREAK SPACE}:")[0] for message in refusal.messages] == ["Ligne 2", "Ligne 4"]
+    assert [message.split("\N{NO-BREAK SPACE}:")[0] for message in refusal.messages] == [
+        "Ligne 2",
+        "Ligne 4",
+    ]
 
 
 def test_a_5000_character_line_gets_one_short_error():
@@ -133,7 +136,10 @@ def test_a_bad_time_range_says_which_line():
         PollErrorCode.NOT_A_TIME_RANGE,
         PollErrorCode.NOT_A_TIME_RANGE,
     ]
-    assert [message.split("\N{NO-BREAK SPACE}:")[0] for message in raised.value.messages] == ["Ligne 2", "Ligne 3"]
+    assert [message.split("\N{NO-BREAK SPACE}:")[0] for message in raised.value.messages] == [
+        "Ligne 2",
+        "Ligne 3",
+    ]
 
 
 # The review step, in the pages
