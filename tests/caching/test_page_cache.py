@@ -107,7 +107,8 @@ def test_a_page_read_during_a_transaction_is_dropped_when_it_commits(place, sett
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "entraide_cache",
-        }
+        },
+        "pages": settings.CACHES["pages"],
     }
     workshop = WorkshopFactory(place=place, title="Lève les yeux", capacity=2)
     seen_meanwhile = []
