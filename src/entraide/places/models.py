@@ -8,7 +8,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from entraide.core.markdown import render_markdown
+from entraide.core.models import MarkdownDescribed
 
 
 class Region(models.TextChoices):
@@ -66,7 +66,7 @@ class PlaceQuerySet(models.QuerySet):
         return self.filter(status=PlaceStatus.PUBLISHED)
 
 
-class Place(models.Model):
+class Place(MarkdownDescribed):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("address on the site"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=PlaceKind.choices)
@@ -91,7 +91,6 @@ class Place(models.Model):
         max_length=20_000,
         help_text=_("Markdown: **bold**, *italics*, [link](https://…), lists with -."),
     )
-    description_html = models.TextField(editable=False, default="")
     accessibility = models.CharField(
         _("accessibility of the venue"),
         max_length=500,
@@ -149,7 +148,6 @@ class Place(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.description_html = render_markdown(self.description)
         self.search_key = fold_for_search(f"{self.city} {self.postcode}")
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"city", "postcode"} & set(update_fields):
