@@ -2,6 +2,7 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from entraide.core.models import MarkdownDescribed
+from entraide.core.slugs import reserved_words
 
 
 class Region(models.TextChoices):
@@ -146,6 +148,13 @@ class Place(MarkdownDescribed):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # Places the administrators create or rename get no address the site's pages use.
+        if self.slug in reserved_words("places"):
+            message = _("This address is one of the site's pages: choose another one.")
+            raise ValidationError({"slug": ValidationError(message, code="reserved_address")})
 
     def save(self, *args, **kwargs):
         self.search_key = fold_for_search(f"{self.city} {self.postcode}")
