@@ -7,6 +7,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from entraide.accounts import personal_data
+        from entraide.accounts import hooks
 
-        personal_data.register()
+        hooks.register()

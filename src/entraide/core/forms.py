@@ -2,8 +2,17 @@
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from entraide.core.local_time import ZONE_TIMES
+
+# The zones of the regions of France, overseas included.
+# Offered by name ("Heure de La Réunion"), as the dates name them; never by code.
+TIME_ZONES = [(zone, lazy(capfirst, str)(label)) for zone, label in ZONE_TIMES.items()]
 
 # Every character Python's str.splitlines() breaks a line at: CR, LF, vertical tab, form feed,
 # the file/group/record separators, NEL, and the Unicode line and paragraph separators.
@@ -29,3 +38,41 @@ class SingleLineFieldsMixin:
         for name in self.single_line_fields:
             if name in self.fields:
                 self.fields[name].validators.append(validate_single_line)
+
+
+class TimeZoneField(forms.ChoiceField):
+    """The time zone a workshop or a poll is given in, chosen among TIME_ZONES by name."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Time zone"))
+        kwargs.setdefault("choices", TIME_ZONES)
+        kwargs.setdefault("initial", "Europe/Paris")
+        super().__init__(**kwargs)
+
+
+# The browser's own pickers: each value is written in the format the input type expects
+# (https://html.spec.whatwg.org/multipage/input.html), whatever the active language's formats.
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None, format="%Y-%m-%d"):
+        super().__init__(attrs, format)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None, format="%H:%M"):
+        super().__init__(attrs, format)
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    """A date and a time without a zone (a "datetime-local" input): the field reads it in the
+    active time zone."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None, format="%Y-%m-%dT%H:%M"):
+        super().__init__(attrs, format)

@@ -5,7 +5,46 @@ from django.utils.translation import gettext_lazy as _
 from entraide.core.markdown import render_markdown
 
 
-class LegalPage(models.Model):
+class RendersMarkdown(models.Model):
+    """Text written in Markdown, kept beside its HTML, rendered and sanitised on each save
+    (core.markdown): `markdown_fields` maps each source field to its HTML field.
+
+    A save limited to some fields (`update_fields`) renders and saves the HTML of the sources
+    among them. A queryset's update() bypasses save(): change these fields through the model."""
+
+    markdown_fields: dict[str, str] = {}
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        saved = {
+            source: html
+            for source, html in self.markdown_fields.items()
+            if update_fields is None or source in update_fields
+        }
+        for source, html in saved.items():
+            setattr(self, html, render_markdown(getattr(self, source)))
+        if update_fields is not None and saved:
+            kwargs["update_fields"] = {*update_fields, *saved.values()}
+        super().save(*args, **kwargs)
+
+
+class MarkdownDescribed(RendersMarkdown):
+    """A `description` in Markdown and its `description_html`, shown with |safe on the pages.
+    A model may redeclare `description` (its length, its help text) without losing the rest."""
+
+    description = models.TextField(_("description"), blank=True, max_length=20_000)
+    description_html = models.TextField(editable=False, default="")
+
+    markdown_fields = {"description": "description_html"}
+
+    class Meta:
+        abstract = True
+
+
+class LegalPage(RendersMarkdown):
     """The privacy page and the legal notice, which a site administrator edits in the admin."""
 
     class Kind(models.TextChoices):
@@ -18,16 +57,14 @@ class LegalPage(models.Model):
     body_html = models.TextField(editable=False, default="")
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    markdown_fields = {"body": "body_html"}
+
     class Meta:
         verbose_name = _("legal page")
         verbose_name_plural = _("legal pages")
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
-        super().save(*args, **kwargs)
 
 
 class OutgoingMail(models.Model):

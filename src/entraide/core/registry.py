@@ -1,6 +1,7 @@
 """The few explicit meeting points between capabilities.
 
-Each capability registers, in its AppConfig.ready():
+Each capability registers, in the register() of its hooks.py, which its AppConfig.ready()
+calls:
 - its entry in the main menu, and what it offers, presented on the home page;
 - its part of the organiser space ("Mon espace"): per place, what is coming, what needs the
   organiser, and buttons to create;

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -19,6 +20,8 @@ class PlaceAdmin(admin.ModelAdmin):
     search_fields = ["name", "city", "postcode"]
     prepopulated_fields = {"slug": ["name"]}
     raw_id_fields = ["proposed_by"]
+    # A website typed without its scheme is https://, as on the place's own form.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [MembershipInline]
     actions = ["approve_proposals"]
 

@@ -7,7 +7,6 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Places")
 
     def ready(self):
-        from entraide.places import personal_data, space
+        from entraide.places import hooks
 
-        personal_data.register()
-        space.register()
+        hooks.register()

@@ -2,13 +2,15 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from entraide.core.markdown import render_markdown
+from entraide.core.models import MarkdownDescribed
+from entraide.core.slugs import reserved_words
 
 
 class Region(models.TextChoices):
@@ -66,7 +68,7 @@ class PlaceQuerySet(models.QuerySet):
         return self.filter(status=PlaceStatus.PUBLISHED)
 
 
-class Place(models.Model):
+class Place(MarkdownDescribed):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("address on the site"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=PlaceKind.choices)
@@ -91,7 +93,6 @@ class Place(models.Model):
         max_length=20_000,
         help_text=_("Markdown: **bold**, *italics*, [link](https://…), lists with -."),
     )
-    description_html = models.TextField(editable=False, default="")
     accessibility = models.CharField(
         _("accessibility of the venue"),
         max_length=500,
@@ -148,8 +149,14 @@ class Place(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        # Places the administrators create or rename get no address the site's pages use.
+        if self.slug in reserved_words("places"):
+            message = _("This address is one of the site's pages: choose another one.")
+            raise ValidationError({"slug": ValidationError(message, code="reserved_address")})
+
     def save(self, *args, **kwargs):
-        self.description_html = render_markdown(self.description)
         self.search_key = fold_for_search(f"{self.city} {self.postcode}")
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and {"city", "postcode"} & set(update_fields):

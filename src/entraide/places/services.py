@@ -35,10 +35,6 @@ def update_place(place: Place, *, by, changes: dict) -> Place:
     return place
 
 
-# Words the URLs of /lieux/ use after the directory: no place may take them as its address.
-RESERVED_SLUGS = {"gerer", "invitation", "proposer"}
-
-
 def propose_place(*, by, fields: dict) -> Place:
     """Someone who runs no place proposes theirs: it waits, hidden from the directory, for a
     site administrator's approval; the administrators are told by mail."""
@@ -49,7 +45,7 @@ def propose_place(*, by, fields: dict) -> Place:
         )
     with transaction.atomic():
         place = Place(status=PlaceStatus.PROPOSED, proposed_by=by, **fields)
-        save_with_unique_slug(place, place.name, reserved=RESERVED_SLUGS, fallback="lieu")
+        save_with_unique_slug(place, place.name, url_namespace="places", fallback="lieu")
         notifications.proposal_received(place)
     log.info("place %s proposed by user %s", place.pk, by.pk)
     return place

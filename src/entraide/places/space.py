@@ -1,6 +1,6 @@
 """The organiser space, "Mon espace": for each place a person runs, what every capability
 registered (entraide.core.registry.organiser_space), plus the place's own part: pending
-invitations and the page of the place. Also the places' menu entries."""
+invitations and the page of the place."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from entraide.core import registry
-from entraide.core.registry import Action, Feature, Item, MenuEntry, SpaceSection
+from entraide.core.registry import Action, Item, SpaceSection
 from entraide.places.models import Invitation, Place
 
 
@@ -73,22 +73,3 @@ def space(request):
         for place in places
     ]
     return render(request, "places/space.html", {"blocks": blocks})
-
-
-def register():
-    registry.register_menu(MenuEntry("places", gettext_lazy("Places"), "places:directory", 30))
-    registry.register_menu(
-        MenuEntry("space", gettext_lazy("My space"), "space", 90, visible=organises)
-    )
-    registry.register_feature(
-        Feature(
-            "places",
-            gettext_lazy("Places"),
-            gettext_lazy(
-                "Third places, associations, universities and regional hubs, by region: "
-                "find the people near you."
-            ),
-            "places:directory",
-            30,
-        )
-    )

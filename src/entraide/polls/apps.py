@@ -7,8 +7,6 @@ class PollsConfig(AppConfig):
     verbose_name = _("Availability polls")
 
     def ready(self):
-        from entraide.polls import digest, hooks, space
+        from entraide.polls import hooks
 
         hooks.register()
-        space.register()
-        digest.register()

@@ -1,10 +1,9 @@
 """What polls add to the organisers' daily summary (entraide.places.digest): the answers each
-poll of the place received since the last summary."""
+poll of the place received since the last summary. Registered by hooks.py."""
 
 from django.db.models import Count, Q
 from django.utils.translation import ngettext
 
-from entraide.places.digest import register_digest_source
 from entraide.polls.models import Poll
 
 
@@ -31,7 +30,3 @@ def digest_lines(place, since, until) -> list[str]:
         % {"title": poll.title, "count": poll.new, "total": poll.total}
         for poll in polls
     ]
-
-
-def register():
-    register_digest_source(digest_lines)

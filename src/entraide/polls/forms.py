@@ -5,12 +5,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from entraide.core.forms import SingleLineFieldsMixin
+from entraide.core.forms import LocalDateTimeInput, SingleLineFieldsMixin, TimeZoneField
 from entraide.core.markdown import MARKDOWN_HELP
 from entraide.polls import quick_entry
 from entraide.polls.errors import PollErrorCode
 from entraide.polls.models import MAX_SLOTS, Answer, Poll
-from entraide.workshops.forms import TIME_ZONES
 
 
 def days_field():
@@ -91,7 +90,7 @@ def clean_quick_entry(form, zone, existing=frozenset()):
 
 
 class PollForm(SingleLineFieldsMixin, forms.ModelForm):
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONES, initial="Europe/Paris")
+    time_zone = TimeZoneField()
     days = days_field()
     ranges = ranges_field()
 
@@ -108,9 +107,7 @@ class PollForm(SingleLineFieldsMixin, forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
-            "closes_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
+            "closes_at": LocalDateTimeInput,
             "visibility": forms.RadioSelect,
         }
         help_texts = {"description": MARKDOWN_HELP}

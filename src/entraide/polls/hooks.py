@@ -1,4 +1,6 @@
-"""What polls bring to the shared pages: "My data" and account deletion."""
+"""What polls bring to the shared pages: the menu, the home page, the organiser space and its
+daily summary, a workshop's page, "My data" and account deletion. register() is all
+AppConfig.ready() calls."""
 
 from django.db.models import Min, Prefetch, Q
 from django.utils.translation import gettext as _
@@ -8,7 +10,9 @@ from entraide.accounts.services import verified_email
 from entraide.core import registry
 from entraide.core.local_time import local_range
 from entraide.core.personal_data import Row
-from entraide.core.registry import Item, PersonalDataSection
+from entraide.core.registry import Feature, Item, MenuEntry, PersonalDataSection
+from entraide.places.digest import register_digest_source
+from entraide.polls import digest, space
 from entraide.polls.models import Answer, Choice, Comment, Participant, Poll, Slot
 
 
@@ -129,6 +133,21 @@ def next_time_transition(now):
 
 
 def register():
+    registry.register_menu(MenuEntry("polls", gettext_lazy("Polls"), "polls:list", 20))
+    registry.register_feature(
+        Feature(
+            "polls",
+            gettext_lazy("Availability polls"),
+            gettext_lazy(
+                "Propose a few slots, let everyone say yes, if need be or no, then fix the "
+                "date: the workshop is scheduled and everyone is told."
+            ),
+            "polls:list",
+            20,
+        )
+    )
+    registry.register_organiser_space(space.organiser_space)
+    register_digest_source(digest.digest_lines)
     registry.register_time_transitions(next_time_transition)
     registry.register_related("workshops.workshop", polls_of_workshop)
     registry.register_personal_data(

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from entraide.core.markdown import render_markdown
+from entraide.core.models import MarkdownDescribed
 from entraide.core.tokens import keyed_token
 from entraide.places.models import Place
 
@@ -18,7 +18,7 @@ class Visibility(models.TextChoices):
     TOTALS = "totaux", _("Everyone sees only the totals")
 
 
-class Poll(models.Model):
+class Poll(MarkdownDescribed):
     """An availability poll: people say yes / if need be / no to each slot; the organisers fix
     one, which may give a workshop its date."""
 
@@ -26,7 +26,6 @@ class Poll(models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address on the site"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True, max_length=10_000)
-    description_html = models.TextField(editable=False, default="")
     allow_if_need_be = models.BooleanField(_("allow “if need be”"), default=True)
     visibility = models.CharField(
         _("who sees the answers"), max_length=10, choices=Visibility.choices,
@@ -59,10 +58,6 @@ class Poll(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.description_html = render_markdown(self.description)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("polls:detail", args=[self.slug])

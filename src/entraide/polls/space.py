@@ -1,4 +1,4 @@
-"""What availability polls bring to the menu, the home page and the organiser space."""
+"""The polls' part of the organiser space ("Mon espace"), registered by hooks.py."""
 
 from collections import defaultdict
 
@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from entraide.core import registry
-from entraide.core.registry import Action, Feature, Item, MenuEntry, SpaceSection
+from entraide.core.registry import Action, Item, SpaceSection
 from entraide.polls.models import Poll
 
 
@@ -59,20 +58,3 @@ def organiser_space(places):
             empty=_("No open poll."),
         )
     return sections
-
-
-def register():
-    registry.register_menu(MenuEntry("polls", gettext_lazy("Polls"), "polls:list", 20))
-    registry.register_feature(
-        Feature(
-            "polls",
-            gettext_lazy("Availability polls"),
-            gettext_lazy(
-                "Propose a few slots, let everyone say yes, if need be or no, then fix the "
-                "date: the workshop is scheduled and everyone is told."
-            ),
-            "polls:list",
-            20,
-        )
-    )
-    registry.register_organiser_space(organiser_space)

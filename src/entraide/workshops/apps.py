@@ -7,8 +7,6 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops")
 
     def ready(self):
-        from entraide.workshops import digest, hooks, space
+        from entraide.workshops import hooks
 
         hooks.register()
-        space.register()
-        digest.register()

@@ -1,13 +1,12 @@
 """What workshops add to the organisers' daily summary (entraide.places.digest): per workshop
 of the place, the registrations and cancellations since the last summary, and a waiting list
-while seats are free."""
+while seats are free. Registered by hooks.py."""
 
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from entraide.places.digest import register_digest_source
 from entraide.workshops.models import Status, Workshop
 from entraide.workshops.templatetags.workshops import short_when
 
@@ -70,7 +69,3 @@ def _line(workshop) -> str:
     if workshop.waiting_count and workshop.seats_left:
         line += ". " + _("Seats are free while people wait: check the list of participants.")
     return line
-
-
-def register():
-    register_digest_source(digest_lines)

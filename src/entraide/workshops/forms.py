@@ -3,19 +3,18 @@ from datetime import datetime
 from functools import partial
 
 from django import forms
-from django.utils.functional import lazy
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from entraide.core.forms import SingleLineFieldsMixin
-from entraide.core.local_time import ZONE_TIMES
+from entraide.core.forms import (
+    DateInput,
+    LocalDateTimeInput,
+    SingleLineFieldsMixin,
+    TimeInput,
+    TimeZoneField,
+)
 from entraide.core.markdown import MARKDOWN_HELP
 from entraide.places.models import Region
 from entraide.workshops.models import Mode, Series, Theme, Workshop
-
-# The zones of the regions of France, overseas included.
-# Offered by name ("Heure de La Réunion"), as the dates name them; never by code.
-TIME_ZONES = [(zone, lazy(capfirst, str)(label)) for zone, label in ZONE_TIMES.items()]
 
 
 class RegistrationForm(forms.Form):
@@ -70,22 +69,22 @@ class SeriesForm(SingleLineFieldsMixin, forms.ModelForm):
 
 
 class WorkshopForm(SingleLineFieldsMixin, forms.ModelForm):
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONES, initial="Europe/Paris")
+    time_zone = TimeZoneField()
     date = forms.DateField(
         label=_("Date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput,
         help_text=_("Leave empty while the date is to be decided (by a poll, for instance)."),
     )
     start_time = forms.TimeField(
         label=_("Start time"),
         required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=TimeInput,
     )
     end_time = forms.TimeField(
         label=_("End time"),
         required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=TimeInput,
     )
 
     class Meta:
@@ -109,12 +108,8 @@ class WorkshopForm(SingleLineFieldsMixin, forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
-            "registration_opens_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
-            "registration_closes_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
+            "registration_opens_at": LocalDateTimeInput,
+            "registration_closes_at": LocalDateTimeInput,
         }
         field_classes = {"video_url": partial(forms.URLField, assume_scheme="https")}
         help_texts = {

@@ -1,4 +1,5 @@
-"""What workshops bring to the shared pages: the home page, a place's page, "My data"."""
+"""What workshops bring to the shared pages: the menu, the home page, the organiser space and
+its daily summary, a place's page, "My data". register() is all AppConfig.ready() calls."""
 
 from django.db.models import F, Min, Q
 from django.utils import timezone
@@ -7,7 +8,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from entraide.core import registry
 from entraide.core.personal_data import Row, language_name
-from entraide.core.registry import Item, PersonalDataSection
+from entraide.core.registry import Feature, Item, MenuEntry, PersonalDataSection
+from entraide.places.digest import register_digest_source
+from entraide.workshops import digest, space
 from entraide.workshops.models import ACTIVE, Registration, Status, Workshop
 from entraide.workshops.templatetags.workshops import long_when
 
@@ -142,6 +145,21 @@ def next_time_transition(now):
 
 
 def register():
+    registry.register_menu(MenuEntry("workshops", gettext_lazy("Workshops"), "workshops:list", 10))
+    registry.register_feature(
+        Feature(
+            "workshops",
+            gettext_lazy("Workshops"),
+            gettext_lazy(
+                "Series of workshops, on site or online, with registration, a waiting list "
+                "and reminders. No account needed to register."
+            ),
+            "workshops:list",
+            10,
+        )
+    )
+    registry.register_organiser_space(space.organiser_space)
+    register_digest_source(digest.digest_lines)
     registry.register_time_transitions(next_time_transition)
     registry.register_upcoming(upcoming)
     registry.register_place_activities(place_activities)

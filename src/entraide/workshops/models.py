@@ -13,7 +13,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from entraide.core.errors import DomainError
-from entraide.core.markdown import render_markdown
+from entraide.core.models import MarkdownDescribed
 from entraide.core.tokens import keyed_token
 from entraide.places.models import Place, web_url
 from entraide.workshops.errors import WorkshopErrorCode
@@ -47,15 +47,13 @@ class Mode(models.TextChoices):
     HYBRID = "hybride", _("In person and online")
 
 
-class Series(models.Model):
+class Series(MarkdownDescribed):
     """A series (cycle) of workshops meant to be followed together."""
 
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="series")
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address on the site"), max_length=80, unique=True)
     summary = models.CharField(_("summary"), max_length=240, blank=True)
-    description = models.TextField(_("description"), blank=True, max_length=20_000)
-    description_html = models.TextField(editable=False, default="")
     audience = models.CharField(_("who it is for"), max_length=300, blank=True)
     theme = models.CharField(_("theme"), max_length=30, choices=Theme.choices)
     whole_series_preferred = models.BooleanField(
@@ -75,10 +73,6 @@ class Series(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.description_html = render_markdown(self.description)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("workshops:series", args=[self.slug])
 
@@ -87,7 +81,7 @@ class Series(models.Model):
         return self.status != Status.DRAFT
 
 
-class Workshop(models.Model):
+class Workshop(MarkdownDescribed):
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="workshops")
     series = models.ForeignKey(
         Series,
@@ -101,8 +95,6 @@ class Workshop(models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("address on the site"), max_length=80, unique=True)
     summary = models.CharField(_("summary"), max_length=240, blank=True)
-    description = models.TextField(_("description"), blank=True, max_length=20_000)
-    description_html = models.TextField(editable=False, default="")
     audience = models.CharField(_("who it is for"), max_length=300, blank=True)
     theme = models.CharField(_("theme"), max_length=30, choices=Theme.choices)
     mode = models.CharField(_("format"), max_length=12, choices=Mode.choices)
@@ -168,10 +160,6 @@ class Workshop(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.description_html = render_markdown(self.description)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("workshops:detail", args=[self.slug])

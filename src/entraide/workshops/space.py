@@ -1,4 +1,4 @@
-"""What workshops bring to the menu, the home page and the organiser space."""
+"""The workshops' part of the organiser space ("Mon espace"), registered by hooks.py."""
 
 from collections import defaultdict
 
@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from entraide.core import registry
-from entraide.core.registry import Action, Feature, Item, MenuEntry, SpaceSection
+from entraide.core.registry import Action, Item, SpaceSection
 from entraide.workshops.models import Status, Workshop
 from entraide.workshops.templatetags.workshops import short_when
 
@@ -81,20 +80,3 @@ def organiser_space(places):
             empty=_("No workshop to come."),
         )
     return sections
-
-
-def register():
-    registry.register_menu(MenuEntry("workshops", gettext_lazy("Workshops"), "workshops:list", 10))
-    registry.register_feature(
-        Feature(
-            "workshops",
-            gettext_lazy("Workshops"),
-            gettext_lazy(
-                "Series of workshops, on site or online, with registration, a waiting list "
-                "and reminders. No account needed to register."
-            ),
-            "workshops:list",
-            10,
-        )
-    )
-    registry.register_organiser_space(organiser_space)

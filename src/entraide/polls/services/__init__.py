@@ -17,7 +17,6 @@ from entraide.polls.services.editing import (
     update_poll,
 )
 from entraide.polls.services.organising import (
-    RESERVED_SLUGS,
     check_slots,
     close,
     create_poll,
@@ -34,7 +33,6 @@ from entraide.polls.services.registering import (
 from entraide.polls.services.results import Results, SlotResult, results
 
 __all__ = [
-    "RESERVED_SLUGS",
     "Results",
     "SlotResult",
     "add_comment",

@@ -22,10 +22,6 @@ from entraide.workshops import services as workshop_services
 log = logging.getLogger(__name__)
 
 
-# Words the URLs of /sondages/ use after the poll's address: no poll may take them.
-RESERVED_SLUGS = {"gerer"}
-
-
 def check_slots(slots: list[tuple[datetime, datetime]], now=None, field="slots"):
     now = now or timezone.now()
     if not slots:
@@ -55,7 +51,7 @@ def create_poll(place, *, by, fields: dict, slots) -> Poll:
     check_slots(slots)
     with transaction.atomic():
         poll = Poll(place=place, created_by=by, **fields)
-        save_with_unique_slug(poll, poll.title, reserved=RESERVED_SLUGS, fallback="sondage")
+        save_with_unique_slug(poll, poll.title, url_namespace="polls", fallback="sondage")
         Slot.objects.bulk_create(Slot(poll=poll, starts_at=s, ends_at=e) for s, e in slots)
     log.info("poll %s created by user %s with %s slots", poll.pk, by.pk, len(slots))
     return poll

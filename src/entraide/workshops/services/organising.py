@@ -29,23 +29,11 @@ log = logging.getLogger(__name__)
 ANNOUNCED = ("starts_at", "ends_at", "address", "video_url", "mode", "time_zone")
 
 
-# Words the URLs of /ateliers/ use: no workshop or series may take them as its address.
-RESERVED_SLUGS = {
-    "gerer",
-    "cycles",
-    "inscription",
-    "mes-inscriptions",
-    "calendrier",
-    "verifiez-vos-mails",
-    "flux",
-}
-
-
 def _save_new(instance):
     """Insert a new workshop or series under a free address made from its title, even when
     the same title is being created at the same moment."""
     return save_with_unique_slug(
-        instance, instance.title, reserved=RESERVED_SLUGS, fallback="atelier"
+        instance, instance.title, url_namespace="workshops", fallback="atelier"
     )
 
 

@@ -1,3 +1,5 @@
+"""What accounts bring to the shared pages: the profile and the addresses on "My data"."""
+
 from allauth.account.models import EmailAddress
 from django.utils.translation import gettext_lazy as _
 

@@ -1,8 +1,12 @@
+"""What places bring to the shared pages: the menu, the home page, "My data"."""
+
 from django.utils.translation import gettext_lazy as _
 
+from entraide.core import registry
 from entraide.core.personal_data import Row
-from entraide.core.registry import PersonalDataSection, register_personal_data
+from entraide.core.registry import Feature, MenuEntry, PersonalDataSection
 from entraide.places.models import Invitation, Membership, Place, PlaceStatus
+from entraide.places.space import organises
 
 
 def collect_memberships(user):
@@ -47,15 +51,29 @@ def erase_proposals(user):
 
 
 def register():
-    register_personal_data(
+    registry.register_menu(MenuEntry("places", _("Places"), "places:directory", 30))
+    registry.register_menu(MenuEntry("space", _("My space"), "space", 90, visible=organises))
+    registry.register_feature(
+        Feature(
+            "places",
+            _("Places"),
+            _(
+                "Third places, associations, universities and regional hubs, by region: "
+                "find the people near you."
+            ),
+            "places:directory",
+            30,
+        )
+    )
+    registry.register_personal_data(
         PersonalDataSection("memberships", _("Places I run"), collect_memberships)
     )
-    register_personal_data(
+    registry.register_personal_data(
         PersonalDataSection(
             "invitations", _("Invitations I sent"), collect_invitations, erase_invitations
         )
     )
-    register_personal_data(
+    registry.register_personal_data(
         PersonalDataSection(
             "place_proposals", _("Places I proposed"), collect_proposals, erase_proposals
         )
