@@ -1,6 +1,7 @@
 """The mails of places: to organisers (in each one's language), to the site administrators
-about a proposed place, to the person whose proposal was approved. Each is queued through
-Django's mail API in the caller's transaction and leaves after commit (entraide.core.mail)."""
+about a proposed place, to the person whose proposal was approved, to a person invited to run a
+place. Each is queued through Django's mail API in the caller's transaction and leaves after
+commit (entraide.core.mail)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -70,6 +71,27 @@ def proposal_approved(place):
             "place_url": settings.ENTRAIDE_SITE_URL + place.get_absolute_url(),
         },
     )
+
+
+def invitation(invitation, *, link):
+    """To the invited address: join the organisers of the place through `link`. Written in the
+    language of the account that holds the address, if one does; else in the inviter's, who
+    knows the person. Replies reach the place's contact address."""
+    account = get_user_model().objects.filter(email__iexact=invitation.email).first()
+    language = (account or invitation.invited_by).language or settings.LANGUAGE_CODE
+    place = invitation.place
+    with translation.override(language):
+        send_templated_mail(
+            T + "invitation",
+            {
+                "place": place,
+                "inviter": invitation.invited_by.public_name,
+                "link": link,
+                "expires_at": invitation.expires_at,
+            },
+            to=[invitation.email],
+            reply_to=reply_to(place),
+        )
 
 
 def digest(user, sections, *, since):

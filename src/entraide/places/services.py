@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from entraide.accounts.services import has_verified_email
 from entraide.core.errors import DomainError
-from entraide.core.mail import send_templated_mail
 from entraide.core.slugs import save_with_unique_slug
 from entraide.core.tokens import new_token, token_digest
 from entraide.places import notifications
@@ -110,15 +109,8 @@ def invite_organiser(place: Place, *, email: str, by, site_url: str) -> Invitati
                 code=PlaceErrorCode.INVITATION_BEING_SENT,
                 field="email",
             ) from None
-        send_templated_mail(
-            "places/email/invitation",
-            {
-                "place": place,
-                "inviter": by.public_name,
-                "link": site_url + reverse("places:invitation", args=[raw]),
-                "expires_at": expires_at,
-            },
-            to=[email],
+        notifications.invitation(
+            invitation, link=site_url + reverse("places:invitation", args=[raw])
         )
     log.info("invitation %s to place %s sent by user %s", invitation.pk, place.pk, by.pk)
     return invitation

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from entraide.accounts.services import verified_email
 from entraide.core import registry
 from entraide.core.local_time import local_range
-from entraide.core.personal_data import Row
+from entraide.core.personal_data import Row, language_name
 from entraide.core.registry import Feature, Item, MenuEntry, PersonalDataSection
 from entraide.places.digest import register_digest_source
 from entraide.polls import digest, space
@@ -36,6 +36,12 @@ def _answer_row(participant, labels):
         .add("email", gettext_lazy("Email"), participant.email)
         .add("answered_at", gettext_lazy("Answered on"), participant.created_at)
         .add("updated_at", gettext_lazy("Last changed on"), participant.updated_at)
+        .add(
+            "language",
+            gettext_lazy("Language of the mails"),
+            participant.language,
+            language_name(participant.language),
+        )
         .add("time_zone", None, poll.time_zone)
     )
     choices = sorted(participant.choices.all(), key=lambda c: (c.slot.starts_at, c.slot.pk))

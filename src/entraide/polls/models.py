@@ -119,6 +119,9 @@ class Participant(models.Model):
     )
     link_key = models.CharField(max_length=32, blank=True)
     token_digest = models.CharField(max_length=64, blank=True, db_index=True)
+    # The language of the page the person answered on (their account's, when signed in): the
+    # mails that follow, such as the fixed date, speak it too.
+    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

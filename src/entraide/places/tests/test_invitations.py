@@ -3,10 +3,14 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.utils import timezone
 
+from entraide.core.models import OutgoingMail
+from entraide.places import services
 from entraide.places.errors import PlaceErrorCode
 from entraide.places.models import Invitation, Membership
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +130,41 @@ def test_an_invitation_is_accepted_only_by_an_account_that_verified_its_address(
     assert Membership.objects.filter(place=place, user=charlie).exists()
     signed_out = client.post("/compte/deconnexion/", {"next": link})
     assert signed_out["Location"] == link
+
+
+def test_an_invitation_speaks_the_invited_account_s_language_and_replies_reach_the_place(
+    client_for, bob, place
+):
+    UserFactory(email="camille@example.org", language="en")
+    place.contact_email = "bonjour@laverriere.example.org"
+    place.save()
+    invite(client_for(bob), place, "Camille@example.org")  # bob reads French
+    (message,) = mail.outbox
+    assert message.subject == "[Entraide] Invitation to run La Verrière"
+    assert "Bob invites you to join the organisers of La Verrière" in message.body
+    assert message.reply_to == ["bonjour@laverriere.example.org"]
+
+
+def test_an_address_without_an_account_is_invited_in_the_inviter_s_language(client_for, place):
+    sam = UserFactory(email="sam@example.org", display_name="Sam", language="en")
+    place.memberships.create(user=sam)
+    invite(client_for(sam), place, "dom@example.org")
+    (message,) = mail.outbox
+    assert message.subject == "[Entraide] Invitation to run La Verrière"
+    assert message.reply_to == []  # the place gives no contact address
+
+
+def test_an_invitation_rolled_back_leaves_no_mail_in_the_outbox(settings, bob, place):
+    settings.EMAIL_BACKEND = "entraide.core.mail.QueuedEmailBackend"
+    queued = []
+
+    def invite_then_fail():
+        with transaction.atomic():
+            services.invite_organiser(place, email="dom@example.org", by=bob, site_url="")
+            queued.append(OutgoingMail.objects.count())
+            raise RuntimeError("the request failed after the invitation")
+
+    with pytest.raises(RuntimeError):
+        invite_then_fail()
+    assert queued == [1]
+    assert (Invitation.objects.count(), OutgoingMail.objects.count()) == (0, 0)

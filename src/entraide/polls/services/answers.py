@@ -5,10 +5,10 @@ import logging
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError
-from entraide.core.mail import send_templated_mail
 from entraide.core.tokens import new_keyed_link, token_digest
 from entraide.polls import notifications
 from entraide.polls.errors import PollErrorCode
@@ -33,6 +33,11 @@ def _clean_choices(poll, choices: dict[int, str]) -> dict[int, str]:
             code=PollErrorCode.ANSWER_INCOMPLETE,
         )
     return choices
+
+
+def _language(by) -> str:
+    """The language of the mails to come: the account's, or the page's the person answered on."""
+    return getattr(by, "language", "") or get_language() or settings.LANGUAGE_CODE
 
 
 def answer(poll, *, name, email="", choices, by=None, same_name_ok=False) -> Participant:
@@ -62,7 +67,7 @@ def answer(poll, *, name, email="", choices, by=None, same_name_ok=False) -> Par
             with transaction.atomic():
                 participant = Participant.objects.create(
                     poll=locked, name=name, email=email, user=by, link_key=key,
-                    token_digest=digest,
+                    token_digest=digest, language=_language(by),
                 )  # fmt: skip
         except IntegrityError:  # the same account, answering twice at the same moment
             raise DomainError(
@@ -73,16 +78,7 @@ def answer(poll, *, name, email="", choices, by=None, same_name_ok=False) -> Par
             for slot_id, value in choices.items()
         )
         if email:
-            send_templated_mail(
-                "polls/email/answered",
-                {
-                    "poll": locked,
-                    "participant": participant,
-                    "link": settings.ENTRAIDE_SITE_URL + participant.edit_url(),
-                },
-                to=[email],
-                reply_to=notifications.reply_to(locked),
-            )
+            notifications.answer_link(participant)
     log.info("poll %s: participant %s answered", poll.pk, participant.pk)
     return participant
 

@@ -4,13 +4,11 @@ workshop its date through the workshops app)."""
 import logging
 from datetime import datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError
-from entraide.core.mail import send_templated_mail
 from entraide.core.slugs import save_with_unique_slug
 from entraide.polls import notifications
 from entraide.polls.errors import PollErrorCode
@@ -127,30 +125,19 @@ def fix_slot(poll, slot_id, *, by) -> Poll:
         answers = {}
         for participant in poll.participants.exclude(email="").order_by("pk"):
             answers.setdefault(participant.email.lower(), participant)
+        languages = workshop_services.series_languages(workshop) if workshop else {}
         recipients = {email.lower() for _name, email in told_of_fixing(poll)}
         for email in sorted(recipients - {address.lower() for address in told}):
             participant = answers.get(email)
-            register_url = (
-                participant is not None
-                and workshop is not None
-                and settings.ENTRAIDE_SITE_URL + registration_url(participant)
+            notifications.date_fixed(
+                poll,
+                slot,
+                workshop,
+                email=email,
+                language=participant.language if participant else languages.get(email),
+                register_url=participant and workshop and registration_url(participant),
             )
-            send_templated_mail(
-                "polls/email/fixed",
-                {
-                    "poll": poll,
-                    "slot": slot,
-                    "workshop": workshop,
-                    "seats_left": workshop and workshop.seats_left,
-                    "register_url": register_url,
-                    "poll_url": settings.ENTRAIDE_SITE_URL + poll.get_absolute_url(),
-                    "workshop_url": workshop
-                    and settings.ENTRAIDE_SITE_URL + workshop.get_absolute_url(),
-                },
-                to=[email],
-                reply_to=notifications.reply_to(poll),
-            )
-        notifications.date_fixed(poll, slot, workshop, results(poll), by=by)
+        notifications.date_fixed_for_organisers(poll, slot, workshop, results(poll), by=by)
     log.info("poll %s: slot %s fixed by user %s", poll.pk, slot.pk, by.pk)
     return poll
 

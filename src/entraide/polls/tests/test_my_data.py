@@ -40,6 +40,7 @@ def test_my_answers_read_slot_by_slot_in_french(client_for, alice, bob, place):
                 ("Courriel", "—"),
                 ("Répondu le", "jeu 26 novembre 2026, 14:05"),
                 ("Modifié le", "jeu 26 novembre 2026, 14:05"),
+                ("Langue des courriels", "Français"),
                 ("mar 6 mai 2031, 11:00–12:30", "Oui"),
                 ("mer 7 mai 2031, 11:00–12:30", "Si besoin"),
             ],
@@ -69,6 +70,7 @@ def test_the_export_holds_each_slot_and_my_answer(client_for, alice, bob, place)
             "email": "",
             "answered_at": "2026-11-26T13:05:00+00:00",
             "updated_at": "2026-11-26T13:05:00+00:00",
+            "language": "fr",
             "time_zone": "America/Guadeloupe",
             "choices": [
                 {

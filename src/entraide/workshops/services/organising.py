@@ -257,23 +257,37 @@ def fix_date(workshop: Workshop, *, starts_at, ends_at, by) -> tuple[Workshop, s
     return workshop, told if workshop.status == Status.PUBLISHED else set()
 
 
-def series_registrants(workshop: Workshop) -> list[tuple[str, str]]:
-    """(name, address) of the people registered for the workshop's series (or the workshop),
-    confirmed or waiting, one per address, by name."""
+def _active_in_series(workshop: Workshop):
+    """The confirmed or waiting registrations with an address to the workshop's series (or
+    the workshop), oldest first."""
     scope = (
         Registration.objects.filter(workshop__series_id=workshop.series_id)
         if workshop.series_id
         else workshop.registrations.all()
     )
-    people = {}
-    for name, email in (
+    return (
         scope.filter(status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING])
         .exclude(email="")
         .order_by("pk")
-        .values_list("name", "email")
-    ):
+    )
+
+
+def series_registrants(workshop: Workshop) -> list[tuple[str, str]]:
+    """(name, address) of the people registered for the workshop's series (or the workshop),
+    confirmed or waiting, one per address, by name."""
+    people = {}
+    for name, email in _active_in_series(workshop).values_list("name", "email"):
         people.setdefault(email.lower(), name)
     return sorted(((name, email) for email, name in people.items()), key=lambda p: p[0].lower())
+
+
+def series_languages(workshop: Workshop) -> dict[str, str]:
+    """The language of the mails to each address of series_registrants: that of its first
+    registration, the one that gives its name."""
+    languages = {}
+    for email, language in _active_in_series(workshop).values_list("email", "language"):
+        languages.setdefault(email.lower(), language)
+    return languages
 
 
 def series_emails(workshop: Workshop) -> set[str]:
