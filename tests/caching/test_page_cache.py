@@ -124,3 +124,22 @@ def test_a_page_read_during_a_transaction_is_dropped_when_it_commits(place, sett
         thread.join()
     assert "2 places restantes" in seen_meanwhile[0]  # the committed state, then kept
     assert "5 places restantes" in visitor_sees(workshop.get_absolute_url())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_comment_posted_is_kept_with_the_cache_in_the_database(place, bob, settings):
+    """The default set-up: a row inserted outside a transaction (a comment) is kept, and shown
+    at once, while its write changes the version in the database cache."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "entraide_cache",
+        },
+    }
+    poll = polls.create_poll(place, by=bob, fields={"title": "Dispos"}, slots=slot_times(2))
+    assert "Je viens avec mon voisin" not in visitor_sees(poll.get_absolute_url())
+    data = {"name": "Lou", "body": "Je viens avec mon voisin"}
+    assert Client().post(f"/sondages/{poll.slug}/commenter/", data).status_code == 302
+    assert [c.body for c in poll.comments.all()] == ["Je viens avec mon voisin"]
+    assert "Je viens avec mon voisin" in visitor_sees(poll.get_absolute_url())

@@ -101,6 +101,12 @@ def _on_write(execute, sql, params, many, context):
 def _watch(sender, connection, **kwargs):
     if _on_write not in connection.execute_wrappers:
         connection.execute_wrappers.append(_on_write)
+    if connection.vendor == "sqlite":
+        # On SQLite an INSERT … RETURNING outside a transaction is unfinished until its row is
+        # read; a new version written to the database cache in between (in its own
+        # transaction) would fail to commit and roll the insert back with it: the row would
+        # be lost. Django then reads the new row's id after the insert instead.
+        connection.features.can_return_columns_from_insert = False
 
 
 def watch_writes():
