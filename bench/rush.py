@@ -32,6 +32,7 @@ are removed at the end; the PostgreSQL database is left as the run ends, for ins
 """
 
 import argparse
+import http.client
 import re
 import sys
 import time
@@ -190,7 +191,7 @@ def at_once(calls):
     def safely(call):
         try:
             return call()
-        except OSError:  # a connection refused or reset: an error, not the end of the bench
+        except (OSError, http.client.HTTPException):  # refused, reset, cut: an error
             return False, 0.0
 
     started = time.perf_counter()
