@@ -71,6 +71,8 @@ parser.add_argument(
     "--pages", nargs="+", metavar="PATH", help="only these paths (default: every page above)"
 )
 args = parser.parse_args()
+if args.seconds < 1 or args.rounds < 1 or args.warmup < 0:
+    parser.error("--seconds and --rounds must be at least 1, --warmup at least 0")
 pages = [(name, path) for name, path in PAGES if not args.pages or path in args.pages]
 pages += [(path, path) for path in args.pages or [] if path not in dict(PAGES).values()]
 
@@ -232,7 +234,7 @@ def stop(server):
 port = free_port()
 base = f"http://127.0.0.1:{port}"
 cache = "off (ENTRAIDE_PAGE_CACHE_SECONDS=0)" if args.no_page_cache else "on (as in production)"
-duration = len(pages) * ((args.rounds * 2 + 1) * args.seconds + args.warmup)
+duration = len(pages) * ((args.rounds * 2 + 1) * args.seconds + 2 * args.warmup)
 print(
     f"gunicorn 2 sync workers, SQLite, demo data, page cache {cache}; wrk 1 thread "
     f"{args.connections} connections, {args.rounds} interleaved rounds of {args.seconds} s "
@@ -261,9 +263,10 @@ try:
         try:
             wait_until_up(server)
             cookies = check_pages()
-            wrk(server.pid, CEILING[1], args.warmup)
             for name, path in pages:
-                wrk(server.pid, path, args.warmup)  # the first renders, the kept pages
+                if args.warmup:  # the first renders, the pages kept, the code paths run
+                    wrk(server.pid, CEILING[1], args.warmup)
+                    wrk(server.pid, path, args.warmup)
                 ceiling_runs, page_runs = [], []
                 for _round in range(args.rounds):
                     ceiling_runs.append(wrk(server.pid, CEILING[1], args.seconds))
