@@ -21,3 +21,18 @@ def prepare(settings_module="entraide.settings"):
     prepare_data_dir()  # the secret key file, as the `entraide` command would make it
     django.setup()
     return data_dir
+
+
+def burst_figures(results, wall):
+    """Figures of a burst of requests sent at once: `results` holds (succeeded, seconds) for
+    each client, `wall` is the whole burst's duration in seconds."""
+    import statistics
+
+    latencies = sorted(seconds for _ok, seconds in results)
+    return {
+        "wall": wall,
+        "rps": len(results) / wall,
+        "p50": statistics.median(latencies),
+        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+        "errors": sum(1 for ok, _seconds in results if not ok),
+    }

@@ -10,6 +10,7 @@ PostgreSQL one, and many HTTP clients at once.
 import http.client
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -172,10 +173,17 @@ class App:
         return json.loads(self.manage("shell", "-c", code, stdin=stdin).strip().splitlines()[-1])
 
     def __enter__(self):
+        try:
+            self.prepare()
+        except BaseException:  # `with` calls __exit__ only once __enter__ has returned
+            self.__exit__(*sys.exc_info())
+            raise
+        return self
+
+    def prepare(self):
         self.manage("migrate", "-v0")
         self.manage("createcachetable")
         self.manage("collectstatic", "--noinput", "-v0")
-        return self
 
     def start(self):
         self.log = open(Path(self.data_dir) / "gunicorn.log", "w")  # noqa: SIM115 - closed in __exit__
@@ -210,14 +218,17 @@ class App:
         raise RuntimeError("gunicorn did not answer within 30 s")
 
     def __exit__(self, *exc):
-        if self.server:
-            self.server.terminate()
-            self.server.wait(timeout=10)
-            self.log.close()
-            if exc[0] is not None:  # show why the server failed, if it did
-                print((Path(self.data_dir) / "gunicorn.log").read_text()[-5000:])
-        if self.database:
-            self._admin(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+        try:
+            if self.server:
+                self.server.terminate()
+                self.server.wait(timeout=10)
+                self.log.close()
+                if exc[0] is not None:  # show why the server failed, if it did
+                    print((Path(self.data_dir) / "gunicorn.log").read_text()[-5000:])
+            if self.database:
+                self._admin(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+        finally:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
 
     def seed_workshop(self, *, capacity, people, starts_in_hours=7 * 24):
         arguments = {"capacity": capacity, "people": people, "starts_in_hours": starts_in_hours}
@@ -248,28 +259,38 @@ class App:
     def state(self):
         return self.python(STATE)
 
-    def post(self, path, session=None, data=None, source_ip="127.0.0.1"):
-        """POST as the person of `session` (or anonymously), from `source_ip` (any address of
-        127.0.0.0/8, so that per-address rate limits see different people); returns
-        (status, seconds)."""
-        body = urllib.parse.urlencode({"csrfmiddlewaretoken": CSRF, **(data or {})}, doseq=True)
-        cookie = f"csrftoken={CSRF}" + (f"; sessionid={session}" if session else "")
-        headers = {
-            "Cookie": cookie,
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Referer": self.base + "/",
-            "Host": f"127.0.0.1:{self.port}",
-        }
+    def request(self, method, path, *, data=None, headers=None, source_ip="127.0.0.1"):
+        """One request on a new connection from `source_ip` (any address of 127.0.0.0/8, so
+        that per-address rate limits see different people), with no cookie nor header but
+        those given; `data` is sent as a form. Returns (status, headers, body, seconds)."""
+        body = None if data is None else urllib.parse.urlencode(data, doseq=True)
+        headers = {"Host": f"127.0.0.1:{self.port}", **(headers or {})}
+        if body is not None:
+            headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
         started = time.perf_counter()
         connection = http.client.HTTPConnection(
             "127.0.0.1", self.port, timeout=120, source_address=(source_ip, 0)
         )
         try:
-            connection.request("POST", path, body=body, headers=headers)
-            status = connection.getresponse().status
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            content = response.read().decode(errors="replace")
         finally:
             connection.close()
-        return status, time.perf_counter() - started
+        return response.status, response.headers, content, time.perf_counter() - started
+
+    def post(self, path, session=None, data=None, source_ip="127.0.0.1"):
+        """POST as the person of `session` (or anonymously, with a CSRF cookie), from
+        `source_ip`; returns (status, seconds)."""
+        cookie = f"csrftoken={CSRF}" + (f"; sessionid={session}" if session else "")
+        status, _headers, _body, seconds = self.request(
+            "POST",
+            path,
+            data={"csrfmiddlewaretoken": CSRF, **(data or {})},
+            headers={"Cookie": cookie, "Referer": self.base + "/"},
+            source_ip=source_ip,
+        )
+        return status, seconds
 
     def post_all(self, requests, *, clients=None):
         """Send (path, session, data) requests all at once; results in the same order."""
