@@ -153,7 +153,10 @@ def fix(n):
     for person in registered:
         workshops.register(workshop, by=person)
     poll, visit = organiser_page("fixer/", n, organisers=n + 1, workshop=workshop)
-    others = [m.user.public_name for m in poll.place.memberships.select_related("user")[1:]]
+    others = [
+        m.user.public_name
+        for m in poll.place.memberships.select_related("user").exclude(user=visit.user)
+    ]
     url = f"{visit.url}?slot={poll.slots.first().pk}"
     shows = [*visit.shows, *(p.email for p in registered), *others]
     return Visit(url, user=visit.user, shows=shows)
@@ -162,7 +165,10 @@ def fix(n):
 def close(n):
     """What closing tells: `n` answers, `n` other organisers."""
     poll, visit = organiser_page("clore/", n, organisers=n + 1)
-    others = [m.user.public_name for m in poll.place.memberships.select_related("user")[1:]]
+    others = [
+        m.user.public_name
+        for m in poll.place.memberships.select_related("user").exclude(user=visit.user)
+    ]
     return Visit(visit.url, user=visit.user, shows=[f"{n} r", *others])
 
 
