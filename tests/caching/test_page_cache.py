@@ -143,3 +143,27 @@ def test_a_comment_posted_is_kept_with_the_cache_in_the_database(place, bob, set
     assert Client().post(f"/sondages/{poll.slug}/commenter/", data).status_code == 302
     assert [c.body for c in poll.comments.all()] == ["Je viens avec mon voisin"]
     assert "Je viens avec mon voisin" in visitor_sees(poll.get_absolute_url())
+
+
+def test_a_browser_that_kept_the_page_is_told_it_is_unchanged_without_a_query(
+    workshop, alice, django_assert_num_queries
+):
+    first = Client().get(workshop.get_absolute_url())
+    assert first["Cache-Control"] == "public, no-cache"  # may store, must ask again
+    etag = first["ETag"]
+    with django_assert_num_queries(0):
+        again = Client().get(workshop.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    workshops.register(workshop, by=alice)
+    changed = Client().get(workshop.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert "1 place restante" in changed.content.decode()
+
+
+def test_a_signed_in_page_is_neither_shared_nor_confirmed_by_etag(workshop, client_for, alice):
+    etag = Client().get(workshop.get_absolute_url())["ETag"]
+    page = client_for(alice).get(workshop.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
+    assert page.status_code == 200
+    assert "public" not in page.get("Cache-Control", "")

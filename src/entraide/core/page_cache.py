@@ -14,6 +14,10 @@ true because of two rules:
   moment a page changes by time alone (a workshop starts, registration opens or closes, a poll
   closes), which each capability gives through `registry.register_time_transitions`.
 
+A kept page carries an ETag and `Cache-Control: public, no-cache`: a browser (or a shared cache
+that revalidates) may store it but asks again each time, and gets a 304 without a body while the
+page is unchanged, answered from the kept page without rendering or a query.
+
 A view opts in with `@public_page`. A visitor with any cookie but the language choice (a
 session, a CSRF token), or a response that sets one, is served and rendered as usual: a
 signed-in person never receives a page rendered for someone else.
@@ -29,8 +33,10 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import DatabaseError, connections, transaction
 from django.db.backends.signals import connection_created
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import parse_etags
 
 from entraide.core import registry
 
@@ -165,6 +171,34 @@ def _key(request, version) -> str:
     return f"entraide:page:{version}:{request.LANGUAGE_CODE}:{path}"
 
 
+def _make_revalidable(response):
+    """A browser or a shared cache may store the page, but must ask again before showing it
+    (`no-cache`); the ETag lets it ask cheaply: a kept page that has not changed is confirmed
+    with a 304 and no body."""
+    response["ETag"] = f'"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"'
+    patch_cache_control(response, public=True, no_cache=True)
+
+
+def _from_kept(request, kept):
+    headers = dict(kept["headers"])
+    if request.META.get("HTTP_IF_NONE_MATCH") and not _none_match(request, headers["ETag"]):
+        response = HttpResponseNotModified()
+        for header in ("ETag", "Cache-Control", "Vary", "Content-Language"):
+            if header in headers:
+                response.headers[header] = headers[header]
+        return response
+    response = HttpResponse(kept["content"], status=200)
+    for header, value in kept["headers"]:
+        response.headers[header] = value
+    return response
+
+
+def _none_match(request, etag) -> bool:
+    """True when the ETags the client holds do not include this page's."""
+    held = parse_etags(request.META["HTTP_IF_NONE_MATCH"])
+    return not ("*" in held or etag in held or f"W/{etag}" in held)
+
+
 def public_page(view):
     """Keep this view's page for visitors without a cookie (see the module's docstring)."""
 
@@ -182,21 +216,20 @@ def public_page(view):
             logger.warning("The page cache cannot be read.", exc_info=True)
             return view(request, *args, **kwargs)
         if kept is not None and kept["until"] > now.timestamp():
-            response = HttpResponse(kept["content"], status=200)
-            for header, value in kept["headers"]:
-                response.headers[header] = value
-            return response
+            return _from_kept(request, kept)
         expires = _expires_at(version, now)  # before rendering: never later than what it shows
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if _keepable(request, response) and expires > now.timestamp():
+            _make_revalidable(response)
             headers = list(response.items())
             kept = {"until": expires, "content": response.content, "headers": headers}
             try:
                 pages.set(key, kept, timeout=max(1, int(expires - now.timestamp())))
             except Exception:
                 logger.warning("The page cache cannot be written.", exc_info=True)
+            return _from_kept(request, kept)
         return response
 
     return cached
