@@ -5,6 +5,7 @@ and names their answer; following it proves the address, so the seat is taken at
 from datetime import timedelta
 
 from django.core import signing
+from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError
 from entraide.polls.errors import PollErrorCode
@@ -44,7 +45,7 @@ def register_after_fixing(poll: Poll, participant: Participant):
     workshop = poll.workshop
     if workshop is None or poll.chosen_slot_id is None:
         raise DomainError(
-            "This poll has not fixed a workshop's date.", code=PollErrorCode.NO_FIXED_WORKSHOP
+            _("This poll has not fixed a workshop's date."), code=PollErrorCode.NO_FIXED_WORKSHOP
         )
     return workshop_services.register_with_proven_address(
         workshop, name=participant.name, email=participant.email

@@ -18,7 +18,7 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from entraide.core.errors import DomainError
 from entraide.workshops import notifications
@@ -133,9 +133,12 @@ def promote(workshop: Workshop) -> list[Registration]:
 def check_capacity(workshop: Workshop, capacity: int):
     if capacity < workshop.confirmed_count:
         raise DomainError(
-            _(
+            ngettext(
+                "%(count)s person already has a confirmed seat: the workshop cannot have "
+                "fewer seats. Cancel registrations first if you must.",
                 "%(count)s people already have a confirmed seat: the workshop cannot have "
-                "fewer seats. Cancel registrations first if you must."
+                "fewer seats. Cancel registrations first if you must.",
+                workshop.confirmed_count,
             )
             % {"count": workshop.confirmed_count},
             code=WorkshopErrorCode.FEWER_SEATS_THAN_CONFIRMED,

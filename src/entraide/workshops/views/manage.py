@@ -8,6 +8,7 @@ from django.db.models import Count, F, Q
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from entraide.core.errors import DomainError, add_domain_error, add_domain_message
@@ -192,7 +193,15 @@ def _write(request, workshops, back, title):
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         sent = services.email_participants(workshops, **form.cleaned_data)
-        messages.success(request, _("Message sent to %(count)s participants.") % {"count": sent})
+        messages.success(
+            request,
+            ngettext(
+                "Message sent to %(count)s participant.",
+                "Message sent to %(count)s participants.",
+                sent,
+            )
+            % {"count": sent},
+        )
         return back
     status = 400 if request.method == "POST" else 200
     return render(
