@@ -239,13 +239,25 @@ def test_an_organiser_writes_to_confirmed_participants_one_mail_each(client_for,
     for person in people:
         services.register(workshop, by=person)
     mail.outbox.clear()
-    response = client_for(bob).post(
+    client = client_for(bob)
+    response = client.post(
         f"/ateliers/gerer/{workshop.slug}/ecrire/",
         {"subject": "Changement de salle", "body": "Rendez-vous salle 2."},
     )
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [[people[0].email], [people[1].email]]
     assert mail.outbox[0].subject == "[Entraide] Changement de salle"
+    page = client.get(response.url)
+    assert "Message envoyé à 2 participant·es." in page.content.decode()
+
+
+def test_the_organiser_reads_one_participant_in_the_singular(client_for, bob, workshop, alice):
+    services.register(workshop, by=alice)
+    client = client_for(bob)
+    response = client.post(
+        f"/ateliers/gerer/{workshop.slug}/ecrire/", {"subject": "Salle", "body": "Salle 2."}
+    )
+    assert "Message envoyé à 1 participant·e." in client.get(response.url).content.decode()
 
 
 @pytest.mark.parametrize("subject", ["Salle 2\nBcc: tout@example.org", "Salle\r2", "Salle\x852"])
