@@ -35,9 +35,13 @@ def main():
     arguments = sys.argv[1:]
     if arguments and arguments[0] not in HELP and (error := prepare()):
         sys.exit(error)
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["entraide", *arguments])
+    try:
+        execute_from_command_line(["entraide", *arguments])
+    except ImproperlyConfigured as error:  # a variable a command reads (PORT=huit)
+        sys.exit(f"entraide: {error}")
 
 
 if __name__ == "__main__":

@@ -219,3 +219,14 @@ def test_a_command_with_a_value_it_does_not_understand_stops_in_one_line(
 
     assert (refused.returncode, refused.stdout, refused.stderr) == (1, "", f"entraide: {message}\n")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("variable", "default"), [("PORT", 8000), ("WEB_CONCURRENCY", 2)])
+def test_serve_with_a_number_it_does_not_understand_stops_in_one_line(tmp_path, variable, default):
+    refused = entraide("serve", env=environment(tmp_path / "donnees", **{variable: "huit"}))
+
+    message = (
+        f"{variable}='huit' is not understood: write a whole number, "
+        f"or leave it empty for the default ({default})."
+    )
+    assert (refused.returncode, refused.stdout, refused.stderr) == (1, "", f"entraide: {message}\n")

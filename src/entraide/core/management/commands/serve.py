@@ -14,6 +14,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from entraide.settings import env_int
+
 MAX_PAUSE = 60.0  # seconds between two restarts of a process that keeps failing
 STEADY = 60.0  # a process that ran this long is well again: its next pause starts at 1 s
 
@@ -68,10 +70,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
-        parser.add_argument(
-            "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2"))
-        )
+        # A PORT or WEB_CONCURRENCY that is not a number stops here with one line naming it.
+        parser.add_argument("--port", type=int, default=env_int("PORT", 8000))
+        parser.add_argument("--workers", type=int, default=env_int("WEB_CONCURRENCY", 2))
 
     def handle(self, *args, host, port, workers, **options):
         python = sys.executable
