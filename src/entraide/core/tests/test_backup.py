@@ -236,3 +236,20 @@ def test_on_postgresql_the_backup_explains_pg_dump_and_keeps_the_key_and_the_fil
         ]
         assert command in tar.extractfile("DATABASE.txt").read().decode()
         assert tar.extractfile("secret_key").read().decode() == KEY
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_with_the_key_in_the_environment_the_backup_says_what_it_holds(
+    settings, tmp_path
+):
+    settings.SECRET_KEY_FILE = None  # the key comes from SECRET_KEY
+    settings.MEDIA_ROOT = tmp_path / "no-uploads-yet"
+
+    archive, output = back_up(tmp_path / "sauvegardes")
+
+    first_line = output.splitlines()[0]
+    assert first_line.startswith(f"Backup written: {archive} (")
+    assert first_line.endswith(", with the notes below.")
+    assert "The PostgreSQL database is not in this archive" in output
+    assert "The secret key comes from the SECRET_KEY environment variable" in output

@@ -27,7 +27,8 @@ class Command(BaseCommand):
             raise CommandError(f"The backup failed: {error}") from error
         short = [note for note in report.notes if "\n" not in note]
         size = backups.size(report.path)
-        self.stdout.write(f"Backup written: {report.path} ({size}): {', '.join(short)}.")
+        holds = f" with {', '.join(short)}" if short else ", with the notes below"
+        self.stdout.write(f"Backup written: {report.path} ({size}){holds}.")
         for note in report.notes:
             if "\n" in note:
                 self.stdout.write(note)
