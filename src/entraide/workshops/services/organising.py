@@ -88,19 +88,25 @@ def set_published(workshop: Workshop, published: bool) -> Workshop:
     return locked
 
 
+def check_deletable(workshop: Workshop) -> None:
+    """Raise why `workshop` cannot be deleted, if it cannot: the rule `delete_draft` applies,
+    which the page asking for confirmation shows before it."""
+    if workshop.status != Status.DRAFT or workshop.registrations.exists():
+        raise DomainError(
+            _(
+                "Only a draft nobody has ever registered for can be deleted; cancel the "
+                "workshop instead."
+            ),
+            code=WorkshopErrorCode.NOT_A_BLANK_DRAFT,
+        )
+
+
 def delete_draft(workshop: Workshop, *, by) -> None:
     """Only a draft nobody ever registered for (a cancelled registration counts): once
     people have registered, the workshop is cancelled instead, so that they are told."""
     with transaction.atomic():
         locked = seats.lock_workshop(workshop.pk)
-        if locked.status != Status.DRAFT or locked.registrations.exists():
-            raise DomainError(
-                _(
-                    "Only a draft nobody has ever registered for can be deleted; cancel the "
-                    "workshop instead."
-                ),
-                code=WorkshopErrorCode.NOT_A_BLANK_DRAFT,
-            )
+        check_deletable(locked)
         locked.delete()
     log.info("draft workshop %s deleted by user %s", workshop.pk, by.pk)
 

@@ -275,23 +275,29 @@ def _cancel(registration_id, *, by_organisers, again_ok) -> Registration:
     with transaction.atomic():
         registration = seats.lock_registration(registration_id)
         workshop = registration.workshop
-        if registration.status not in ACTIVE:
-            if again_ok:
-                return registration
-            raise DomainError(
-                _("This registration is already cancelled."),
-                code=WorkshopErrorCode.ALREADY_CANCELLED,
-            )
-        if workshop.is_past:
-            raise DomainError(
-                _("This workshop has already taken place."), code=WorkshopErrorCode.WORKSHOP_PAST
-            )
+        if registration.status not in ACTIVE and again_ok:
+            return registration
+        check_cancellable(registration)
         seats.release_seat(workshop, registration)
         if registration.email:
             notifications.cancelled(registration, by_organisers=by_organisers)
         seats.promote(workshop)
     log.info("registration %s cancelled (by organisers: %s)", registration.pk, by_organisers)
     return registration
+
+
+def check_cancellable(registration: Registration) -> None:
+    """Raise the reason why `registration` cannot be cancelled, if there is one: the rule the
+    cancellation applies, which the page asking for confirmation shows before it."""
+    if registration.status not in ACTIVE:
+        raise DomainError(
+            _("This registration is already cancelled."),
+            code=WorkshopErrorCode.ALREADY_CANCELLED,
+        )
+    if registration.workshop.is_past:
+        raise DomainError(
+            _("This workshop has already taken place."), code=WorkshopErrorCode.WORKSHOP_PAST
+        )
 
 
 def can_be_taken_back(registration: Registration) -> bool:

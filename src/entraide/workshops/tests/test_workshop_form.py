@@ -139,3 +139,44 @@ def test_the_time_zones_are_offered_by_name_never_by_code(client_for, bob, place
         ("Indian/Reunion", "Heure de La Réunion"),
         ("Indian/Mayotte", "Heure de Mayotte"),
     ]
+
+
+def test_asking_to_delete_a_published_workshop_says_why_before_any_confirmation(
+    client_for, bob, place
+):
+    workshop = WorkshopFactory(place=place, status="publie")
+    response = client_for(bob).get(f"/ateliers/gerer/{workshop.slug}/supprimer/", follow=True)
+    assert response.redirect_chain == [(f"/ateliers/gerer/{workshop.slug}/", 302)]
+    codes = [m.extra_tags for m in response.context["messages"]]
+    assert codes == [WorkshopErrorCode.NOT_A_BLANK_DRAFT]
+    assert "Seul un brouillon" in squeeze(response.text)
+
+
+@pytest.mark.parametrize(
+    ("cancelled", "past", "code"),
+    [
+        (True, False, WorkshopErrorCode.ALREADY_CANCELLED),
+        (False, True, WorkshopErrorCode.WORKSHOP_PAST),
+    ],
+)
+def test_asking_to_cancel_a_registration_that_cannot_be_says_why_with_the_services_rule(
+    client_for, bob, alice, place, cancelled, past, code
+):
+    workshop = WorkshopFactory(place=place)
+    services.register(workshop, by=alice)
+    registration = workshop.registrations.get()
+    if cancelled:
+        services.withdraw(registration.pk)
+    if past:
+        Workshop.objects.filter(pk=workshop.pk).update(
+            starts_at=workshop.starts_at.replace(year=2020),
+            ends_at=workshop.ends_at.replace(year=2020),
+        )
+    pages = [  # the organiser's, then the participant's
+        (bob, f"/ateliers/gerer/{workshop.slug}/participants/{registration.pk}/annuler/"),
+        (alice, f"/ateliers/mes-inscriptions/{registration.pk}/annuler/"),
+    ]
+    for person, url in pages:
+        response = client_for(person).get(url, follow=True)
+        assert response.redirect_chain, url  # no confirmation page
+        assert [m.extra_tags for m in response.context["messages"]] == [code]

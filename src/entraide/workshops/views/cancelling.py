@@ -35,11 +35,10 @@ def withdraw(request, slug, registration_id):
         else:
             messages.success(request, _("The registration is cancelled; the person is told."))
         return redirect(back)
-    if not registration.is_active:
-        messages.info(request, _("This registration is already cancelled."))
-        return redirect(back)
-    if workshop.is_past:
-        messages.error(request, _("This workshop has already taken place."))
+    try:
+        services.check_cancellable(registration)
+    except DomainError as error:
+        add_domain_message(request, error)
         return redirect(back)
     name = registration.name or registration.email
     return _confirm(
@@ -180,10 +179,6 @@ def cancel_workshop(request, slug):
     )
 
 
-def _deletion_refused(workshop):
-    return workshop.status != Status.DRAFT or workshop.registrations.exists()
-
-
 @login_required
 def delete_draft(request, slug):
     """A draft nobody ever registered for goes away; anything else is cancelled instead."""
@@ -197,14 +192,10 @@ def delete_draft(request, slug):
             return redirect(back)
         messages.success(request, _("The draft is deleted."))
         return redirect("workshops:manage_place", place_slug=workshop.place.slug)
-    if _deletion_refused(workshop):
-        messages.error(
-            request,
-            _(
-                "Only a draft nobody has ever registered for can be deleted; cancel the "
-                "workshop instead."
-            ),
-        )
+    try:
+        services.check_deletable(workshop)
+    except DomainError as error:
+        add_domain_message(request, error)
         return redirect(back)
     return _confirm(
         request,

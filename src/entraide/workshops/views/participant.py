@@ -115,11 +115,10 @@ def _cancel_page(request, registration, back_url, cancel):
                 _("Your registration for “%(title)s” is cancelled.") % {"title": workshop.title},
             )
         return redirect(back_url)
-    if not registration.is_active:
-        messages.info(request, _("This registration is already cancelled."))
-        return redirect(back_url)
-    if workshop.is_past:
-        messages.error(request, _("This workshop has already taken place."))
+    try:
+        services.check_cancellable(registration)
+    except DomainError as error:
+        add_domain_message(request, error)
         return redirect(back_url)
     context = {
         "title": _("Cancel my registration for “%(title)s”?") % {"title": workshop.title},
