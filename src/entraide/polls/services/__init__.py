@@ -17,6 +17,7 @@ from entraide.polls.services.editing import (
     update_poll,
 )
 from entraide.polls.services.organising import (
+    check_date_not_fixed,
     check_slots,
     close,
     create_poll,
@@ -39,6 +40,7 @@ __all__ = [
     "add_slots",
     "answer",
     "answers_per_slot",
+    "check_date_not_fixed",
     "check_slots",
     "close",
     "create_poll",

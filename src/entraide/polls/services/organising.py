@@ -67,12 +67,17 @@ def close(poll, *, by=None) -> Poll:
     return poll
 
 
-def fixable_slot(poll, slot_id) -> Slot:
-    """The slot of `poll` that may be fixed, or a DomainError saying why not."""
+def check_date_not_fixed(poll) -> None:
+    """A date is fixed once: a DomainError if `poll` already has one."""
     if poll.chosen_slot_id is not None:
         raise DomainError(
             _("The date is already fixed."), code=PollErrorCode.DATE_FIXED, field="slot"
         )
+
+
+def fixable_slot(poll, slot_id) -> Slot:
+    """The slot of `poll` that may be fixed, or a DomainError saying why not."""
+    check_date_not_fixed(poll)
     slot = poll.slots.filter(pk=slot_id).first()
     if slot is None:
         raise DomainError(

@@ -173,6 +173,7 @@ def test_a_fixed_poll_cannot_be_fixed_again(client_for, bob, poll):
         assert response["Location"] == f"/sondages/gerer/{poll.slug}/"
         page = client.get(response["Location"])
         assert [str(m) for m in page.context["messages"]] == ["La date est déjà fixée."]
+        assert [m.extra_tags for m in page.context["messages"]] == [PollErrorCode.DATE_FIXED]
     assert Poll.objects.get().chosen_slot == first
     assert mail.outbox == []
     with pytest.raises(DomainError) as refused:

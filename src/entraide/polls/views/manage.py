@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.errors import DomainError, add_domain_error, add_domain_message
 from entraide.core.spreadsheet import csv_download
 from entraide.places.access import place_for_organiser
 from entraide.places.notifications import organisers_of
@@ -50,8 +50,10 @@ def fix(request, slug):
     """GET (the poll page's form): what fixing the slot does and who is told, and the button;
     POST (that page's form): fix it."""
     poll = poll_for_organiser(request, slug)
-    if poll.chosen_slot_id is not None:
-        messages.info(request, _("The date is already fixed."))
+    try:
+        services.check_date_not_fixed(poll)
+    except DomainError as error:
+        add_domain_message(request, error)
         return redirect("polls:manage", slug=slug)
     posted = request.method == "POST"
     form = _fix_form(poll, list(poll.slots.all()), request.POST if posted else request.GET)
