@@ -49,6 +49,11 @@ def digest(request):
     return render(request, "accounts/digest.html", {"form": form})
 
 
+def _profile_context(form):
+    # The capabilities' links ("My registrations") come from the registry.
+    return {"form": form, "account_links": registry.account_links()}
+
+
 @login_required
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
@@ -61,8 +66,8 @@ def profile(request):
             )
             messages.success(request, _("Your profile has been saved."))
             return redirect("accounts:profile")
-        return render(request, "accounts/profile.html", {"form": form}, status=400)
-    return render(request, "accounts/profile.html", {"form": form})
+        return render(request, "accounts/profile.html", _profile_context(form), status=400)
+    return render(request, "accounts/profile.html", _profile_context(form))
 
 
 @login_required

@@ -7,38 +7,31 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
+from entraide.core import registry
+from entraide.core.registry import TestedPage
+
 STATEMENT_DATE = datetime.date(2026, 11, 26)
 STANDARD = "RGAA 4.1.2"
 
-# (what the page is, its address in the demo data): audited by the walk, as a visitor, a
-# participant and an organiser.
-TESTED_PAGES = [
-    (_("Home page"), "/"),
-    (_("Directory of places"), "/lieux/"),
-    (_("A place"), "/lieux/hinaura/"),
-    (_("Workshops"), "/ateliers/"),
-    (_("A workshop"), "/ateliers/manifeste-atelier-1/"),
-    (_("A series of workshops"), "/ateliers/cycles/vers-un-manifeste-du-numerique-responsable/"),
-    (_("Availability polls"), "/sondages/"),
-    (_("An availability poll"), "/sondages/dispos-pour-le-troisieme-atelier/"),
-    (_("Sign in"), "/compte/connexion/"),
-    (_("Create an account"), "/compte/inscription/"),
-    (_("My registrations"), "/ateliers/mes-inscriptions/"),
-    (_("My data"), "/compte/mes-donnees/"),
-    (_("My space (organisers)"), "/espace/"),
-    (
-        _("A workshop's participants (organisers)"),
-        "/ateliers/gerer/manifeste-atelier-1/participants/",
-    ),
-    (_("Privacy"), "/confidentialite/"),
-    (_("Accessibility statement"), "/accessibilite/"),
+# The site's own pages the walk audits; each app registers its own, and those of a capability
+# go with it (entraide.core.registry.register_accessibility).
+CORE_PAGES = [
+    TestedPage(_("Home page"), "/", 0),
+    TestedPage(_("Privacy"), "/confidentialite/", 90),
+    TestedPage(_("Accessibility statement"), "/accessibilite/", 91),
 ]
 
-KEYBOARD_JOURNEYS = [
-    _("registering for a workshop without an account"),
-    _("answering an availability poll"),
-    _("an organiser creating a workshop"),
-]
+
+def tested_pages():
+    """(what the page is, its address in the demo data): audited by the walk, as a visitor, a
+    participant and an organiser."""
+    pages = sorted(CORE_PAGES + registry.tested_pages(), key=lambda page: page.order)
+    return [(page.label, page.path) for page in pages]
+
+
+def keyboard_journeys():
+    return registry.keyboard_journeys()
+
 
 # What is known not to be accessible, and why.
 EXCEPTIONS = [

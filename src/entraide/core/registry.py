@@ -8,9 +8,15 @@ calls:
 - personal data sections, shown and exported on "My data" and erased when an account is deleted;
 - what a place organises, shown on the place's page;
 - what is coming up, shown on the home page;
-- what relates to an object of another capability (a poll fixing a workshop's date).
-Core never imports a capability: capabilities come to core, so that removing one leaves no
-broken link and no promise of something that is not there.
+- what relates to an object of another capability (a poll fixing a workshop's date), and the
+  buttons it adds to that object's organiser page ("Fix the date with a poll");
+- its links on the account page ("My registrations"), on a place's public page ("All its
+  workshops") and on a place's management page ("Workshops of La Verrière");
+- the addresses of its private links, whose token logs and Referer headers never show;
+- the pages and keyboard journeys of the accessibility statement.
+Core never imports a capability, and no lower layer names the address of a higher one
+(tests/test_layer_links.py): capabilities come to core, so that removing one leaves no broken
+link and no promise of something that is not there (tests/test_capabilities_removable.py).
 """
 
 from collections.abc import Callable
@@ -72,6 +78,47 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A link another app's page shows: on the account page, on a place's pages."""
+
+    label: Any
+    url: str
+
+
+@dataclass(frozen=True)
+class AccountLink:
+    """A link of the account page ("My account"): `url_name` is reversed when it is drawn."""
+
+    key: str
+    label: Any  # a lazy translated string
+    url_name: str
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class PlaceLinks:
+    """A capability's links on a place's pages: `public(place)` on its public page (shown with
+    what the place organises), `manage(place)` on its management page. Each returns a list of
+    `Link` without a query (the place's slug and `reverse` are enough)."""
+
+    key: str
+    public: Callable[[Any], list[Link]] | None = None
+    manage: Callable[[Any], list[Link]] | None = None
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class TestedPage:
+    """A page of the accessibility statement: the browser walk audits it in the demo data."""
+
+    __test__ = False  # not a test class for pytest
+
+    label: Any  # a lazy translated string
+    path: str
+    order: int = 50
+
+
+@dataclass(frozen=True)
 class SpaceSection:
     """One capability's part of the organiser space, for one place."""
 
@@ -89,6 +136,12 @@ _personal_data: dict[str, PersonalDataSection] = {}
 _place_activities: list[Callable[[Any], list[Item]]] = []
 _upcoming: list[Callable[[int], list[Item]]] = []
 _related: dict[str, list[Callable[[Any], list[Item]]]] = {}
+_related_actions: dict[str, list[Callable[[Any], list[Action]]]] = {}
+_account_links: dict[str, AccountLink] = {}
+_place_links: dict[str, PlaceLinks] = {}
+_private_paths: list[tuple[str, ...]] = []
+_tested_pages: dict[str, TestedPage] = {}
+_keyboard_journeys: list[Any] = []
 
 
 def register_menu(entry: MenuEntry):
@@ -163,6 +216,82 @@ def register_related(model_label: str, provider: Callable[[Any], list[Item]]):
 
 def related(obj) -> list[Item]:
     return [item for provider in _related.get(obj._meta.label_lower, []) for item in provider(obj)]
+
+
+def register_related_actions(model_label: str, provider: Callable[[Any], list[Action]]):
+    """`provider(obj)` returns buttons for the organiser page of `obj`, an instance of
+    `model_label` ("workshops.workshop") that belongs to another capability: "Fix the date with
+    a poll". Without a query beyond what that page already loaded."""
+    providers = _related_actions.setdefault(model_label, [])
+    if provider not in providers:
+        providers.append(provider)
+
+
+def related_actions(obj) -> list[Action]:
+    providers = _related_actions.get(obj._meta.label_lower, [])
+    return [action for provider in providers for action in provider(obj)]
+
+
+def register_account_link(link: AccountLink):
+    _account_links[link.key] = link
+
+
+def account_links() -> list[AccountLink]:
+    return sorted(_account_links.values(), key=lambda link: link.order)
+
+
+def register_place_links(links: PlaceLinks):
+    _place_links[links.key] = links
+
+
+def _place_links_of(place, side) -> list[Link]:
+    ordered = sorted(_place_links.values(), key=lambda links: links.order)
+    return [
+        link for links in ordered if getattr(links, side) for link in getattr(links, side)(place)
+    ]
+
+
+def place_links(place) -> list[Link]:
+    """The capabilities' links on the public page of `place`."""
+    return _place_links_of(place, "public")
+
+
+def place_management_links(place) -> list[Link]:
+    """The capabilities' links on the management page of `place`."""
+    return _place_links_of(place, "manage")
+
+
+def register_private_paths(*paths: tuple[str, ...]):
+    r"""Addresses that carry a private token, each as its path segments before the token:
+    `("annonces", "lien")` for /annonces/lien/<token>/; a segment may be a regular expression
+    (`r"[-\w]+"` for a slug). entraide.core.private_links masks the token in logs and keeps it
+    out of Referers."""
+    for path in paths:
+        if path not in _private_paths:
+            _private_paths.append(path)
+
+
+def private_paths() -> list[tuple[str, ...]]:
+    return list(_private_paths)
+
+
+def register_accessibility(pages=(), journeys=()):
+    """What the accessibility statement says is tested: `pages` (TestedPage: each one an address
+    in the demo data the browser walk reaches and audits) and keyboard-only `journeys` (lazy
+    translated strings, each a browser test of tests/browser/test_keyboard.py)."""
+    for page in pages:
+        _tested_pages[page.path] = page
+    for journey in journeys:
+        if journey not in _keyboard_journeys:
+            _keyboard_journeys.append(journey)
+
+
+def tested_pages() -> list[TestedPage]:
+    return sorted(_tested_pages.values(), key=lambda page: page.order)
+
+
+def keyboard_journeys() -> list[Any]:
+    return list(_keyboard_journeys)
 
 
 _time_transitions: list[Callable[[Any], Any]] = []

@@ -20,8 +20,8 @@ def accessibility(request):
         "core/accessibility.html",
         {
             "standard": accessibility_facts.STANDARD,
-            "pages": accessibility_facts.TESTED_PAGES,
-            "journeys": accessibility_facts.KEYBOARD_JOURNEYS,
+            "pages": accessibility_facts.tested_pages(),
+            "journeys": accessibility_facts.keyboard_journeys(),
             "exceptions": accessibility_facts.EXCEPTIONS,
             "date": accessibility_facts.STATEMENT_DATE,
             "contact": settings.ENTRAIDE_ACCESSIBILITY_CONTACT,

@@ -1,10 +1,11 @@
-"""What places bring to the shared pages: the menu, the home page, "My data"."""
+"""What places bring to the shared pages: the menu, the home page, "My data", its private link
+(an invitation), its pages of the accessibility statement."""
 
 from django.utils.translation import gettext_lazy as _
 
 from entraide.core import registry
 from entraide.core.personal_data import Row
-from entraide.core.registry import Feature, MenuEntry, PersonalDataSection
+from entraide.core.registry import Feature, MenuEntry, PersonalDataSection, TestedPage
 from entraide.places.models import Invitation, Membership, Place, PlaceStatus
 from entraide.places.space import organises
 
@@ -64,6 +65,14 @@ def register():
             "places:directory",
             30,
         )
+    )
+    registry.register_private_paths(("lieux", "invitation"))
+    registry.register_accessibility(
+        pages=[
+            TestedPage(_("Directory of places"), "/lieux/", 10),
+            TestedPage(_("A place"), "/lieux/hinaura/", 11),
+            TestedPage(_("My space (organisers)"), "/espace/", 60),
+        ]
     )
     registry.register_personal_data(
         PersonalDataSection("memberships", _("Places I run"), collect_memberships)

@@ -68,6 +68,7 @@ def detail(request, slug):
         "place": place,
         "organisers": [m.user.public_name for m in organisers],
         "activities": registry.place_activities(place),
+        "place_links": registry.place_links(place),
         "can_manage": services.is_organiser(request.user, place),
     }
     return render(request, "places/detail.html", context)
@@ -80,6 +81,7 @@ def _manage_context(place, form, invitation_form):
         "invitation_form": invitation_form,
         "organisers": Membership.objects.filter(place=place).select_related("user"),
         "invitations": place.invitations.filter(accepted_at__isnull=True).order_by("email"),
+        "management_links": registry.place_management_links(place),
     }
 
 

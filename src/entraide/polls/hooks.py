@@ -1,8 +1,10 @@
 """What polls bring to the shared pages: the menu, the home page, the organiser space and its
-daily summary, a workshop's page, "My data" and account deletion. register() is all
+daily summary, a place's management page, a workshop's public and management pages, "My data"
+and account deletion, its private links, the accessibility statement. register() is all
 AppConfig.ready() calls."""
 
 from django.db.models import Min, Prefetch, Q
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -10,7 +12,16 @@ from entraide.accounts.services import verified_email
 from entraide.core import registry
 from entraide.core.local_time import local_range
 from entraide.core.personal_data import Row, language_name
-from entraide.core.registry import Feature, Item, MenuEntry, PersonalDataSection
+from entraide.core.registry import (
+    Action,
+    Feature,
+    Item,
+    Link,
+    MenuEntry,
+    PersonalDataSection,
+    PlaceLinks,
+    TestedPage,
+)
 from entraide.places.digest import register_digest_source
 from entraide.polls import digest, space
 from entraide.polls.models import Answer, Choice, Comment, Participant, Poll, Slot
@@ -130,6 +141,23 @@ def polls_of_workshop(workshop):
     ]
 
 
+def date_poll_action(workshop):
+    """On the organiser page of a workshop whose date is to be decided: a poll to fix it."""
+    if not workshop.date_to_be_decided:
+        return []
+    url = reverse("polls:create", args=[workshop.place.slug])
+    return [Action(_("Fix the date with a poll"), f"{url}?atelier={workshop.pk}")]
+
+
+def management_place_links(place):
+    return [
+        Link(
+            _("Polls of %(name)s") % {"name": place.name},
+            reverse("polls:manage_place", args=[place.slug]),
+        )
+    ]
+
+
 def next_time_transition(now):
     """The next moment a poll page changes by time alone: a poll closes, a slot begins (and
     can no longer be chosen)."""
@@ -156,6 +184,22 @@ def register():
     register_digest_source(digest.digest_lines)
     registry.register_time_transitions(next_time_transition)
     registry.register_related("workshops.workshop", polls_of_workshop)
+    registry.register_related_actions("workshops.workshop", date_poll_action)
+    registry.register_place_links(PlaceLinks("polls", manage=management_place_links, order=20))
+    registry.register_private_paths(
+        ("sondages", r"[-\w]+", "reponse"), ("sondages", r"[-\w]+", "inscription")
+    )
+    registry.register_accessibility(
+        pages=[
+            TestedPage(gettext_lazy("Availability polls"), "/sondages/", 30),
+            TestedPage(
+                gettext_lazy("An availability poll"),
+                "/sondages/dispos-pour-le-troisieme-atelier/",
+                31,
+            ),
+        ],
+        journeys=[gettext_lazy("answering an availability poll")],
+    )
     registry.register_personal_data(
         PersonalDataSection(
             "poll_answers",

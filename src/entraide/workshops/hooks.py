@@ -1,14 +1,25 @@
 """What workshops bring to the shared pages: the menu, the home page, the organiser space and
-its daily summary, a place's page, "My data". register() is all AppConfig.ready() calls."""
+its daily summary, a place's public and management pages, the account page, "My data", its
+private links, the accessibility statement. register() is all AppConfig.ready() calls."""
 
 from django.db.models import F, Min, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from entraide.core import registry
 from entraide.core.personal_data import Row, language_name
-from entraide.core.registry import Feature, Item, MenuEntry, PersonalDataSection
+from entraide.core.registry import (
+    AccountLink,
+    Feature,
+    Item,
+    Link,
+    MenuEntry,
+    PersonalDataSection,
+    PlaceLinks,
+    TestedPage,
+)
 from entraide.places.digest import register_digest_source
 from entraide.workshops import digest, space
 from entraide.workshops.models import ACTIVE, Registration, Status, Workshop
@@ -58,6 +69,26 @@ def place_activities(place):
         .order_by(F("starts_at").asc(nulls_last=True), "pk")[:10]  # undated ones last
     )
     return [_item(w, with_place=False) for w in workshops]
+
+
+def public_place_links(place):
+    """Under what a place organises: all its workshops, and its calendar feed."""
+    return [
+        Link(_("All its workshops"), f"{reverse('workshops:list')}?lieu={place.slug}"),
+        Link(
+            _("Subscribe to its calendar (.ics)"),
+            reverse("workshops:place_feed", args=[place.slug]),
+        ),
+    ]
+
+
+def management_place_links(place):
+    return [
+        Link(
+            _("Workshops of %(name)s") % {"name": place.name},
+            reverse("workshops:manage_place", args=[place.slug]),
+        )
+    ]
 
 
 def my_registrations(user):
@@ -163,6 +194,36 @@ def register():
     registry.register_time_transitions(next_time_transition)
     registry.register_upcoming(upcoming)
     registry.register_place_activities(place_activities)
+    registry.register_place_links(
+        PlaceLinks("workshops", public_place_links, management_place_links, 10)
+    )
+    registry.register_account_link(
+        AccountLink("workshops", gettext_lazy("My registrations"), "workshops:mine", 10)
+    )
+    registry.register_private_paths(
+        ("ateliers", "inscription"), ("ateliers", "calendrier", "personnel")
+    )
+    registry.register_accessibility(
+        pages=[
+            TestedPage(gettext_lazy("Workshops"), "/ateliers/", 20),
+            TestedPage(gettext_lazy("A workshop"), "/ateliers/manifeste-atelier-1/", 21),
+            TestedPage(
+                gettext_lazy("A series of workshops"),
+                "/ateliers/cycles/vers-un-manifeste-du-numerique-responsable/",
+                22,
+            ),
+            TestedPage(gettext_lazy("My registrations"), "/ateliers/mes-inscriptions/", 50),
+            TestedPage(
+                gettext_lazy("A workshop's participants (organisers)"),
+                "/ateliers/gerer/manifeste-atelier-1/participants/",
+                61,
+            ),
+        ],
+        journeys=[
+            gettext_lazy("registering for a workshop without an account"),
+            gettext_lazy("an organiser creating a workshop"),
+        ],
+    )
     registry.register_personal_data(
         PersonalDataSection(
             "registrations",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from entraide.core import registry
 from entraide.core.errors import DomainError, add_domain_error, add_domain_message
 from entraide.core.local_time import spreadsheet_datetime, zone_time
 from entraide.core.spreadsheet import csv_download
@@ -53,12 +54,20 @@ def _save_workshop(request, place, workshop=None):
     status = 400 if request.method == "POST" else 200
     if workshop is not None:
         workshop.refresh_from_db()
+        workshop.place = place  # its place, loaded already (refresh_from_db forgets it)
     can_delete = (
         workshop is not None
         and workshop.status == Status.DRAFT
         and not workshop.registrations.exists()
     )
-    context = {"place": place, "form": form, "workshop": workshop, "can_delete": can_delete}
+    context = {
+        "place": place,
+        "form": form,
+        "workshop": workshop,
+        "can_delete": can_delete,
+        # Buttons of other capabilities ("Fix the date with a poll"), from the registry.
+        "related_actions": registry.related_actions(workshop) if workshop else [],
+    }
     return render(request, "workshops/manage/workshop.html", context, status=status)
 
 
