@@ -18,12 +18,21 @@ from entraide.places.models import Invitation, Membership, Place, PlaceStatus
 log = logging.getLogger(__name__)
 
 
+def organised_place_ids(user) -> frozenset:
+    """The places `user` runs, read once per request (the user object lives as long as it): the
+    menu and the page's "manage" link then cost one query between them."""
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_organised_place_ids"):
+        ids = Membership.objects.filter(user=user).values_list("place_id", flat=True)
+        user._organised_place_ids = frozenset(ids)
+    return user._organised_place_ids
+
+
 def is_organiser(user, place: Place) -> bool:
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
-    return Membership.objects.filter(place=place, user=user).exists()
+    return user.is_superuser or place.pk in organised_place_ids(user)
 
 
 def update_place(place: Place, *, by, changes: dict) -> Place:

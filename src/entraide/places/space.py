@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from entraide.core import registry
 from entraide.core.registry import Action, Item, SpaceSection
 from entraide.places.models import Invitation, Place
+from entraide.places.services import organised_place_ids
 
 
 def places_run_by(user):
@@ -20,7 +21,7 @@ def places_run_by(user):
 
 def organises(request) -> bool:
     user = getattr(request, "user", None)  # pages rendered before authentication have none
-    return user is not None and user.is_authenticated and user.memberships.exists()
+    return user is not None and bool(organised_place_ids(user))
 
 
 def _own_section(places):

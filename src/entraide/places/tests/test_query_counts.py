@@ -110,9 +110,9 @@ PAGES = [
     Page("places:directory by region", 3, lambda n: directory(n, region=Region.CORSE)),  # + hub
     Page("places:directory by city", 2, lambda n: directory(n, q="bastia")),
     Page("places:detail", 3, place_page),  # the place, its organisers, its coming workshops
-    Page("places:detail by its organiser", 7, lambda n: place_page(n, by_organiser=True)),
+    Page("places:detail by its organiser", 6, lambda n: place_page(n, by_organiser=True)),
     Page("space", 7, space),  # + the places, workshops, polls, invitations
-    Page("places:manage", 7, manage),  # + the place, the access check, organisers, invitations
+    Page("places:manage", 6, manage),  # + the place, the access check, organisers, invitations
     Page("places:propose", 5, propose),  # + the places run, the proposals
     Page("places:propose by an organiser", 5, propose_when_running),
     Page("places:invitation", 1, invitation),  # the invitation with its place

@@ -202,19 +202,19 @@ PAGES = [
     Page("polls:detail page 2", 7, lambda n: poll_page(n, page=2)),
     Page("polls:detail of a fixed poll", 8, lambda n: poll_page(n, fixed=True)),
     # + session, user, menu, the access check, her own answer
-    Page("polls:detail by a participant", 12, lambda n: poll_page(n, viewer="participant")),
-    Page("polls:detail by an organiser", 12, lambda n: poll_page(n, viewer="organiser")),
+    Page("polls:detail by a participant", 11, lambda n: poll_page(n, viewer="participant")),
+    Page("polls:detail by an organiser", 11, lambda n: poll_page(n, viewer="organiser")),
     Page("polls:edit", 4, answer_page),  # the poll, the answer, the slots, the choices
     Page("polls:register", 3, register_page),  # the poll, the answer, the workshop's place
-    Page("polls:manage_place", 6, manage_place),
-    Page("polls:create", 6, create),
-    Page("polls:manage", 7, organiser("", lambda poll: [poll.title])),
-    Page("polls:manage of a fixed poll", 8, manage_fixed),
-    Page("polls:edit_poll", 6, organiser("modifier/", lambda poll: [poll.title])),
-    Page("polls:remove_slots", 7, remove_slots),
+    Page("polls:manage_place", 5, manage_place),
+    Page("polls:create", 5, create),
+    Page("polls:manage", 6, organiser("", lambda poll: [poll.title])),
+    Page("polls:manage of a fixed poll", 7, manage_fixed),
+    Page("polls:edit_poll", 5, organiser("modifier/", lambda poll: [poll.title])),
+    Page("polls:remove_slots", 6, remove_slots),
     Page("polls:csv", 7, organiser("reponses.csv")),
-    Page("polls:fix", 10, fix),  # + who is told: those who answered, registered, organisers
-    Page("polls:close", 7, close),
+    Page("polls:fix", 9, fix),  # + who is told: those who answered, registered, organisers
+    Page("polls:close", 6, close),
 ]
 
 

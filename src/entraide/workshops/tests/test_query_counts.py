@@ -279,10 +279,10 @@ PAGES = [
     Page("workshops:list of a place", 3, lambda n: workshop_list(n, lieu=True)),  # + the place
     Page("workshops:list of past workshops", 2, lambda n: workshop_list(n, past=True)),
     Page("workshops:detail", 2, workshop_page),  # the workshop, the sessions
-    Page("workshops:detail by a participant", 8, lambda n: workshop_page(n, viewer="participant")),
-    Page("workshops:detail by an organiser", 7, lambda n: workshop_page(n, viewer="organiser")),
+    Page("workshops:detail by a participant", 7, lambda n: workshop_page(n, viewer="participant")),
+    Page("workshops:detail by an organiser", 6, lambda n: workshop_page(n, viewer="organiser")),
     Page("workshops:series", 2, series_page),  # the series, its sessions
-    Page("workshops:series by a participant", 7, lambda n: series_page(n, participant=True)),
+    Page("workshops:series by a participant", 6, lambda n: series_page(n, participant=True)),
     # The ranks in line come with the registrations (with_waiting_position); a query per rank
     # made "Mes inscriptions" cost 6 with one place in line and 10 with five.
     Page("workshops:mine", 5, mine),  # + the registrations, the calendar's key
@@ -291,16 +291,16 @@ PAGES = [
     Page("workshops:place_feed", 2, place_calendar),
     Page("workshops:series_feed", 2, series_calendar),
     Page("workshops:personal_feed", 3, personal_calendar),
-    Page("workshops:manage_place", 7, manage_place),
-    Page("workshops:create", 6, create_workshop),
-    Page("workshops:manage", 7, edit_workshop),
-    Page("workshops:manage_series", 7, edit_series),
-    Page("workshops:participants", 7, participants),
-    Page("workshops:participants after the workshop", 7, lambda n: participants(n, after=True)),
+    Page("workshops:manage_place", 6, manage_place),
+    Page("workshops:create", 5, create_workshop),
+    Page("workshops:manage", 6, edit_workshop),
+    Page("workshops:manage_series", 6, edit_series),
+    Page("workshops:participants", 6, participants),
+    Page("workshops:participants after the workshop", 6, lambda n: participants(n, after=True)),
     Page("workshops:participants_csv", 5, lambda n: participants(n, csv=True)),
-    Page("workshops:cancel", 6, cancel_workshop),
-    Page("workshops:cancel_series", 7, cancel_series),
-    Page("workshops:withdraw", 7, withdraw),
+    Page("workshops:cancel", 5, cancel_workshop),
+    Page("workshops:cancel_series", 6, cancel_series),
+    Page("workshops:withdraw", 6, withdraw),
 ]
 
 
