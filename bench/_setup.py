@@ -8,11 +8,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def prepare(settings_module="entraide.settings"):
+def prepare(settings_module="entraide.settings", database_url=None):
+    """A throw-away data directory; SQLite in it unless `database_url` names a database."""
     data_dir = tempfile.mkdtemp(prefix="entraide-bench-")
     os.environ["ENTRAIDE_DATA_DIR"] = data_dir
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
     os.environ.pop("DATABASE_URL", None)
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
     sys.path[:0] = [str(ROOT), str(ROOT / "src")]
     import django
 
