@@ -17,6 +17,7 @@ from entraide.core.models import MarkdownDescribed
 from entraide.core.tokens import keyed_token
 from entraide.places.models import Place, web_url
 from entraide.workshops.errors import WorkshopErrorCode
+from entraide.workshops.ordering import UndatedLast
 
 MAX_CAPACITY = 10_000
 
@@ -143,8 +144,25 @@ class Workshop(MarkdownDescribed):
         ordering = [models.F("starts_at").asc(nulls_last=True), "position", "pk"]
         indexes = [
             models.Index(fields=["status", "starts_at"]),
-            models.Index(fields=["place", "status", "starts_at"]),
+            # A place's workshops; with the series, a region's workshops are counted from it.
+            models.Index(
+                fields=["place", "status", "starts_at", "series"], name="workshop_place_idx"
+            ),
             models.Index(fields=["series", "position"]),
+            # The list of workshops to come (views.public.workshop_list): the range "still to
+            # come" in its order, with what the count and the page filter on, so that both
+            # read this index alone. starts_at and id
+            # themselves let PostgreSQL scan it index-only.
+            models.Index(
+                "status",
+                UndatedLast(),
+                "series",
+                "place",
+                "position",
+                "starts_at",
+                "id",
+                name="workshop_upcoming_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

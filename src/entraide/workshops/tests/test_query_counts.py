@@ -275,7 +275,9 @@ def withdraw(n):
 # the menu asks whether she runs a place ("Mon espace").
 PAGES = [
     Page("workshops:list", 2, workshop_list),  # the count, the page (place and series joined)
-    Page("workshops:list page 2", 2, lambda n: workshop_list(n, page=2)),
+    # + the page's ids, read from the list's index (core.pagination.IndexPaginator), so that
+    # page 250 does not read the 4 980 rows before it.
+    Page("workshops:list page 2", 3, lambda n: workshop_list(n, page=2)),
     Page("workshops:list of a place", 3, lambda n: workshop_list(n, lieu=True)),  # + the place
     Page("workshops:list of past workshops", 2, lambda n: workshop_list(n, past=True)),
     Page("workshops:detail", 2, workshop_page),  # the workshop, the sessions

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from entraide.core import registry
 from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.errors import DomainError, add_domain_error
 from entraide.core.page_cache import public_page
+from entraide.core.pagination import IndexPaginator
 from entraide.core.ratelimits import too_many_mails_to
 from entraide.places.models import Place
 from entraide.workshops import services
@@ -24,6 +24,7 @@ from entraide.workshops.access import can_see_draft
 from entraide.workshops.forms import FilterForm, RegistrationForm
 from entraide.workshops.hooks import my_registrations, public_workshops
 from entraide.workshops.models import ACTIVE, Mode, RegistrationStatus, Series, Status, Workshop
+from entraide.workshops.ordering import UndatedLast
 from entraide.workshops.views.feedback import announce_outcome
 
 CARD_FIELDS = [
@@ -68,10 +69,9 @@ def workshop_list(request):
         if past:
             workshops = workshops.filter(starts_at__lte=now).order_by("-starts_at", "pk")
         else:
-            workshops = workshops.filter(Q(starts_at__gt=now) | Q(starts_at__isnull=True))
-            workshops = workshops.order_by(
-                Workshop._meta.ordering[0], "place__name", "position", "pk"
-            )
+            # Still to come, or undated: one range of the list's index, in its order.
+            workshops = workshops.alias(upcoming_key=UndatedLast()).filter(upcoming_key__gt=now)
+            workshops = workshops.order_by("upcoming_key", "place__name", "position", "pk")
         if data["region"]:
             workshops = workshops.filter(place__region=data["region"])
         if data["theme"]:
@@ -83,7 +83,8 @@ def workshop_list(request):
             workshops = workshops.filter(place__slug=data["lieu"])
     else:
         workshops, status = workshops.none(), 400
-    page = Paginator(workshops, settings.ENTRAIDE_PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = IndexPaginator(workshops, settings.ENTRAIDE_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "place": place, "past": past}
     return render(request, "workshops/list.html", context, status=status)
 
