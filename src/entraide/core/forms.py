@@ -5,7 +5,10 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from entraide.core.local_time import ZONE_TIMES
@@ -76,3 +79,47 @@ class LocalDateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None, format="%Y-%m-%dT%H:%M"):
         super().__init__(attrs, format)
+
+
+class PrerenderedSelect(forms.Select):
+    """A <select> whose options are written once per language and set of choices, then reused
+    on every page: the same HTML as Django's `select.html` template, without rendering one
+    template per option on each request (the filters of a list page have dozens).
+
+    Plain choices only (no groups), one value selected."""
+
+    _options: dict = {}  # (language, values) → [(value, "<option value=…", ">label</option>")]
+
+    def _prerendered(self):
+        key = (get_language(), tuple(str(value) for value, _label in self.choices))
+        options = self._options.get(key)
+        if options is None:
+            options = []
+            for value, label in self.choices:
+                if isinstance(label, (list, tuple)):
+                    raise TypeError("PrerenderedSelect does not take groups of choices.")
+                value = "" if value is None else str(value)
+                start = format_html('\n  <option value="{}"', value)
+                options.append((value, start, format_html(">{}</option>\n", label)))
+            self._options[key] = options
+        return options
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = self.format_value(value)[:1]
+        attributes = _attributes(self.build_attrs(self.attrs, attrs))
+        html = [format_html('<select name="{}"', name), attributes, ">"]
+        for option_value, start, end in self._prerendered():
+            html += [start, " selected" if option_value in selected else "", end]
+            if option_value in selected:
+                selected = []  # the first match only, as Django's Select
+        html.append("\n</select>")
+        return mark_safe("".join(html))  # noqa: S308 (each piece comes from format_html)
+
+
+def _attributes(attrs):
+    """Attributes as Django's `attrs.html` writes them: False left out, True bare."""
+    return "".join(
+        format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
+        for name, value in attrs.items()
+        if value is not False
+    )

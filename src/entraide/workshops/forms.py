@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from entraide.core.forms import (
     DateInput,
     LocalDateTimeInput,
+    PrerenderedSelect,
     SingleLineFieldsMixin,
     TimeInput,
     TimeZoneField,
@@ -41,21 +42,30 @@ class RegistrationForm(forms.Form):
 
 
 class FilterForm(forms.Form):
+    # Written once per language (PrerenderedSelect): rendered on every visit of the list.
     quand = forms.ChoiceField(
         label=_("When"),
         required=False,
         choices=[("", _("Upcoming")), ("passes", _("Past"))],
+        widget=PrerenderedSelect,
     )
     region = forms.ChoiceField(
-        label=_("Region"), required=False, choices=[("", _("All regions")), *Region.choices]
+        label=_("Region"),
+        required=False,
+        choices=[("", _("All regions")), *Region.choices],
+        widget=PrerenderedSelect,
     )
     theme = forms.ChoiceField(
-        label=_("Theme"), required=False, choices=[("", _("All themes")), *Theme.choices]
+        label=_("Theme"),
+        required=False,
+        choices=[("", _("All themes")), *Theme.choices],
+        widget=PrerenderedSelect,
     )
     format = forms.ChoiceField(
         label=_("Format"),
         required=False,
         choices=[("", _("In person or online")), *Mode.choices],
+        widget=PrerenderedSelect,
     )
     lieu = forms.SlugField(required=False, max_length=80, widget=forms.HiddenInput)
 

@@ -1,13 +1,17 @@
 """Dates of workshops as people read them: in the workshop's time zone, which is named."""
 
 import zoneinfo
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
-from django.utils import formats
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from entraide.core.local_time import zone_time
+from entraide.workshops.models import Workshop
 
 register = template.Library()
 
@@ -62,3 +66,29 @@ def duration(workshop):
     if hours and rest:
         return f"{hours} h {rest:02d}"
     return f"{hours} h" if hours else f"{rest} min"
+
+
+@register.filter
+def card_time(workshop):
+    """A card's date and duration, `<time datetime="…">{{ workshop|when }}</time> · {{
+    workshop|duration }}`: the same text, formatted once per date and language rather than on
+    every visit of a list that shows the same workshops again and again."""
+    return _card_time(
+        get_language(),
+        timezone.get_current_timezone_name(),
+        workshop.time_zone,
+        workshop.starts_at,
+        workshop.ends_at,
+        workshop.planned_minutes,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _card_time(_language, _current_zone, time_zone, starts_at, ends_at, planned_minutes):
+    dates = Workshop(
+        time_zone=time_zone, starts_at=starts_at, ends_at=ends_at, planned_minutes=planned_minutes
+    )
+    if starts_at is None:
+        return format_html("<time>{}</time> · {}", when(dates), duration(dates))
+    moment = timezone.localtime(starts_at).isoformat()  # the `date:"c"` filter's
+    return format_html('<time datetime="{}">{}</time> · {}', moment, when(dates), duration(dates))

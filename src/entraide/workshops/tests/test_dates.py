@@ -5,6 +5,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.utils import translation
 
 from entraide.workshops import services
 from entraide.workshops.errors import WorkshopErrorCode
@@ -144,3 +145,31 @@ def test_the_organisers_list_of_workshops_puts_undated_ones_last(client_for, bob
     WorkshopFactory(place=place, title="Bientôt", starts_at=in_days(2))
     page = client_for(bob).get(f"/ateliers/gerer/lieu/{place.slug}/").text
     assert page.index("Plus tard") < page.index("Bientôt") < page.index("Sans date")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_cards_date_kept_from_one_visit_to_the_next_reads_as_the_template_wrote_it(language):
+    """card_time formats a date once and keeps it: the text is what the card's template wrote
+    with `when`, `duration` and `date:"c"`, dated or not, in another zone, over two days."""
+    from django.template import engines
+
+    from entraide.workshops.templatetags.workshops import card_time
+
+    written = engines["django"].from_string(
+        "{% load workshops %}<time{% if workshop.starts_at %} "
+        "datetime=\"{{ workshop.starts_at|date:'c' }}\"{% endif %}>{{ workshop|when }}</time>"
+        " · {{ workshop|duration }}"
+    )
+    start = in_days(4, hour=10)
+    workshops = [
+        WorkshopFactory(starts_at=start, ends_at=start + timedelta(minutes=95)),
+        WorkshopFactory(starts_at=None, ends_at=None, planned_minutes=45),
+        WorkshopFactory(
+            starts_at=start, ends_at=start + timedelta(hours=2), time_zone="Indian/Reunion"
+        ),
+        WorkshopFactory(starts_at=start, ends_at=start + timedelta(days=1, hours=2)),
+    ]
+    with translation.override(language):
+        for workshop in workshops:
+            for _visit in (1, 2):
+                assert card_time(workshop) == written.render({"workshop": workshop})
