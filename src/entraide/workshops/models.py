@@ -150,9 +150,9 @@ class Workshop(MarkdownDescribed):
             ),
             models.Index(fields=["series", "position"]),
             # The list of workshops to come (views.public.workshop_list): the range "still to
-            # come" in its order, with what the count and the page filter on, so that both
-            # read this index alone. starts_at and id
-            # themselves let PostgreSQL scan it index-only.
+            # come" in its order, with every column the count, the filters and a deep page's
+            # ids read, so that they read this index alone (PostgreSQL needs starts_at and id
+            # themselves for that).
             models.Index(
                 "status",
                 UndatedLast(),
@@ -161,6 +161,8 @@ class Workshop(MarkdownDescribed):
                 "position",
                 "starts_at",
                 "id",
+                "theme",
+                "mode",
                 name="workshop_upcoming_idx",
             ),
         ]
