@@ -6,8 +6,9 @@ from functools import lru_cache
 from django import template
 from django.conf import settings
 from django.utils import formats, timezone
-from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from entraide.core.local_time import zone_time
@@ -92,3 +93,22 @@ def _card_time(_language, _current_zone, time_zone, starts_at, ends_at, planned_
         return format_html("<time>{}</time> · {}", when(dates), duration(dates))
     moment = timezone.localtime(starts_at).isoformat()  # the `date:"c"` filter's
     return format_html('<time datetime="{}">{}</time> · {}', moment, when(dates), duration(dates))
+
+
+@register.filter
+def seats_badge(workshop):
+    """The badge of a workshop's seats (cancelled, past, full, or the seats left): what
+    `workshops/_seats.html` shows, written in Python because a list shows one per card."""
+    if workshop.is_cancelled:
+        return format_html('<span class="badge danger">{}</span>', _("Cancelled"))
+    if workshop.is_past:
+        return format_html('<span class="badge">{}</span>', _("Already past"))
+    if workshop.is_full:
+        return format_html('<span class="badge full">{}</span>', _("Full — waiting list"))
+    left = workshop.seats_left
+    # As {% blocktranslate count %} writes it: the number escaped, not the sentence.
+    number = formats.localize(left) if settings.USE_THOUSAND_SEPARATOR else str(left)
+    text = ngettext("%(counter)s seat left", "%(counter)s seats left", left) % {
+        "counter": escape(number)
+    }
+    return mark_safe(f'<span class="badge open">{text}</span>')  # noqa: S308 (escaped above)

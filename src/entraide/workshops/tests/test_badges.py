@@ -40,3 +40,38 @@ def test_a_cancelled_workshop_is_an_error_badge_in_the_masculine(client, place):
     services.cancel_workshop(workshop)
     page = client.get(workshop.get_absolute_url()).text
     assert ("badge danger", "Annulé") in badges(page)
+
+
+# What workshops/_seats.html was, before the badge was written in Python (seats_badge).
+SEATS_TEMPLATE = (
+    '{% load i18n %}{% if workshop.is_cancelled %}<span class="badge danger">'
+    '{% translate "Cancelled" %}</span>{% elif workshop.is_past %}<span class="badge">'
+    '{% translate "Already past" %}</span>{% elif workshop.is_full %}<span class="badge full">'
+    '{% translate "Full — waiting list" %}</span>{% else %}<span class="badge open">'
+    "{% blocktranslate count counter=workshop.seats_left trimmed %}{{ counter }} seat left"
+    "{% plural %}{{ counter }} seats left{% endblocktranslate %}</span>{% endif %}"
+)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_seats_badge_of_each_card_reads_as_the_seats_template_wrote_it(language):
+    from django.template import engines
+    from django.utils import translation
+
+    from entraide.workshops.templatetags.workshops import seats_badge
+    from tests.factories import in_days
+
+    written = engines["django"].from_string(SEATS_TEMPLATE)
+    workshops = [
+        WorkshopFactory(status="annule"),
+        WorkshopFactory(starts_at=in_days(-2), ends_at=in_days(-2, hour=20)),
+        WorkshopFactory(capacity=1),
+        WorkshopFactory(capacity=2),
+        WorkshopFactory(capacity=1500),
+    ]
+    services.register(workshops[2], by=UserFactory())
+    services.register(workshops[3], by=UserFactory())
+    with translation.override(language):
+        for workshop in workshops:
+            workshop.refresh_from_db()
+            assert seats_badge(workshop) == written.render({"workshop": workshop})
