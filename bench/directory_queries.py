@@ -4,14 +4,17 @@ their render times (ms, median of 20), the page cache off (every request renders
 .venv/bin/python bench/directory_queries.py
 """
 
+import atexit
 import os
+import shutil
 import statistics
 import time
 
 from _setup import prepare
 
 os.environ["ENTRAIDE_PAGE_CACHE_SECONDS"] = "0"  # else the second visit counts a kept page
-prepare()
+data_dir = prepare()
+atexit.register(shutil.rmtree, data_dir, ignore_errors=True)
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
