@@ -26,8 +26,7 @@ def registration(n, email=None, source_ip="127.0.0.1"):
 
 
 def hundred_at_once_against_thirty(app, source_ip):
-    """Each test sends from its own address: a client address reused by the next test while
-    its connections are in TIME_WAIT once made a Redis connection of the server fail."""
+    """All from one client address, the limit's network."""
     app.seed_workshop(capacity=15, people=0)
     app.start()
     results = app.post_all([registration(n, source_ip=source_ip) for n in range(100)])
