@@ -12,7 +12,8 @@ Environment variables (all optional; an empty value counts as unset):
   ALLOWED_HOSTS           comma-separated, default "127.0.0.1,localhost"
   CSRF_TRUSTED_ORIGINS    comma-separated origins, e.g. https://entraide.example.org
   SECURE=1                behind HTTPS: secure cookies, HSTS, redirect to HTTPS
-  REDIS_URL               shared cache (rate limits) when several app servers run
+  REDIS_URL               shared cache and rate limits' counts when several app servers run
+                          (the database otherwise)
   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL
                           SMTP delivery; without EMAIL_HOST, mails are printed on the console
                           (or written to EMAIL_FILE_PATH when set)
@@ -29,6 +30,10 @@ Environment variables (all optional; an empty value counts as unset):
                           (300; 0 turns the page cache off)
   CLIENT_IP_HEADER        behind a reverse proxy, the request header holding the visitor's
                           address for rate limits, e.g. X-Real-IP (default: the connection's)
+  ENTRAIDE_MAILS_PER_ADDRESS  mails the public forms send to one address typed by a visitor,
+                          an hour, all forms together (5)
+  ENTRAIDE_POSTS_PER_NETWORK  sendings of one public form an hour from one network: an IPv4
+                          address or an IPv6 /64 (300)
   ENTRAIDE_SITE_NAME      the site's name in pages and mails (Entraide)
   ENTRAIDE_ACCESSIBILITY_CONTACT  the address of the accessibility statement (the sender's)
 
@@ -83,6 +88,17 @@ def env_int(name, default):
             f"{name}={value!r} is not understood: write a whole number, "
             f"or leave it empty for the default ({default})."
         ) from None
+
+
+def env_positive_int(name, default):
+    """A whole number of at least 1 (a limit of 0 would shut a form for everybody)."""
+    value = env_int(name, default)
+    if value < 1:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not understood: write a whole number of at least 1, "
+            f"or leave it empty for the default ({default})."
+        )
+    return value
 
 
 def env_choice(name, choices, default):
@@ -268,19 +284,20 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caches ------------------------------------------------------------------------------------
-# "default" (rate limits, the version of the site's content) must be shared by every app
+# "default" (allauth's rate limits, the version of the site's content) must be shared by every
 # process: Redis when configured, else the database. "pages" keeps public pages for visitors
 # without a cookie (entraide.core.page_cache): in Redis, shared; else in each process's memory,
 # so that reading a page never writes to the database.
-if os.environ.get("REDIS_URL"):
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": REDIS_URL,
         },
         "pages": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pages",
         },
     }
@@ -435,10 +452,16 @@ ENTRAIDE_INVITATION_DAYS = 14
 ENTRAIDE_PAGE_SIZE = 20
 ENTRAIDE_SITE_URL = env_str("ENTRAIDE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ENTRAIDE_RETENTION_DAYS = env_int("ENTRAIDE_RETENTION_DAYS", 365)
-# django-ratelimit keys public forms by the visitor's address; behind a proxy it is in a header
-# that the proxy sets (and overwrites, so that visitors cannot forge it).
-if os.environ.get("CLIENT_IP_HEADER"):
-    RATELIMIT_IP_META_KEY = "HTTP_" + os.environ["CLIENT_IP_HEADER"].upper().replace("-", "_")
+# Rate limits (entraide.core.rate_limits), counted in Redis with REDIS_URL, else in the
+# database. Mails a visitor may have sent to one address an hour, all forms together:
+ENTRAIDE_MAILS_PER_ADDRESS = env_positive_int("ENTRAIDE_MAILS_PER_ADDRESS", 5)
+# Sendings of one public form an hour from one network (an IPv4 address, an IPv6 /64): enough
+# for a class behind one campus address, only a flood is stopped.
+ENTRAIDE_POSTS_PER_NETWORK = env_positive_int("ENTRAIDE_POSTS_PER_NETWORK", 300)
+# Behind a reverse proxy the visitor's address is in a header that the proxy sets (and
+# overwrites, so that visitors cannot forge it); allauth's own limits read the same one.
+ENTRAIDE_CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER") or None
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = ENTRAIDE_CLIENT_IP_HEADER
 # A registration request without an account must be confirmed by its emailed link within this
 # delay; until then it holds no seat.
 ENTRAIDE_CONFIRMATION_HOURS = 48

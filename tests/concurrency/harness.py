@@ -25,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_URL = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test")
+# A Redis database that the tests empty before they use it (never give one that holds data).
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 CSRF = "a" * 32  # an unmasked CSRF secret, sent as cookie and as form field
 
 SEED = """
@@ -101,6 +103,14 @@ print(json.dumps({"participants": people.count(),
                   "choices": Choice.objects.filter(participant__poll__slug=slug).count()}))
 """
 
+MAILS_TO = """
+import json, sys
+from entraide.core.models import OutgoingMail
+address = json.loads(sys.stdin.read())["address"]
+mails = OutgoingMail.objects.exclude(payload=None)
+print(json.dumps(sum(address in mail.payload["to"] for mail in mails)))
+"""
+
 QUEUED = """
 import json
 from entraide.core.models import OutgoingMail
@@ -112,6 +122,16 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def redis_available(url=REDIS_URL):
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=3).ping()
+    except redis.RedisError:
+        return False
+    return True
 
 
 def postgres_available():
@@ -127,8 +147,11 @@ def postgres_available():
 
 
 class App:
-    def __init__(self, vendor, *, workers=2, threads=4):
+    def __init__(self, vendor, *, workers=2, threads=4, redis_url=None, env=None):
+        """`redis_url`: the app's REDIS_URL (that database is emptied first); `env`: more
+        settings, e.g. {"ENTRAIDE_POSTS_PER_NETWORK": "30"}."""
         self.vendor, self.workers, self.threads = vendor, workers, threads
+        self.redis_url = redis_url
         self.data_dir = tempfile.mkdtemp(prefix="entraide-concurrency-")
         self.env = {
             **os.environ,
@@ -138,8 +161,11 @@ class App:
             "DEBUG": "0",
             "PYTHONPATH": f"{ROOT / 'src'}:{ROOT}",
         }
-        self.env.pop("DATABASE_URL", None)
-        self.env.pop("DJANGO_SETTINGS_MODULE", None)
+        for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "REDIS_URL", "CLIENT_IP_HEADER"):
+            self.env.pop(name, None)
+        if redis_url:
+            self.env["REDIS_URL"] = redis_url
+        self.env.update(env or {})
         self.database = None
         if vendor == "postgresql":
             self.database = f"entraide_concurrency_{uuid.uuid4().hex[:10]}"
@@ -181,6 +207,10 @@ class App:
         return self
 
     def prepare(self):
+        if self.redis_url:
+            import redis
+
+            redis.Redis.from_url(self.redis_url).flushdb()  # no count or page of another run
         self.manage("migrate", "-v0")
         self.manage("createcachetable")
         self.manage("collectstatic", "--noinput", "-v0")
@@ -291,6 +321,21 @@ class App:
             source_ip=source_ip,
         )
         return status, seconds
+
+    def post_page(self, path, data=None, source_ip="127.0.0.1"):
+        """POST anonymously (with a CSRF cookie) from `source_ip`; returns (status, body)."""
+        status, _headers, body, _seconds = self.request(
+            "POST",
+            path,
+            data={"csrfmiddlewaretoken": CSRF, **(data or {})},
+            headers={"Cookie": f"csrftoken={CSRF}", "Referer": self.base + "/"},
+            source_ip=source_ip,
+        )
+        return status, body
+
+    def mails_to(self, address):
+        """How many mails to `address` are in the outbox (queued or being sent)."""
+        return self.python(MAILS_TO, json.dumps({"address": address}))
 
     def post_all(self, requests, *, clients=None):
         """Send (path, session, data) requests all at once; results in the same order."""

@@ -106,3 +106,22 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"#{self.pk} ({self.get_status_display()})"
+
+
+class RateCount(models.Model):
+    """How many times one thing was done in one window of time (core.rate_limits): a mail to
+    one address, a form sent from one network. The key is an HMAC of what is counted, never
+    the address itself; `prune_queues` deletes the windows that are over."""
+
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="rate_count_key_window")
+        ]
+        indexes = [models.Index(fields=["window_start"], name="rate_count_window_idx")]
+
+    def __str__(self):
+        return f"{self.key[:8]}… {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

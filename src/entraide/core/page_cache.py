@@ -49,6 +49,7 @@ UNSHOWN_TABLES = {
     "core_outgoingmail",
     "django_tasks_database_dbtaskresult",
     "django_admin_log",
+    "core_ratecount",  # the rate limits' counts
 }
 UNSHOWN_PREFIXES = ("django_tasks",)
 

@@ -6,9 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
-from entraide.core import registry
+from entraide.core import rate_limits, registry
 from entraide.core.errors import DomainError, add_domain_error
 from entraide.core.page_cache import public_page
 from entraide.places import services
@@ -109,7 +108,14 @@ def manage(request, slug):
 def invite(request, slug):
     place = place_for_organiser(request, slug)
     invitation_form = InvitationForm(request.POST)
-    if invitation_form.is_valid():
+    status = 400
+    if (
+        invitation_form.is_valid()
+        and not rate_limits.mail_allowed(invitation_form.cleaned_data["email"]).allowed
+    ):
+        rate_limits.refuse_mail(invitation_form)
+        status = 429
+    elif invitation_form.is_valid():
         email = invitation_form.cleaned_data["email"]
         try:
             services.invite_organiser(
@@ -124,7 +130,7 @@ def invite(request, slug):
             messages.success(request, _("Invitation sent to %(email)s.") % {"email": email})
             return redirect("places:manage", slug=place.slug)
     context = _manage_context(place, PlaceForm(instance=place), invitation_form)
-    return render(request, "places/manage.html", context, status=400)
+    return render(request, "places/manage.html", context, status=status)
 
 
 @login_required
@@ -164,12 +170,14 @@ def propose(request):
     status = 200
     if request.method == "POST":
         status = 400
-        if form.is_valid() and is_ratelimited(
-            request,
-            group="places.propose",
-            key="user",
-            rate=f"{PROPOSALS_PER_DAY}/d",
-            increment=True,
+        if (
+            form.is_valid()
+            and not rate_limits.hit(
+                "places.propose",
+                f"user:{request.user.pk}",
+                limit=PROPOSALS_PER_DAY,
+                period=rate_limits.DAY,
+            ).allowed
         ):
             form.add_error(
                 None,

@@ -190,7 +190,7 @@ def test_pruning_forgets_old_delivered_mails_and_finished_tasks(smtp, settings):
     out = StringIO()
     call_command("prune_queues", stdout=out)
 
-    assert out.getvalue() == "pruned: 1 sent mails, 0 failed mails, 2 tasks\n"
+    assert out.getvalue() == "pruned: 1 sent mails, 0 failed mails, 2 tasks, 0 rate limit windows\n"
     assert list(OutgoingMail.objects.values_list("pk", flat=True)) == [recent.pk]
     assert DBTaskResult.objects.count() == 0
 

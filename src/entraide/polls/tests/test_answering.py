@@ -250,15 +250,17 @@ def test_only_totals_when_the_organisers_chose_so(client, poll):
     assert "n’afficher que les totaux" in page
 
 
-def test_answers_are_rate_limited_per_network_address(client, poll):
-    for n in range(60):
-        data = answer_data(poll, f"P{n}", "oui", "oui", "oui")
-        assert client.post(f"/sondages/{poll.slug}/repondre/", data).status_code == 302
-    response = client.post(
-        f"/sondages/{poll.slug}/repondre/", answer_data(poll, "P60", "oui", "oui", "oui")
-    )
+def test_answers_are_rate_limited_per_network_address(client, poll, settings):
+    settings.ENTRAIDE_POSTS_PER_NETWORK = 3
+    url = f"/sondages/{poll.slug}/repondre/"
+    for n in range(3):
+        assert client.post(url, answer_data(poll, f"P{n}", "oui", "oui", "oui")).status_code == 302
+    response = client.post(url, answer_data(poll, "P3", "oui", "oui", "oui"))
     assert response.status_code == 429
-    assert Participant.objects.count() == 60
+    assert "<h1>Trop de demandes depuis votre réseau</h1>" in response.text
+    assert Participant.objects.count() == 3
+    elsewhere = answer_data(poll, "P4", "oui", "oui", "oui")
+    assert client.post(url, elsewhere, REMOTE_ADDR="192.0.2.7").status_code == 302
 
 
 def test_answers_mailing_one_address_are_rate_limited_per_address(client, poll):
@@ -270,7 +272,10 @@ def test_answers_mailing_one_address_are_rate_limited_per_address(client, poll):
     response = client.post(url, over)
     assert response.status_code == 429
     assert response.context["answer_form"].errors == {
-        "email": ["Trop de réponses envoyées à cette adresse : réessayez dans une heure."]
+        "email": [
+            "Trop de courriels ont été envoyés à cette adresse au cours de la dernière heure : "
+            "réessayez dans une heure, ou indiquez une autre adresse."
+        ]
     }
     assert Participant.objects.count() == 5
     assert [m.to for m in mail.outbox] == [["cible@example.org"]] * 5

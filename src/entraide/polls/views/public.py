@@ -11,13 +11,12 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
 from entraide.accounts.services import give_display_name
+from entraide.core import rate_limits
 from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.errors import DomainError, add_domain_error, add_domain_message
 from entraide.core.page_cache import public_page
-from entraide.core.ratelimits import too_many_mails_to
 from entraide.places.services import is_organiser
 from entraide.polls import services
 from entraide.polls.errors import PollErrorCode
@@ -26,7 +25,6 @@ from entraide.polls.models import Choice, Poll
 from entraide.polls.templatetags.polls import slot_label
 
 GRID_PAGE = 25  # participants per page of the results table (40 slots: about 20 KB)
-RATE = "60/h"  # answers and comments per network address
 ANSWERED = "polls.answered"  # session key: answers given from this browser without an account
 
 
@@ -135,20 +133,17 @@ def detail(request, slug, *, answer_form=None, comment_form=None, status=200):
     return render(request, "polls/detail.html", context, status=status)
 
 
-def _limited(request, group):
-    return is_ratelimited(request, group=group, key="ip", rate=RATE, increment=True)
-
-
-def _too_many_answers(request, form) -> bool:
-    """Per network address, and per address mailed its edit link (as workshops do)."""
-    by_ip = _limited(request, "polls.answer")
+def _refused_by_rate_limits(request, poll, form):
+    """Answers are bounded per network (a clear page) and, when they mail the edit link, per
+    address (a message beside the field). None when the answer may go on."""
+    by_network = rate_limits.network_allowed(request, "polls.answer")
+    if not by_network.allowed:
+        return rate_limits.too_many_from_network(request, by_network, poll.get_absolute_url())
     email = form.cleaned_data["email"]
-    by_email = bool(email) and too_many_mails_to(request, email, group="polls.answer.email")
-    if by_email:
-        form.add_error("email", _("Too many answers sent to this address: try again in an hour."))
-    elif by_ip:
-        form.add_error(None, _("Too many answers from your network: try again in an hour."))
-    return by_ip or by_email
+    if email and not rate_limits.mail_allowed(email).allowed:
+        rate_limits.refuse_mail(form)
+        return detail(request, poll.slug, answer_form=form, status=429)
+    return None
 
 
 @csrf_protect_signed_in
@@ -157,8 +152,9 @@ def answer(request, slug):
     poll = get_object_or_404(Poll, slug=slug)
     slots = list(poll.slots.all())
     form = _answer_form(poll, slots, request.POST)
-    if form.is_valid() and _too_many_answers(request, form):
-        return detail(request, slug, answer_form=form, status=429)
+    refused = form.is_valid() and _refused_by_rate_limits(request, poll, form)
+    if refused:
+        return refused
     if form.is_valid():
         by = request.user if request.user.is_authenticated else None
         try:
@@ -239,9 +235,10 @@ def delete(request, slug, token):
 def comment(request, slug):
     poll = get_object_or_404(Poll, slug=slug)
     form = CommentForm(request.POST)
-    if form.is_valid() and _limited(request, "polls.comment"):
-        form.add_error(None, _("Too many messages from your network: try again in an hour."))
-        return detail(request, slug, comment_form=form, status=429)
+    if form.is_valid():
+        by_network = rate_limits.network_allowed(request, "polls.comment")
+        if not by_network.allowed:
+            return rate_limits.too_many_from_network(request, by_network, poll.get_absolute_url())
     if form.is_valid():
         services.add_comment(
             poll,

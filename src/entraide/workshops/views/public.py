@@ -8,16 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
 from entraide.accounts.forms import ask_display_name
 from entraide.accounts.services import give_display_name
-from entraide.core import registry
+from entraide.core import rate_limits, registry
 from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.errors import DomainError, add_domain_error
 from entraide.core.page_cache import public_page
 from entraide.core.pagination import IndexPaginator
-from entraide.core.ratelimits import too_many_mails_to
 from entraide.places.models import Place
 from entraide.workshops import services
 from entraide.workshops.access import can_see_draft
@@ -152,23 +150,18 @@ def _registration_outcome(request, outcome, *, email="", target_url=""):
     return None
 
 
-# A public form that sends mail to any address: bounded per address and per network address.
-RATE_PER_IP = "30/h"
-
-
-def _too_many_requests(request, form) -> bool:
+def _refused_by_rate_limits(request, form, target, page):
+    """Without an account, the form mails an address typed by the visitor: bounded per network
+    (a clear page) and per address (a message beside the field). None when it may go on."""
     if request.user.is_authenticated:
-        return False
-    by_email = too_many_mails_to(
-        request, form.cleaned_data["email"], group="workshops.register.email"
-    )
-    by_ip = is_ratelimited(
-        request, group="workshops.register.ip", key="ip", rate=RATE_PER_IP, increment=True
-    )
-    if by_email or by_ip:
-        form.add_error(None, _("Too many registration requests: please try again in an hour."))
-        return True
-    return False
+        return None
+    by_network = rate_limits.network_allowed(request, "workshops.register")
+    if not by_network.allowed:
+        return rate_limits.too_many_from_network(request, by_network, target.get_absolute_url())
+    if not rate_limits.mail_allowed(form.cleaned_data["email"]).allowed:
+        rate_limits.refuse_mail(form)
+        return page(request, target.slug, form=form, status=429)
+    return None
 
 
 def _registration_form(request, data=None):
@@ -188,8 +181,9 @@ def _submit(request, target, register_with, page):
     """Register for `target` (a workshop or a series) with the POSTed form; on a refusal,
     `page(request, slug, form=…, status=…)` shows it again beside the fields."""
     form = _registration_form(request, request.POST)
-    if form.is_valid() and _too_many_requests(request, form):
-        return page(request, target.slug, form=form, status=429)
+    refused = form.is_valid() and _refused_by_rate_limits(request, form, target, page)
+    if refused:
+        return refused
     if form.is_valid():
         try:
             outcome = register_with(target, **_form_fields(form, request))

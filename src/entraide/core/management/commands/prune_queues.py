@@ -1,6 +1,7 @@
 """Forget what the queues no longer need: delivered mails after ENTRAIDE_MAIL_KEEP_DAYS (they
 hold no message already), failed ones after ENTRAIDE_FAILED_MAIL_KEEP_DAYS, and finished
-background tasks after ENTRAIDE_TASK_KEEP_DAYS. Daily, from `entraide clock` or cron."""
+background tasks after ENTRAIDE_TASK_KEEP_DAYS, and the rate limits' windows that are over.
+Daily, from `entraide clock` or cron."""
 
 from datetime import timedelta
 
@@ -8,16 +9,23 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from entraide.core import outbox
+from entraide.core import outbox, rate_limits
 
 
 class Command(BaseCommand):
-    help = "Delete delivered mails, old failed mails and finished background tasks."
+    help = (
+        "Delete delivered mails, old failed mails, finished background tasks and the rate "
+        "limits' past windows."
+    )
 
     def handle(self, *args, **options):
         sent, failed = outbox.prune()
         tasks = self._prune_tasks()
-        self.stdout.write(f"pruned: {sent} sent mails, {failed} failed mails, {tasks} tasks")
+        windows = rate_limits.prune()
+        self.stdout.write(
+            f"pruned: {sent} sent mails, {failed} failed mails, {tasks} tasks, "
+            f"{windows} rate limit windows"
+        )
 
     def _prune_tasks(self):
         from django_tasks import task_backends
