@@ -254,7 +254,7 @@ class App:
                 self.server.wait(timeout=10)
                 self.log.close()
                 if exc[0] is not None:  # show why the server failed, if it did
-                    print((Path(self.data_dir) / "gunicorn.log").read_text()[-5000:])
+                    print((Path(self.data_dir) / "gunicorn.log").read_text()[-50000:])
             if self.database:
                 self._admin(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
         finally:

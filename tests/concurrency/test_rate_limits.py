@@ -40,12 +40,6 @@ def test_a_limit_of_30_lets_exactly_30_of_100_simultaneous_posts_through(vendor)
         assert len(app.queued_mails()) == 30  # one confirmation link each, no more
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open defect: now and then a new Redis connection of a gunicorn thread is closed "
-    "during its handshake (ConnectionError, then redis-py's retry fails on the closed buffer): "
-    "one or two 500s among the 100; the counts never overshoot",
-)
 def test_with_redis_a_limit_of_30_lets_exactly_30_of_100_simultaneous_posts_through(
     vendor,  # noqa: F811
 ):

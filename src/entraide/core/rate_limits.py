@@ -22,6 +22,7 @@ address.
 import hashlib
 import hmac
 import ipaddress
+import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -120,15 +121,20 @@ def _increment_in_database(key: str, window_start: int) -> int:
 
 
 _redis_clients = {}
+_redis_clients_lock = threading.Lock()
 
 
 def _redis():
+    """One client per process and URL, made once even when the first requests of several
+    threads arrive together: a second client would replace the first in the dict, and the first,
+    collected, would close its pool's connections under the thread still using one (a 500)."""
     import redis
 
     url = settings.REDIS_URL
-    if url not in _redis_clients:
-        _redis_clients[url] = redis.Redis.from_url(url)
-    return _redis_clients[url]
+    with _redis_clients_lock:
+        if url not in _redis_clients:
+            _redis_clients[url] = redis.Redis.from_url(url)
+        return _redis_clients[url]
 
 
 def _increment_in_redis(key: str, window_start: int, period: int) -> int:
