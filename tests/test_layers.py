@@ -15,7 +15,11 @@ import entraide
 
 SRC = Path(entraide.__file__).resolve().parent
 FOUNDATION = ["core", "accounts", "places"]  # in layer order
-FEATURES = ["workshops", "polls"]  # a feature app may use the services of those before it
+FEATURES = [
+    "workshops",
+    "polls",
+    "manifestos",
+]  # a feature app may use the services of those before it
 CROSSING_ALLOWED = {"services", "models"}
 
 

@@ -194,6 +194,7 @@ INSTALLED_APPS = [
     "entraide.places",
     "entraide.workshops",
     "entraide.polls",
+    "entraide.manifestos",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

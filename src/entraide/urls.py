@@ -15,6 +15,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 APP_URLS = {
     "workshops": ("ateliers/", "entraide.workshops.urls"),
     "polls": ("sondages/", "entraide.polls.urls"),
+    "manifestos": ("manifestes/", "entraide.manifestos.urls"),
 }
 
 urlpatterns = [

@@ -230,6 +230,7 @@ def series_detail(request, slug, form=None, status=200):
         "series": series,
         "sessions": [(s, mine.get(s.pk)) for s in sessions],
         "open_count": open_count,
+        "related": registry.related(series),
         "can_manage": can_see_draft(request.user, series.place),
         "form": form or _registration_form(request),
     }

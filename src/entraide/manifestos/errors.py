@@ -1,0 +1,31 @@
+"""The codes of the manifestos app's refusals (see core/errors.py)."""
+
+from enum import StrEnum, unique
+
+
+@unique
+class ManifestoErrorCode(StrEnum):
+    # Phases
+    PHASE_NOT_ALLOWED = "phase_not_allowed"
+    SAME_PHASE = "same_phase"
+    # Text written by people: ideas, questions, sections
+    EMPTY_TEXT = "empty_text"
+    TEXT_TOO_LONG = "text_too_long"
+    HTML_NOT_ALLOWED = "html_not_allowed"
+    # Ideas and their supports
+    IDEAS_CLOSED = "ideas_closed"
+    SUPPORTS_CLOSED = "supports_closed"
+    NO_DOTS_LEFT = "no_dots_left"
+    ALREADY_SUPPORTED = "already_supported"
+    NOT_SUPPORTED = "not_supported"
+    IDEA_HIDDEN = "idea_hidden"
+    HIDE_REASON_REQUIRED = "hide_reason_required"
+    NAME_REQUIRED = "name_required"
+    # Questions and sections
+    QUESTION_NOT_IN_MANIFESTO = "question_not_in_manifesto"
+    WORKSHOP_NOT_IN_SERIES = "workshop_not_in_series"
+    SERIES_NOT_OF_PLACE = "series_not_of_place"
+    NOT_DRAFTING = "not_drafting"
+    IDEA_NOT_IN_MANIFESTO = "idea_not_in_manifesto"
+    CANNOT_MOVE = "cannot_move"
+    TOO_MANY_DOTS = "too_many_dots"

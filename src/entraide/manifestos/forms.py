@@ -1,0 +1,130 @@
+"""Forms of manifestos: parsing and field errors only; the rules are the services'."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from entraide.core.forms import SingleLineFieldsMixin
+from entraide.core.markdown import MARKDOWN_HELP
+from entraide.manifestos.models import (
+    DOTS_MAX,
+    GROUP_MAX,
+    HIDE_REASON_MAX,
+    IDEA_MAX,
+    NAME_MAX,
+    QUESTION_MAX,
+    SECTION_BODY_MAX,
+    SECTION_TITLE_MAX,
+    Manifesto,
+    Phase,
+)
+
+
+def _limit(count):
+    return _("At most %(count)s characters.") % {"count": count}
+
+
+class ManifestoForm(SingleLineFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = Manifesto
+        fields = ["title", "series", "description", "dots_per_question"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {"description": MARKDOWN_HELP}
+
+    def __init__(self, *args, series, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = series
+        self.fields["series"].required = False
+        self.fields["dots_per_question"].min_value = 1
+        self.fields["dots_per_question"].max_value = DOTS_MAX
+        self.fields["dots_per_question"].widget.attrs.update(min=1, max=DOTS_MAX)
+
+    def changes(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Question"), max_length=QUESTION_MAX, help_text=_limit(QUESTION_MAX)
+    )
+    workshop = forms.ModelChoiceField(
+        label=_("Workshop where it is posed (optional)"), queryset=None, required=False
+    )
+
+    def __init__(self, *args, workshops, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workshop"].queryset = workshops
+
+
+class SectionForm(SingleLineFieldsMixin, forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=SECTION_TITLE_MAX)
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=SECTION_BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_(
+            "Markdown formatting: **bold**, *italics*, lists (lines starting with -), links "
+            "[text](https://…). At most %(count)s characters; no HTML."
+        )
+        % {"count": f"{SECTION_BODY_MAX:,}".replace(",", "\u202f")},
+    )
+    cited_ideas = forms.TypedMultipleChoiceField(
+        label=_("Ideas it comes from"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Each idea cited shows “taken up in section N” on the wall."),
+    )
+
+    def __init__(self, *args, ideas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cited_ideas"].choices = [
+            (idea.pk, f"{idea.text} — {idea.author_name}") for idea in ideas
+        ]
+
+
+class IdeaForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=NAME_MAX)
+    text = forms.CharField(
+        label=_("Your idea"),
+        max_length=IDEA_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_limit(IDEA_MAX),
+    )
+
+    def __init__(self, *args, question, **kwargs):
+        # Several on one page, one per question: ids of their own, so each label leads to its
+        # own field.
+        kwargs.setdefault("auto_id", f"q{question.pk}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, shown to everyone"),
+        max_length=HIDE_REASON_MAX,
+        help_text=_limit(HIDE_REASON_MAX),
+    )
+
+    def __init__(self, *args, idea, **kwargs):
+        kwargs.setdefault("auto_id", f"i{idea.pk}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class GroupForm(forms.Form):
+    ideas = forms.TypedMultipleChoiceField(
+        label=_("Ideas"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+    group = forms.CharField(
+        label=_("Group"),
+        max_length=GROUP_MAX,
+        required=False,
+        help_text=_("Empty: the ideas leave their group."),
+    )
+
+    def __init__(self, *args, ideas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ideas"].choices = [(idea.pk, idea.text) for idea in ideas]
+
+
+class PhaseForm(forms.Form):
+    phase = forms.ChoiceField(label=_("Next phase"), choices=Phase.choices)

@@ -1,0 +1,136 @@
+"""What manifestos bring to the shared pages: the menu, the home page, the organiser space, a
+place's page, a workshop series' page, "My data" and account deletion. register() is all
+AppConfig.ready() calls."""
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy, ngettext
+
+from entraide.core import registry
+from entraide.core.personal_data import Row
+from entraide.core.registry import Feature, Item, MenuEntry, PersonalDataSection
+from entraide.manifestos import space
+from entraide.manifestos.models import Contributor, Idea, Manifesto, Support
+
+
+def _item(manifesto, *, with_place=True):
+    parts = [manifesto.place.name] if with_place else []
+    parts.append(str(manifesto.get_phase_display()))
+    return Item(manifesto.title, manifesto.get_absolute_url(), detail=" · ".join(parts))
+
+
+def place_activities(place):
+    manifestos = Manifesto.objects.filter(place=place).select_related("place")
+    return [_item(m, with_place=False) for m in manifestos.order_by("-created_at", "pk")[:10]]
+
+
+def manifestos_of_series(series):
+    """The manifesto written in a workshop series: shown on the series' page."""
+    manifestos = Manifesto.objects.filter(series=series).select_related("place")
+    return [_item(m, with_place=False) for m in manifestos.order_by("-created_at", "pk")]
+
+
+def my_contributions(user):
+    return Contributor.objects.filter(user=user)
+
+
+def collect_ideas(user):
+    ideas = (
+        Idea.objects.filter(contributor__user=user)
+        .select_related("question__manifesto__place")
+        .annotate(dots=Count("supports"))
+        .order_by("pk")
+    )
+    return [
+        Row()
+        .add("manifesto", None, idea.question.manifesto.title, heading=True)
+        .add("question", gettext_lazy("Question"), idea.question.text)
+        .add("name", gettext_lazy("Name"), idea.author_name)
+        .add("idea", gettext_lazy("Idea"), idea.text)
+        .add("written_at", gettext_lazy("Written on"), idea.created_at)
+        .add("dots", gettext_lazy("Dots received"), idea.dots)
+        .add("hide_reason", gettext_lazy("Set aside because"), idea.hide_reason, optional=True)
+        for idea in ideas
+    ]
+
+
+def collect_supports(user):
+    supports = (
+        Support.objects.filter(contributor__user=user)
+        .select_related("idea__question__manifesto")
+        .order_by("pk")
+    )
+    return [
+        Row()
+        .add("manifesto", None, s.idea.question.manifesto.title, heading=True)
+        .add("idea", gettext_lazy("Idea supported"), s.idea.text)
+        .add("supported_at", gettext_lazy("Supported on"), s.created_at)
+        for s in supports
+    ]
+
+
+def erase(user):
+    """Ideas stay on the wall, signed with the name given, and dots stay counted: both belong
+    to the collective work (a section may cite an idea). What tied them to the account goes."""
+    my_contributions(user).update(user=None, name="")
+
+
+def describe_erasure(user):
+    ideas = Idea.objects.filter(contributor__user=user).count()
+    dots = Support.objects.filter(contributor__user=user).count()
+    lines = []
+    if ideas:
+        lines.append(
+            ngettext(
+                "Your idea on a manifesto’s wall stays, signed with the name you gave, "
+                "without link to your account.",
+                "Your %(count)s ideas on manifestos’ walls stay, signed with the name you "
+                "gave, without link to your account.",
+                ideas,
+            )
+            % {"count": ideas}
+        )
+    if dots:
+        lines.append(
+            ngettext(
+                "Your dot stays counted on its idea, without link to you.",
+                "Your %(count)s dots stay counted on their ideas, without link to you.",
+                dots,
+            )
+            % {"count": dots}
+        )
+    return lines
+
+
+def register():
+    registry.register_menu(
+        MenuEntry("manifestos", gettext_lazy("Manifestos"), "manifestos:list", 30)
+    )
+    registry.register_feature(
+        Feature(
+            "manifestos",
+            gettext_lazy("Manifestos written together"),
+            gettext_lazy(
+                "Post ideas during the workshops and support the best ones with your dots; "
+                "the organisers draft the text from them, section by section."
+            ),
+            "manifestos:list",
+            30,
+        )
+    )
+    registry.register_organiser_space(space.organiser_space)
+    registry.register_place_activities(place_activities)
+    registry.register_related("workshops.series", manifestos_of_series)
+    registry.register_personal_data(
+        PersonalDataSection(
+            "manifesto_ideas",
+            gettext_lazy("My ideas for manifestos"),
+            collect_ideas,
+            erase,
+            describe_erasure,
+        )
+    )
+    registry.register_personal_data(
+        PersonalDataSection(
+            "manifesto_supports", gettext_lazy("My dots on manifestos’ ideas"), collect_supports
+        )
+    )

@@ -1,0 +1,45 @@
+from django.urls import path
+
+from entraide.manifestos.views import manage, public
+
+app_name = "manifestos"
+urlpatterns = [
+    path("", public.manifesto_list, name="list"),
+    path("gerer/lieu/<slug:place_slug>/", manage.place_manifestos, name="manage_place"),
+    path("gerer/lieu/<slug:place_slug>/nouveau/", manage.create, name="create"),
+    path("gerer/<slug:slug>/", manage.manage, name="manage"),
+    path("gerer/<slug:slug>/modifier/", manage.edit, name="edit"),
+    path("gerer/<slug:slug>/phase/", manage.switch_phase, name="switch_phase"),
+    path("gerer/<slug:slug>/questions/ajouter/", manage.add_question, name="add_question"),
+    path(
+        "gerer/<slug:slug>/questions/<int:question_id>/",
+        manage.edit_question,
+        name="edit_question",
+    ),
+    path("gerer/<slug:slug>/sections/ajouter/", manage.add_section, name="add_section"),
+    path("gerer/<slug:slug>/sections/<int:section_id>/", manage.edit_section, name="edit_section"),
+    path("gerer/<slug:slug>/sections/<int:section_id>/monter/", manage.move_up, name="move_up"),
+    path(
+        "gerer/<slug:slug>/sections/<int:section_id>/descendre/",
+        manage.move_down,
+        name="move_down",
+    ),
+    path(
+        "gerer/<slug:slug>/sections/<int:section_id>/supprimer/",
+        manage.delete_section,
+        name="delete_section",
+    ),
+    path("gerer/<slug:slug>/idees/", manage.moderate, name="moderate"),
+    path("gerer/<slug:slug>/idees/regrouper/", manage.group_ideas, name="group_ideas"),
+    path("gerer/<slug:slug>/idees/<int:idea_id>/masquer/", manage.hide_idea, name="hide_idea"),
+    path("gerer/<slug:slug>/idees/<int:idea_id>/remettre/", manage.show_idea, name="show_idea"),
+    path("<slug:slug>/", public.detail, name="detail"),
+    path(
+        "<slug:slug>/questions/<int:question_id>/projection/",
+        public.projection,
+        name="projection",
+    ),
+    path("<slug:slug>/questions/<int:question_id>/idee/", public.post_idea, name="post_idea"),
+    path("<slug:slug>/idees/<int:idea_id>/soutenir/", public.support, name="support"),
+    path("<slug:slug>/idees/<int:idea_id>/retirer/", public.unsupport, name="unsupport"),
+]

@@ -1,0 +1,147 @@
+"""Public pages of manifestos: the list, a manifesto (its phase, its text, the ideas wall),
+the projection of one question, and what a person does on the wall (post an idea, put or take
+back a dot), with or without an account."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
+
+from entraide.accounts.services import give_display_name
+from entraide.core.csrf import csrf_protect_signed_in
+from entraide.core.errors import DomainError, add_domain_error, add_domain_message
+from entraide.core.page_cache import public_page
+from entraide.manifestos import services
+from entraide.manifestos.forms import IdeaForm
+from entraide.manifestos.models import Idea, Manifesto, Phase, Question
+from entraide.manifestos.services import Person
+from entraide.places.services import is_organiser
+
+RATE = "120/h"  # ideas per network address
+CONTRIBUTORS = "manifestos.contributors"  # session: {manifesto pk: contributor pk}, no account
+
+
+@public_page
+def manifesto_list(request):
+    manifestos = Manifesto.objects.select_related("place").order_by("-created_at", "pk")
+    page = Paginator(manifestos, settings.ENTRAIDE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "manifestos/list.html", {"page": page})
+
+
+def _person(request, manifesto) -> Person:
+    if request.user.is_authenticated:
+        return Person(user=request.user)
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return Person()
+    return Person(contributor_id=request.session.get(CONTRIBUTORS, {}).get(str(manifesto.pk)))
+
+
+def _remember(request, manifesto, contributor):
+    if contributor.user_id is None:
+        known = request.session.get(CONTRIBUTORS, {})
+        known[str(manifesto.pk)] = contributor.pk
+        request.session[CONTRIBUTORS] = dict(list(known.items())[-50:])
+
+
+@public_page
+def detail(request, slug, *, forms=None, status=200):
+    manifesto = get_object_or_404(Manifesto.objects.select_related("place", "series"), slug=slug)
+    person = _person(request, manifesto)
+    contributor = services.find_contributor(manifesto, person)
+    sections = services.numbered_sections(manifesto)
+    questions = services.wall(manifesto, contributor=contributor, sections=sections)
+    forms = forms or {}
+    name = contributor.name if contributor else ""
+    if not name and request.user.is_authenticated:
+        name = request.user.display_name
+    for item in questions:
+        item.form = forms.get(item.question.pk) or IdeaForm(
+            question=item.question, initial={"name": name}
+        )
+    context = {
+        "manifesto": manifesto,
+        "sections": sections,
+        "questions": questions,
+        "phases": Phase.choices,
+        "can_manage": is_organiser(request.user, manifesto.place),
+        "error_form": next(iter(forms.values()), None),
+    }
+    return render(request, "manifestos/detail.html", context, status=status)
+
+
+@public_page
+def projection(request, slug, question_id):
+    """One question's ideas in large type, for a screen in the room: the page reloads itself
+    every 15 seconds (a meta refresh: no JavaScript)."""
+    manifesto = get_object_or_404(Manifesto, slug=slug)
+    question = get_object_or_404(
+        Question.objects.select_related("workshop"), manifesto=manifesto, pk=question_id
+    )
+    (item,) = services.wall(manifesto, question=question)
+    return render(request, "manifestos/projection.html", {"manifesto": manifesto, "item": item})
+
+
+def _anchor(question_id):
+    return f"#question-{question_id}"
+
+
+@csrf_protect_signed_in
+@require_POST
+def post_idea(request, slug, question_id):
+    manifesto = get_object_or_404(Manifesto, slug=slug)
+    question = get_object_or_404(Question, manifesto=manifesto, pk=question_id)
+    form = IdeaForm(request.POST, question=question)
+    status = 400
+    if form.is_valid() and is_ratelimited(
+        request, group="manifestos.idea", key="ip", rate=RATE, increment=True
+    ):
+        form.add_error(None, _("Too many ideas from your network: try again in an hour."))
+        status = 429
+    elif form.is_valid():
+        try:
+            idea = services.post_idea(
+                question,
+                text=form.cleaned_data["text"],
+                name=form.cleaned_data["name"],
+                person=_person(request, manifesto),
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            if request.user.is_authenticated:
+                give_display_name(request.user, form.cleaned_data["name"])
+            _remember(request, manifesto, idea.contributor)
+            messages.success(request, _("Thank you, your idea is on the wall."))
+            return redirect(manifesto.get_absolute_url() + f"#idee-{idea.pk}")
+    return detail(request, slug, forms={question.pk: form}, status=status)
+
+
+def _dot(request, slug, idea_id, act, done):
+    manifesto = get_object_or_404(Manifesto, slug=slug)
+    idea = get_object_or_404(
+        Idea.objects.select_related("question"), question__manifesto=manifesto, pk=idea_id
+    )
+    try:
+        contributor = act(idea, person=_person(request, manifesto))
+    except DomainError as error:  # shown at the top of the page, which answers 400
+        add_domain_message(request, error)
+        return detail(request, slug, status=400)
+    if contributor is not None:
+        _remember(request, manifesto, contributor)
+    messages.success(request, done)
+    return redirect(manifesto.get_absolute_url() + _anchor(idea.question_id))
+
+
+@csrf_protect_signed_in
+@require_POST
+def support(request, slug, idea_id):
+    return _dot(request, slug, idea_id, services.support, _("Your dot is on the idea."))
+
+
+@csrf_protect_signed_in
+@require_POST
+def unsupport(request, slug, idea_id):
+    return _dot(request, slug, idea_id, services.unsupport, _("Your dot is taken back."))
