@@ -24,6 +24,15 @@ ACTIONS = {
     "polls:comment",
     "polls:delete",
     "polls:delete_poll",
+    "manifestos:post_idea",
+    "manifestos:support",
+    "manifestos:unsupport",
+    "manifestos:switch_phase",
+    "manifestos:move_up",
+    "manifestos:move_down",
+    "manifestos:hide_idea",
+    "manifestos:show_idea",
+    "manifestos:group_ideas",
 }
 
 # Pages about one thing that lists nothing: fixed text, an empty form, or the confirmation of

@@ -15,6 +15,8 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from entraide.manifestos import services as manifestos
+from entraide.manifestos.models import Phase
 from entraide.places import services as places
 from entraide.polls import services as polls
 from entraide.polls.tests.conftest import slot_times
@@ -57,6 +59,20 @@ def elsewhere():
     poll = polls.create_poll(place, by=owner, fields={"title": "Dispos"}, slots=slot_times(2))
     poll.slug = ELSEWHERE
     poll.save(update_fields=["slug"])
+    manifesto = manifestos.create_manifesto(
+        place, by=owner, fields={"title": "Manifeste", "series": series}
+    )
+    manifesto.slug = ELSEWHERE
+    manifesto.save(update_fields=["slug"])
+    question = manifestos.pose_question(manifesto, text="Quoi ?", workshop=workshop, by=owner)
+    idea = manifestos.post_idea(
+        question, text="Une idée", name="Alice", person=manifestos.Person(participant)
+    )
+    manifestos.switch_phase(manifesto, Phase.DRAFTING, by=owner)
+    first, _second = (
+        manifestos.add_section(manifesto, title=title, body="Texte", by=owner)
+        for title in ("Un", "Deux")
+    )
     invitation = places.invite_organiser(
         place, email="sam@example.org", by=owner, site_url="https://entraide.example.org"
     )
@@ -66,6 +82,9 @@ def elsewhere():
         "registration": registration,
         "invitation": invitation,
         "slot": poll.slots.first(),
+        "question": question,
+        "idea": idea,
+        "section": first,
     }
 
 
@@ -75,6 +94,9 @@ FILL = {
     "place_slug": lambda scene: ELSEWHERE,
     "registration_id": lambda scene: scene["registration"].pk,
     "invitation_id": lambda scene: scene["invitation"].pk,
+    "question_id": lambda scene: scene["question"].pk,
+    "idea_id": lambda scene: scene["idea"].pk,
+    "section_id": lambda scene: scene["section"].pk,
 }
 
 
@@ -92,6 +114,12 @@ def post_data(scene):
         "body": "Un message.",
         "email": "intrus@example.org",
         "step": "confirm",
+        "phase": Phase.AMENDMENTS_OPEN,
+        "reason": "Hors sujet",
+        "ideas": [scene["idea"].pk],
+        "group": "Groupe",
+        "title": "Titre",
+        "text": "Texte",
     }
 
 
@@ -178,7 +206,7 @@ def test_an_organiser_page_refuses_whoever_does_not_run_its_place(
 
 def test_the_walk_finds_the_organiser_routes_of_each_app():
     namespaces = {name.split(":")[0] for _route, name, _kwargs in ROUTES if name}
-    assert {"places", "workshops", "polls"} <= namespaces
+    assert {"places", "workshops", "polls", "manifestos"} <= namespaces
     assert len([r for r in ROUTES if r[1] and r[1].startswith("workshops:")]) >= 16
 
 

@@ -75,8 +75,10 @@ def erase(user):
 
 
 def describe_erasure(user):
-    ideas = Idea.objects.filter(contributor__user=user).count()
-    dots = Support.objects.filter(contributor__user=user).count()
+    counts = my_contributions(user).aggregate(
+        ideas=Count("ideas", distinct=True), dots=Count("supports", distinct=True)
+    )
+    ideas, dots = counts["ideas"], counts["dots"]
     lines = []
     if ideas:
         lines.append(

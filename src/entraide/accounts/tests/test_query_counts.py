@@ -6,6 +6,7 @@ import time
 import pytest
 from allauth.account.models import EmailAddress
 
+from entraide.manifestos import services as manifestos
 from entraide.places import services as places
 from entraide.polls import services as polls
 from entraide.polls.tests.conftest import slot_times
@@ -18,10 +19,12 @@ pytestmark = pytest.mark.django_db
 
 def someone_with(n):
     """A person with `n` of everything a person can hold: places run, invitations sent,
-    proposals, registrations, poll answers and comments, extra addresses. Returns the person
+    proposals, registrations, poll answers and comments, ideas for a manifesto and dots,
+    extra addresses. Returns the person
     and what stands for them, by kind."""
     person = UserFactory()
-    held = {"places": [], "invitations": [], "proposals": [], "workshops": [], "polls": []}
+    kinds = ("places", "invitations", "proposals", "workshops", "polls", "addresses", "ideas")
+    held = {kind: [] for kind in kinds}
     held["addresses"] = []
     for i in range(n):
         place = PlaceFactory(organisers=[person])
@@ -36,11 +39,18 @@ def someone_with(n):
         slots = poll.slots.values_list("pk", flat=True)
         polls.answer(poll, name="Moi", choices=dict.fromkeys(slots, "oui"), by=person)
         polls.add_comment(poll, name="Moi", body=f"Commentaire {i}", by=person)
+        manifesto = manifestos.create_manifesto(
+            place, by=person, fields={"title": f"Manifeste {i} de {person.pk}"}
+        )
+        question = manifestos.pose_question(manifesto, text="Quoi ?", by=person)
+        idea = manifestos.post_idea(
+            question, text=f"Idée {i} de {person.pk}", name="Moi", person=manifestos.Person(person)
+        )
+        manifestos.support(idea, person=manifestos.Person(person))
         other = f"autre-{i}-{person.pk}@example.org"
         EmailAddress.objects.create(user=person, email=other, verified=False, primary=False)
-        for kind, shown in zip(
-            held, [place.name, email, proposal.name, workshop.title, poll.title, other], strict=True
-        ):
+        shown_by_kind = [place.name, email, proposal.name, workshop.title, poll.title, other]
+        for kind, shown in zip(held, [*shown_by_kind, idea.text], strict=True):
             held[kind].append(shown)
     return person, held
 
@@ -73,20 +83,20 @@ def recently_signed_in(person):
 
 # A signed-in person costs two queries on every page (the session, the user) and a third for the
 # menu ("Mon espace" shows only to those who run a place).
-EVERYTHING = ("places", "invitations", "proposals", "workshops", "polls", "addresses")
+EVERYTHING = ("places", "invitations", "proposals", "workshops", "polls", "addresses", "ideas")
 PAGES = [
     Page("accounts:profile", 3, account_page("/compte/")),  # the session, the user, the menu
     Page("accounts:digest", 3, account_page("/compte/resume-quotidien/")),
     # + a query per section of personal data
-    Page("accounts:my_data", 12, account_page("/compte/mes-donnees/", shows=EVERYTHING)),
+    Page("accounts:my_data", 14, account_page("/compte/mes-donnees/", shows=EVERYTHING)),
     Page(
         "accounts:my_data_export",
-        11,
+        13,
         account_page("/compte/mes-donnees/export.json", shows=EVERYTHING),
     ),
     Page(
         "accounts:delete_account",
-        16,  # what each section holds, and what deleting does to it
+        19,  # what each section holds, and what deleting does to it
         account_page("/compte/supprimer/", session=recently_signed_in),
     ),
     Page("account_email", 5, account_page("/compte/adresses/", shows=["addresses"])),

@@ -109,9 +109,10 @@ PAGES = [
     Page("places:directory page 2", 2, lambda n: directory(n, page=2)),
     Page("places:directory by region", 3, lambda n: directory(n, region=Region.CORSE)),  # + hub
     Page("places:directory by city", 2, lambda n: directory(n, q="bastia")),
-    Page("places:detail", 3, place_page),  # the place, its organisers, its coming workshops
-    Page("places:detail by its organiser", 6, lambda n: place_page(n, by_organiser=True)),
-    Page("space", 7, space),  # + the places, workshops, polls, invitations
+    # the place, its organisers, its coming workshops, its manifestos
+    Page("places:detail", 4, place_page),
+    Page("places:detail by its organiser", 7, lambda n: place_page(n, by_organiser=True)),
+    Page("space", 8, space),  # + the places, workshops, polls, manifestos, invitations
     Page("places:manage", 6, manage),  # + the place, the access check, organisers, invitations
     Page("places:propose", 5, propose),  # + the places run, the proposals
     Page("places:propose by an organiser", 5, propose_when_running),

@@ -283,8 +283,9 @@ PAGES = [
     Page("workshops:detail", 2, workshop_page),  # the workshop, the sessions
     Page("workshops:detail by a participant", 7, lambda n: workshop_page(n, viewer="participant")),
     Page("workshops:detail by an organiser", 6, lambda n: workshop_page(n, viewer="organiser")),
-    Page("workshops:series", 2, series_page),  # the series, its sessions
-    Page("workshops:series by a participant", 6, lambda n: series_page(n, participant=True)),
+    # the series, its sessions, what relates to it (a manifesto written in it)
+    Page("workshops:series", 3, series_page),
+    Page("workshops:series by a participant", 7, lambda n: series_page(n, participant=True)),
     # The ranks in line come with the registrations (with_waiting_position); a query per rank
     # made "Mes inscriptions" cost 6 with one place in line and 10 with five.
     Page("workshops:mine", 5, mine),  # + the registrations, the calendar's key
