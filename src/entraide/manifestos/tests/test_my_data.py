@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def contributed(question, alice):
-    idea = services.post_idea(question, text="Des outils libres", name="Alice", person=Person(alice))
+    idea = services.post_idea(
+        question, text="Des outils libres", name="Alice", person=Person(alice)
+    )
     services.support(idea, person=Person(alice))
     return idea
 

@@ -97,7 +97,8 @@ def test_no_dot_once_the_wall_is_closed(client, manifesto, question, bob):
     assert response.status_code == 400
     assert Support.objects.count() == 0
     page = client.get(wall_url(manifesto)).text
-    assert "Soutenir" not in page and "Déposer une idée" not in page
+    assert "Soutenir" not in page
+    assert "Déposer une idée" not in page
 
 
 def test_the_wall_sorts_by_dots_and_says_where_ideas_were_taken_up(
@@ -110,7 +111,9 @@ def test_the_wall_sorts_by_dots_and_says_where_ideas_were_taken_up(
     services.add_section(manifesto, title="Outils", body="Texte", cited_ideas=[many.pk], by=bob)
     page = client.get(wall_url(manifesto)).text
     assert page.index(many.text) < page.index(few.text)
-    assert re.search(r"2 gommettes</strong> · reprise dans la section <a href=\"#section-1\">1</a>", page)
+    assert re.search(
+        r"2 gommettes</strong> · reprise dans la section <a href=\"#section-1\">1</a>", page
+    )
 
 
 def test_an_idea_set_aside_shows_its_reason(client, manifesto, question, bob):
@@ -143,7 +146,9 @@ def test_the_place_page_and_the_organiser_space_show_the_manifesto(client_for, m
     assert "Nouveau manifeste" in space
 
 
-def test_an_organiser_creates_a_manifesto_poses_a_question_and_drafts(client_for, place, bob, series):
+def test_an_organiser_creates_a_manifesto_poses_a_question_and_drafts(
+    client_for, place, bob, series
+):
     client = client_for(bob)
     response = client.post(
         f"/manifestes/gerer/lieu/{place.slug}/nouveau/",
@@ -155,11 +160,12 @@ def test_an_organiser_creates_a_manifesto_poses_a_question_and_drafts(client_for
     client.post(manage + "phase/", {"phase": Phase.DRAFTING})
     for title in ("Un", "Deux"):
         client.post(manage + "sections/ajouter/", {"title": title, "body": "Texte"})
-    first, second = Section.objects.order_by("position")
+    first, _second = Section.objects.order_by("position")
     assert client.post(manage + f"sections/{first.pk}/descendre/").status_code == 302
     assert [s.title for s in services.numbered_sections(first.manifesto)] == ["Deux", "Un"]
     page = client.get(manage).text
-    assert "Phase\u00a0: Rédaction" in page and "Monter" in page
+    assert "Phase\u00a0: Rédaction" in page
+    assert "Monter" in page
 
 
 def test_a_huge_or_scripted_section_is_refused_beside_its_field(client_for, manifesto, bob):
