@@ -82,6 +82,8 @@ WALKS = [
             "/sondages/",
             "/sondages/dispos-pour-le-deuxieme-atelier/",
             "/sondages/dispos-pour-le-troisieme-atelier/",
+            "/manifestes/",
+            "/manifestes/manifeste-du-numerique-responsable-dans-les-tiers-lieux/",
         ],
     ),
     (
@@ -109,6 +111,9 @@ WALKS = [
             "/sondages/gerer/dispos-pour-le-troisieme-atelier/",
             "/sondages/gerer/lieu/la-verriere/",
             "/sondages/gerer/lieu/la-verriere/nouveau/",
+            "/manifestes/gerer/manifeste-du-numerique-responsable-dans-les-tiers-lieux/",
+            "/manifestes/gerer/manifeste-du-numerique-responsable-dans-les-tiers-lieux/idees/",
+            "/manifestes/gerer/lieu/la-verriere/",
         ],
     ),
 ]

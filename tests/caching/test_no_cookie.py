@@ -5,6 +5,7 @@ against cross-site requests."""
 import pytest
 from django.test import Client
 
+from entraide.manifestos import services as manifestos
 from entraide.polls import services as polls
 from entraide.polls.tests.conftest import slot_times
 from tests.factories import SeriesFactory, WorkshopFactory
@@ -16,6 +17,9 @@ def pages(place, bob):
     series = SeriesFactory(place=place, title="Vers un manifeste")
     WorkshopFactory(place=place, series=series, position=1, title="Atelier 1")
     poll = polls.create_poll(place, by=bob, fields={"title": "Dispos"}, slots=slot_times(2))
+    manifesto = manifestos.create_manifesto(place, by=bob, fields={"title": "Manifeste"})
+    question = manifestos.pose_question(manifesto, text="Quoi ?", by=bob)
+    manifestos.post_idea(question, text="Une idée", name="Amina", person=manifestos.Person())
     return {
         "home": "/",
         "directory": "/lieux/",
@@ -25,6 +29,9 @@ def pages(place, bob):
         "series (with its registration form)": series.get_absolute_url(),
         "polls": "/sondages/",
         "poll (with its answer and comment forms)": poll.get_absolute_url(),
+        "manifestos": "/manifestes/",
+        "manifesto (with its idea forms and dot buttons)": manifesto.get_absolute_url(),
+        "projection": f"{manifesto.get_absolute_url()}questions/{question.pk}/projection/",
         "accessibility": "/accessibilite/",
     }
 

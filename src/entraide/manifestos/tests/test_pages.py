@@ -124,13 +124,20 @@ def test_an_idea_set_aside_shows_its_reason(client, manifesto, question, bob):
     assert "raison\u00a0: Publicité, hors sujet" in page
 
 
-def test_the_projection_refreshes_itself_without_javascript(client, manifesto, question):
+def test_the_projection_refreshes_itself_once_started_without_javascript(
+    client, manifesto, question
+):
     ideas(question, 2)
-    response = client.get(f"/manifestes/{manifesto.slug}/questions/{question.pk}/projection/")
-    assert response.status_code == 200
-    assert '<meta http-equiv="refresh" content="15">' in response.text
-    assert "script-src 'self'" in response["Content-Security-Policy"]
-    assert "<script" not in response.text
+    url = f"/manifestes/{manifesto.slug}/questions/{question.pk}/projection/"
+    still = client.get(url)
+    assert still.status_code == 200
+    assert 'http-equiv="refresh"' not in still.text  # nobody asked: it does not move
+    assert '<input type="hidden" name="rafraichir" value="15">' in still.text
+    moving = client.get(url + "?rafraichir=15")
+    assert '<meta http-equiv="refresh" content="15">' in moving.text
+    assert f'<a href="{url}">Arrêter la mise à jour</a>' in moving.text
+    assert "script-src 'self'" in moving["Content-Security-Policy"]
+    assert "<script" not in moving.text
 
 
 def test_the_series_and_its_manifesto_link_to_each_other(client, manifesto, series):

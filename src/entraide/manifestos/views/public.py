@@ -20,6 +20,7 @@ from entraide.manifestos.models import Idea, Manifesto, Phase, Question
 from entraide.manifestos.services import Person
 from entraide.places.services import is_organiser
 
+REFRESH = 15  # seconds between two reloads of the projection, once started
 RATE = "120/h"  # ideas per network address
 CONTRIBUTORS = "manifestos.contributors"  # session: {manifesto pk: contributor pk}, no account
 
@@ -74,14 +75,22 @@ def detail(request, slug, *, forms=None, status=200):
 
 @public_page
 def projection(request, slug, question_id):
-    """One question's ideas in large type, for a screen in the room: the page reloads itself
-    every 15 seconds (a meta refresh: no JavaScript)."""
+    """One question's ideas in large type, for a screen in the room. Whoever runs the screen
+    starts the refresh (`?rafraichir=15`): the page then reloads itself every 15 seconds, by a
+    meta refresh (no JavaScript), until they stop it. Never by default: a page that reloads
+    under a reader who did not ask for it fails WCAG 2.2.1 (axe's meta-refresh rule)."""
     manifesto = get_object_or_404(Manifesto, slug=slug)
     question = get_object_or_404(
         Question.objects.select_related("workshop"), manifesto=manifesto, pk=question_id
     )
     (item,) = services.wall(manifesto, question=question)
-    return render(request, "manifestos/projection.html", {"manifesto": manifesto, "item": item})
+    context = {
+        "manifesto": manifesto,
+        "item": item,
+        "refresh": REFRESH if request.GET.get("rafraichir") == str(REFRESH) else None,
+        "refresh_every": REFRESH,
+    }
+    return render(request, "manifestos/projection.html", context)
 
 
 def _anchor(question_id):
