@@ -19,7 +19,9 @@ def pages(place, bob):
     poll = polls.create_poll(place, by=bob, fields={"title": "Dispos"}, slots=slot_times(2))
     manifesto = manifestos.create_manifesto(place, by=bob, fields={"title": "Manifeste"})
     question = manifestos.pose_question(manifesto, text="Quoi ?", by=bob)
-    manifestos.post_idea(question, text="Une idée", name="Amina", person=manifestos.Person())
+    manifestos.post_idea(
+        question, text="Une idée", name="Amina", person=manifestos.Person(visitor_key="v")
+    )
     return {
         "home": "/",
         "directory": "/lieux/",

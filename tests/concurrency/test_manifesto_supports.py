@@ -1,6 +1,7 @@
 """One person sends 100 dots at once to the ideas of one question, from a signed-in session and
-from a visitor's: the manifesto's lock lets exactly `dots_per_question` through, one per idea,
-the others are refused with a 400, never a 500."""
+from a visitor's session that has never acted here: the manifesto's lock lets exactly
+`dots_per_question` through, one per idea, all counted to one person; the others are refused
+with a 400, never a 500."""
 
 from collections import Counter
 
@@ -31,9 +32,8 @@ signed_in["_auth_user_id"] = str(user.pk)
 signed_in["_auth_user_backend"] = settings.AUTHENTICATION_BACKENDS[0]
 signed_in["_auth_user_hash"] = user.get_session_auth_hash()
 signed_in.create()
-visitor = Contributor.objects.create(manifesto=manifesto, name="Bastien")
-anonymous = SessionStore()
-anonymous["manifestos.contributors"] = {str(manifesto.pk): visitor.pk}
+anonymous = SessionStore()  # a visitor who answered a poll, say, but never came here
+anonymous["polls.answered"] = [1]
 anonymous.create()
 print(json.dumps({"ideas": [i.pk for i in ideas], "dots": manifesto.dots_per_question,
                   "sessions": {"signed in": signed_in.session_key,
@@ -43,7 +43,7 @@ print(json.dumps({"ideas": [i.pk for i in ideas], "dots": manifesto.dots_per_que
 STATE = """
 import json
 from entraide.manifestos.models import Support
-print(json.dumps([[s.contributor.user_id is not None, s.idea_id]
+print(json.dumps([[s.contributor.user_id is not None, s.contributor_id, s.idea_id]
                   for s in Support.objects.select_related("contributor")]))
 """
 
@@ -63,5 +63,6 @@ def test_a_hundred_dots_at_once_respect_the_limit(vendor, who):  # noqa: F811
         supports = app.python(STATE)
         assert statuses == {302: seeded["dots"], 400: 100 - seeded["dots"]}
         assert len(supports) == seeded["dots"]
-        assert len({idea for _signed_in, idea in supports}) == seeded["dots"]  # one per idea
-        assert {signed_in for signed_in, _idea in supports} == {who == "signed in"}
+        assert len({idea for _signed_in, _who, idea in supports}) == seeded["dots"]  # one per idea
+        assert {signed_in for signed_in, _who, _idea in supports} == {who == "signed in"}
+        assert len({who for _signed_in, who, _idea in supports}) == 1  # one person, one row

@@ -136,8 +136,8 @@ class Question(models.Model):
 
 class Contributor(models.Model):
     """Someone who posts or supports ideas in one manifesto: with an account (one per account),
-    or without one, known by the browser session that holds this row's id (as the answers of
-    polls are)."""
+    or without one, known by her browser session: `visitor_key` is an HMAC of the session's key
+    (the key itself, which signs her in, is never stored), one row per session."""
 
     manifesto = models.ForeignKey(Manifesto, on_delete=models.CASCADE, related_name="contributors")
     user = models.ForeignKey(
@@ -147,6 +147,7 @@ class Contributor(models.Model):
         blank=True,
         related_name="manifesto_contributions",
     )
+    visitor_key = models.CharField(max_length=64, blank=True, default="", editable=False)
     name = models.CharField(_("name"), max_length=NAME_MAX, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -156,7 +157,12 @@ class Contributor(models.Model):
                 fields=["manifesto", "user"],
                 condition=Q(user__isnull=False),
                 name="one_contributor_per_account",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["manifesto", "visitor_key"],
+                condition=~Q(visitor_key=""),
+                name="one_contributor_per_visitor",
+            ),
         ]
 
     def __str__(self):

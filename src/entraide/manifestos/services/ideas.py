@@ -31,33 +31,40 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Person:
-    """Who acts on the wall: a signed-in `user`, or a visitor whose session holds
-    `contributor_id` (None before her first idea or dot)."""
+    """Who acts on the wall: a signed-in `user`, or a visitor known by the `visitor_key` her
+    session gives (views.public.person); neither: someone who has done nothing yet."""
 
     user: object = None
-    contributor_id: int | None = None
+    visitor_key: str = ""
+
+    @property
+    def signed_in(self):
+        return self.user is not None and self.user.is_authenticated
 
 
 def find_contributor(manifesto, person: Person) -> Contributor | None:
-    if person.user is not None and person.user.is_authenticated:
+    if person.signed_in:
         return Contributor.objects.filter(manifesto=manifesto, user=person.user).first()
-    if person.contributor_id is None:
+    if not person.visitor_key:
         return None
     return Contributor.objects.filter(
-        manifesto=manifesto, pk=person.contributor_id, user__isnull=True
+        manifesto=manifesto, visitor_key=person.visitor_key, user__isnull=True
     ).first()
 
 
 def _contributor(manifesto, person: Person, name="") -> Contributor:
-    """The person's contributor, made on her first idea or dot."""
+    """The person's contributor, made on her first idea or dot (under the manifesto's lock: two
+    first dots of one session at once make one row)."""
     contributor = find_contributor(manifesto, person)
     if contributor is None:
-        user = person.user if person.user is not None and person.user.is_authenticated else None
+        if not person.signed_in and not person.visitor_key:
+            raise ValueError("a visitor acts only with the key of her session")
+        who = {"user": person.user} if person.signed_in else {"visitor_key": person.visitor_key}
         try:
             with transaction.atomic():
-                contributor = Contributor.objects.create(manifesto=manifesto, user=user, name=name)
-        except IntegrityError:  # the same account, at the same moment (PostgreSQL)
-            contributor = Contributor.objects.get(manifesto=manifesto, user=user)
+                contributor = Contributor.objects.create(manifesto=manifesto, name=name, **who)
+        except IntegrityError:  # the same account or session, at the same moment
+            contributor = Contributor.objects.get(manifesto=manifesto, **who)
     if name and contributor.name != name:
         contributor.name = name
         contributor.save(update_fields=["name"])

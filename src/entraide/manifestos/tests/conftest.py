@@ -29,7 +29,9 @@ def question(manifesto, bob, series):
 def ideas(question, count, *, prefix="Idée"):
     """`count` ideas under `question`, each by a different visitor."""
     return [
-        services.post_idea(question, text=f"{prefix} {n}", name=f"Personne {n}", person=Person())
+        services.post_idea(
+            question, text=f"{prefix} {n}", name=f"Personne {n}", person=Person(visitor_key=f"v{n}")
+        )
         for n in range(count)
     ]
 

@@ -41,7 +41,9 @@ def test_an_idea_is_posted_signed_with_the_name_given(question, alice):
     ],
 )
 def test_bad_idea_text_is_refused_beside_the_field_and_nothing_is_saved(question, text, code):
-    assert refusal(services.post_idea, question, text=text, name="Alice", person=Person()) == (
+    assert refusal(
+        services.post_idea, question, text=text, name="Alice", person=Person(visitor_key="v")
+    ) == (
         code,
         "text",
     )
@@ -49,12 +51,16 @@ def test_bad_idea_text_is_refused_beside_the_field_and_nothing_is_saved(question
 
 
 def test_a_comparison_sign_is_not_taken_for_html(question):
-    idea = services.post_idea(question, text="sobriété < confort ? a<3", name="A", person=Person())
+    idea = services.post_idea(
+        question, text="sobriété < confort ? a<3", name="A", person=Person(visitor_key="v")
+    )
     assert idea.text == "sobriété < confort ? a<3"
 
 
 def test_an_idea_needs_a_name(question):
-    assert refusal(services.post_idea, question, text="Idée", name=" ", person=Person()) == (
+    assert refusal(
+        services.post_idea, question, text="Idée", name=" ", person=Person(visitor_key="v")
+    ) == (
         ManifestoErrorCode.NAME_REQUIRED,
         "name",
     )
@@ -63,7 +69,9 @@ def test_an_idea_needs_a_name(question):
 def test_no_idea_and_no_dot_outside_the_ideas_phase(manifesto, question, bob):
     (idea,) = ideas(question, 1)
     drafting(manifesto, bob)
-    code, _field = refusal(services.post_idea, question, text="Tard", name="A", person=Person())
+    code, _field = refusal(
+        services.post_idea, question, text="Tard", name="A", person=Person(visitor_key="v")
+    )
     assert code == ManifestoErrorCode.IDEAS_CLOSED
     code, _field = refusal(services.support, idea, person=Person(bob))
     assert code == ManifestoErrorCode.SUPPORTS_CLOSED
@@ -72,11 +80,12 @@ def test_no_idea_and_no_dot_outside_the_ideas_phase(manifesto, question, bob):
 
 def test_a_visitor_supports_then_takes_back_her_dot(question):
     idea, other = ideas(question, 2)
-    visitor = services.support(idea, person=Person())
-    services.support(other, person=Person(contributor_id=visitor.pk))
+    visitor = services.support(idea, person=Person(visitor_key="session-a"))
+    services.support(other, person=Person(visitor_key="session-a"))
     assert services.dots_used(visitor, question) == 2
-    services.unsupport(idea, person=Person(contributor_id=visitor.pk))
-    assert list(Support.objects.values_list("idea", flat=True)) == [other.pk]
+    services.support(other, person=Person(visitor_key="session-b"))  # someone else
+    services.unsupport(idea, person=Person(visitor_key="session-a"))
+    assert list(Support.objects.values_list("idea", flat=True)) == [other.pk, other.pk]
 
 
 def test_one_dot_per_idea_and_per_person(question, alice):

@@ -35,7 +35,7 @@ def a_manifesto(n, *, phase=Phase.DRAFTING, title="Manifeste"):
                 question,
                 text=f"Idée {q}.{i} de {manifesto.slug}",
                 name=f"Auteur {i}",
-                person=Person(),
+                person=Person(visitor_key="v"),
             )
             for i in range(n)
         ]
@@ -43,7 +43,9 @@ def a_manifesto(n, *, phase=Phase.DRAFTING, title="Manifeste"):
             for person in people:
                 services.support(idea, person=Person(person))
         services.group_ideas(manifesto, [row[0].pk], group=f"Groupe {q}", by=organiser)
-        aside = services.post_idea(question, text=f"Hors sujet {q}", name="X", person=Person())
+        aside = services.post_idea(
+            question, text=f"Hors sujet {q}", name="X", person=Person(visitor_key="v")
+        )
         services.hide_idea(aside, reason=f"Raison {q}", by=organiser)
         ideas.append(row)
     services.switch_phase(manifesto, Phase.DRAFTING, by=organiser)

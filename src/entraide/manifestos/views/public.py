@@ -14,6 +14,7 @@ from entraide.accounts.services import give_display_name
 from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.errors import DomainError, add_domain_error, add_domain_message
 from entraide.core.page_cache import public_page
+from entraide.core.tokens import keyed_token, token_digest
 from entraide.manifestos import services
 from entraide.manifestos.forms import IdeaForm
 from entraide.manifestos.models import Idea, Manifesto, Phase, Question
@@ -22,7 +23,7 @@ from entraide.places.services import is_organiser
 
 REFRESH = 15  # seconds between two reloads of the projection, once started
 RATE = "120/h"  # ideas per network address
-CONTRIBUTORS = "manifestos.contributors"  # session: {manifesto pk: contributor pk}, no account
+VISITOR = "entraide.manifestos.visitor"  # the HMAC purpose of a visitor's key, a session flag
 
 
 @public_page
@@ -32,25 +33,25 @@ def manifesto_list(request):
     return render(request, "manifestos/list.html", {"page": page})
 
 
-def _person(request, manifesto) -> Person:
+def _person(request, *, acting=False) -> Person:
+    """Who is on the page: the signed-in person, or a visitor known by her session (made when
+    she first acts, so that a visitor who only reads gets no cookie)."""
     if request.user.is_authenticated:
         return Person(user=request.user)
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        request.session.get(VISITOR)  # loaded: a key the server no longer knows is dropped
+    if request.session.session_key is None and acting:
+        request.session[VISITOR] = True
+        request.session.save()
+    if request.session.session_key is None:
         return Person()
-    return Person(contributor_id=request.session.get(CONTRIBUTORS, {}).get(str(manifesto.pk)))
-
-
-def _remember(request, manifesto, contributor):
-    if contributor.user_id is None:
-        known = request.session.get(CONTRIBUTORS, {})
-        known[str(manifesto.pk)] = contributor.pk
-        request.session[CONTRIBUTORS] = dict(list(known.items())[-50:])
+    return Person(visitor_key=token_digest(keyed_token(VISITOR, request.session.session_key)))
 
 
 @public_page
 def detail(request, slug, *, forms=None, status=200):
     manifesto = get_object_or_404(Manifesto.objects.select_related("place", "series"), slug=slug)
-    person = _person(request, manifesto)
+    person = _person(request)
     contributor = services.find_contributor(manifesto, person)
     sections = services.numbered_sections(manifesto)
     questions = services.wall(manifesto, contributor=contributor, sections=sections)
@@ -115,14 +116,13 @@ def post_idea(request, slug, question_id):
                 question,
                 text=form.cleaned_data["text"],
                 name=form.cleaned_data["name"],
-                person=_person(request, manifesto),
+                person=_person(request, acting=True),
             )
         except DomainError as error:
             add_domain_error(form, error)
         else:
             if request.user.is_authenticated:
                 give_display_name(request.user, form.cleaned_data["name"])
-            _remember(request, manifesto, idea.contributor)
             messages.success(request, _("Thank you, your idea is on the wall."))
             return redirect(manifesto.get_absolute_url() + f"#idee-{idea.pk}")
     return detail(request, slug, forms={question.pk: form}, status=status)
@@ -134,12 +134,10 @@ def _dot(request, slug, idea_id, act, done):
         Idea.objects.select_related("question"), question__manifesto=manifesto, pk=idea_id
     )
     try:
-        contributor = act(idea, person=_person(request, manifesto))
+        act(idea, person=_person(request, acting=True))
     except DomainError as error:  # shown at the top of the page, which answers 400
         add_domain_message(request, error)
         return detail(request, slug, status=400)
-    if contributor is not None:
-        _remember(request, manifesto, contributor)
     messages.success(request, done)
     return redirect(manifesto.get_absolute_url() + _anchor(idea.question_id))
 
