@@ -206,30 +206,30 @@ PAGES = [
     # + session, user, menu, her contributor and her dots, the access check
     Page(
         "manifestos:detail by a participant",
-        11,
+        10,
         lambda n: detail(n, viewer="participant", phase=Phase.IDEAS),
     ),
-    Page("manifestos:detail by an organiser", 10, lambda n: detail(n, viewer="organiser")),
+    Page("manifestos:detail by an organiser", 9, lambda n: detail(n, viewer="organiser")),
     Page("manifestos:projection", 3, projection),  # the manifesto, the question, its ideas
-    Page("manifestos:manage_place", 6, manage_place),
-    Page("manifestos:create", 6, create),
-    Page("manifestos:manage", 7, organiser("", sections_and_questions)),
-    Page("manifestos:edit", 6, organiser("modifier/", titles)),
-    Page("manifestos:add_question", 6, organiser("questions/ajouter/", workshops_offered)),
+    Page("manifestos:manage_place", 5, manage_place),
+    Page("manifestos:create", 5, create),
+    Page("manifestos:manage", 6, organiser("", sections_and_questions)),
+    Page("manifestos:edit", 5, organiser("modifier/", titles)),
+    Page("manifestos:add_question", 5, organiser("questions/ajouter/", workshops_offered)),
     Page(
         "manifestos:edit_question",
-        8,
+        7,
         organiser(lambda m: f"questions/{m.questions.first().pk}/", workshops_offered),
     ),
-    Page("manifestos:add_section", 6, organiser("sections/ajouter/", ideas_offered)),
-    Page("manifestos:edit_section", 8, organiser(first_section, ideas_offered)),
+    Page("manifestos:add_section", 5, organiser("sections/ajouter/", ideas_offered)),
+    Page("manifestos:edit_section", 7, organiser(first_section, ideas_offered)),
     Page(
         "manifestos:delete_section",
-        6,
+        5,
         organiser(lambda m: first_section(m) + "supprimer/", lambda m: [m.sections.first().title]),
     ),
     # the wall as on the public page, every idea with its form
-    Page("manifestos:moderate", 9, organiser("idees/", every_idea)),
+    Page("manifestos:moderate", 8, organiser("idees/", every_idea)),
 ]
 
 
