@@ -58,6 +58,11 @@ def walk(browser, base_url, axe_source, cookies=()):
             target = parts.path + (f"?{query}" if query else "")
             if target not in seen:
                 queue.append(target)
+    unvisited = [path for path in queue if path not in seen]
+    assert not unvisited, (
+        f"the walk stopped at MAX_PAGES={MAX_PAGES} with pages left ({unvisited[:5]}…): "
+        "raise MAX_PAGES, every page must be audited"
+    )
     return report
 
 
