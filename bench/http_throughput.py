@@ -20,7 +20,7 @@ every request would cost without it (and what the first visitor after each write
     .venv/bin/python bench/http_throughput.py [--no-page-cache] [--seconds 5] [--rounds 3]
         [--connections 8] [--pages / /lieux/]
 
-Needs wrk (apt-get install wrk). Linux only (/proc). With the defaults it runs about 5 minutes.
+Needs wrk (apt-get install wrk). Linux only (/proc). With the defaults it runs about 6 minutes.
 The temporary data folder (database, static files, server log) is removed at the end.
 """
 
@@ -55,6 +55,8 @@ PAGES = [
     ("series page", "/ateliers/cycles/vers-un-manifeste-du-numerique-responsable/"),
     ("polls `/sondages/`", "/sondages/"),
     ("poll page (open)", "/sondages/dispos-pour-le-troisieme-atelier/"),
+    ("manifestos `/manifestes/`", "/manifestes/"),
+    ("manifesto page", "/manifestes/manifeste-du-numerique-responsable-dans-les-tiers-lieux/"),
 ]
 
 parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
