@@ -206,3 +206,18 @@ def test_setting_aside_without_a_reason_is_refused_beside_the_field(
     assert Idea.objects.get().hidden is False
     assert client_for(bob).post(url, {"reason": "Doublon"}).status_code == 302
     assert Idea.objects.get().hide_reason == "Doublon"
+
+
+def test_ideas_are_rate_limited_per_network_address(client, question, settings):
+    settings.ENTRAIDE_POSTS_PER_NETWORK = 3
+    for n in range(3):
+        idea = {"name": f"P{n}", "text": f"Idée {n}"}
+        assert client.post(post_idea_url(question), idea).status_code == 302
+    response = client.post(post_idea_url(question), {"name": "P3", "text": "Idée 3"})
+    assert response.status_code == 429
+    assert "<h1>Trop de demandes depuis votre réseau</h1>" in response.text
+    assert Idea.objects.count() == 3
+    elsewhere = {"name": "P4", "text": "Idée 4"}
+    assert (
+        client.post(post_idea_url(question), elsewhere, REMOTE_ADDR="192.0.2.7").status_code == 302
+    )

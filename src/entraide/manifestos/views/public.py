@@ -8,9 +8,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
 from entraide.accounts.services import give_display_name
+from entraide.core import rate_limits
 from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.errors import DomainError, add_domain_error, add_domain_message
 from entraide.core.page_cache import public_page
@@ -22,7 +22,6 @@ from entraide.manifestos.services import Person
 from entraide.places.services import is_organiser
 
 REFRESH = 15  # seconds between two reloads of the projection, once started
-RATE = "120/h"  # ideas per network address
 VISITOR = "entraide.manifestos.visitor"  # the HMAC purpose of a visitor's key, a session flag
 
 
@@ -104,13 +103,12 @@ def post_idea(request, slug, question_id):
     manifesto = get_object_or_404(Manifesto, slug=slug)
     question = get_object_or_404(Question, manifesto=manifesto, pk=question_id)
     form = IdeaForm(request.POST, question=question)
-    status = 400
-    if form.is_valid() and is_ratelimited(
-        request, group="manifestos.idea", key="ip", rate=RATE, increment=True
-    ):
-        form.add_error(None, _("Too many ideas from your network: try again in an hour."))
-        status = 429
-    elif form.is_valid():
+    if form.is_valid():
+        by_network = rate_limits.network_allowed(request, "manifestos.idea")
+        if not by_network.allowed:
+            back = manifesto.get_absolute_url() + _anchor(question.pk)
+            return rate_limits.too_many_from_network(request, by_network, back)
+    if form.is_valid():
         try:
             idea = services.post_idea(
                 question,
@@ -125,7 +123,7 @@ def post_idea(request, slug, question_id):
                 give_display_name(request.user, form.cleaned_data["name"])
             messages.success(request, _("Thank you, your idea is on the wall."))
             return redirect(manifesto.get_absolute_url() + f"#idee-{idea.pk}")
-    return detail(request, slug, forms={question.pk: form}, status=status)
+    return detail(request, slug, forms={question.pk: form}, status=400)
 
 
 def _dot(request, slug, idea_id, act, done):
