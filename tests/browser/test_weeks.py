@@ -80,14 +80,14 @@ def test_the_participant_cancels_by_mistake_and_takes_her_seat_back(browser, liv
     page = context.new_page()
     page.goto(live_app + "/ateliers/mes-inscriptions/")
 
-    page.get_by_role("link", name=re.compile("Annuler mon inscription : Atelier 1")).click()
+    page.get_by_role("link", name=re.compile("Annuler mon inscription – Atelier 1")).click()
     assert "Annuler" in page.get_by_role("heading", level=1).inner_text()
     page.get_by_role("button", name="Oui, annuler mon inscription").click()
     first = Workshop.objects.get(slug="manifeste-atelier-1")
     mine = Registration.objects.filter(workshop=first, user__email="lea@entraide.example")
     assert not mine.filter(status="confirmee").exists()  # cancelled…
 
-    page.get_by_role("button", name=re.compile("Reprendre ma place : Atelier 1")).click()
+    page.get_by_role("button", name=re.compile("Reprendre ma place – Atelier 1")).click()
     assert mine.filter(status="confirmee").count() == 1  # …and taken back
     assert page.get_by_text("Confirmée", exact=True).first.is_visible()
     context.close()

@@ -52,7 +52,7 @@ def test_register_without_an_account_confirm_cancel_and_the_next_one_is_promoted
     assert Registration.objects.get(workshop=first, user=malik).status == "en-attente"
     mail.outbox.clear()
 
-    page.get_by_role("link", name=re.compile("Annuler mon inscription : Atelier 1")).click()
+    page.get_by_role("link", name=re.compile("Annuler mon inscription – Atelier 1")).click()
     assert page.get_by_text("Votre place revient aussitôt à la première personne").is_visible()
     assert Registration.objects.get(workshop=first, user=malik).status == "en-attente"
     page.get_by_role("button", name="Oui, annuler mon inscription").click()
