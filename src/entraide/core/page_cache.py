@@ -138,6 +138,30 @@ def _next_transition(version, now):
     return moment
 
 
+def kept(name, compute):
+    """A value read from the content, computed once per version of it: `compute()` gives the
+    value and the moment (a timestamp, or None for never) it may change by time alone; until a
+    write or that moment, the value is read from the `pages` cache. Unlike whole pages it does
+    not depend on ENTRAIDE_PAGE_CACHE_SECONDS: it is true until then, signed in or not."""
+    now = timezone.now().timestamp()
+    try:
+        key = f"entraide:kept:{current_version()}:{name}"  # the version first: see public_page
+        found = caches["pages"].get(key)
+    except Exception:
+        logger.warning("The page cache cannot be read.", exc_info=True)
+        return compute()[0]
+    if found is not None and found[1] > now:
+        return found[0]
+    value, until = compute()
+    until = float("inf") if until is None else until
+    if until > now:
+        try:
+            caches["pages"].set(key, (value, until), timeout=int(min(until - now, 3600)) + 1)
+        except Exception:
+            logger.warning("The page cache cannot be written.", exc_info=True)
+    return value
+
+
 def _expires_at(version, now) -> float:
     """The moment a page rendered now may no longer be shown: the cap, or earlier the next
     change by time alone."""

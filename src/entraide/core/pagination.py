@@ -9,11 +9,21 @@ pager and the addresses (`?page=250`) are Django's.
 
 from django.core.paginator import Paginator
 from django.db.models.sql.where import WhereNode
+from django.utils.functional import cached_property
 
 
 class IndexPaginator(Paginator):
     """A Paginator of a queryset ordered by an index; see the module's docstring. Pages after
-    the first cost one query more (the ids)."""
+    the first cost one query more (the ids). `count`, when given, is a function that gives the
+    number of items instead of counting them (a count kept, see core.page_cache.kept)."""
+
+    def __init__(self, object_list, per_page, *, count=None, **options):
+        super().__init__(object_list, per_page, **options)
+        self._count = count
+
+    @cached_property
+    def count(self):
+        return self._count() if self._count else Paginator.count.func(self)
 
     def page(self, number):
         number = self.validate_number(number)

@@ -1,8 +1,10 @@
 """Public pages: the list of workshops, a workshop, a series, and registering."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import F, Q
+from django.db.models import Count, F, Min, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +16,7 @@ from entraide.accounts.services import give_display_name
 from entraide.core import rate_limits, registry
 from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.errors import DomainError, add_domain_error
-from entraide.core.page_cache import public_page
+from entraide.core.page_cache import kept, public_page
 from entraide.core.pagination import IndexPaginator
 from entraide.places.models import Place
 from entraide.workshops import services
@@ -60,16 +62,10 @@ def workshop_list(request):
     form = FilterForm(request.GET)
     now = timezone.now()
     workshops = public_workshops().select_related("place", "series").only(*CARD_FIELDS)
-    status, place, past = 200, None, False
+    status, place, past, count = 200, None, False, None
     if form.is_valid():
         data = form.cleaned_data
         past = data["quand"] == "passes"
-        if past:
-            workshops = workshops.filter(starts_at__lte=now).order_by("-starts_at", "pk")
-        else:
-            # Still to come, or undated: one range of the list's index, in its order.
-            workshops = workshops.alias(upcoming_key=UndatedLast()).filter(upcoming_key__gt=now)
-            workshops = workshops.order_by("upcoming_key", "place__name", "position", "pk")
         if data["region"]:
             workshops = workshops.filter(place__region=data["region"])
         if data["theme"]:
@@ -79,12 +75,39 @@ def workshop_list(request):
         if data["lieu"]:
             place = Place.objects.filter(slug=data["lieu"]).only("name", "slug").first()
             workshops = workshops.filter(place__slug=data["lieu"])
+        chosen = workshops
+        if past:
+            workshops = workshops.filter(starts_at__lte=now).order_by("-starts_at", "pk")
+        else:
+            # Still to come, or undated: one range of the list's index, in its order.
+            workshops = workshops.alias(upcoming_key=UndatedLast()).filter(upcoming_key__gt=now)
+            workshops = workshops.order_by("upcoming_key", "place__name", "position", "pk")
+        filters = ",".join(f"{name}={value}" for name, value in sorted(data.items()))
+        count = partial(
+            kept,
+            f"workshops:list-count:{filters}",
+            partial(_count, chosen if past else workshops, past, now),
+        )
     else:
         workshops, status = workshops.none(), 400
-    paginator = IndexPaginator(workshops, settings.ENTRAIDE_PAGE_SIZE)
+    paginator = IndexPaginator(workshops, settings.ENTRAIDE_PAGE_SIZE, count=count)
     page = paginator.get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "place": place, "past": past}
     return render(request, "workshops/list.html", context, status=status)
+
+
+def _count(workshops, past, now):
+    """The number of workshops a list shows and the moment it changes by time alone (for
+    core.page_cache.kept): for workshops to come, when the first of them starts; for past
+    ones (`workshops` are then those of the filters, past or not), when the next starts."""
+    if past:
+        counted = workshops.aggregate(
+            count=Count("pk", filter=Q(starts_at__lte=now)),
+            change=Min("starts_at", filter=Q(starts_at__gt=now)),
+        )
+    else:
+        counted = workshops.aggregate(count=Count("*"), change=Min("starts_at"))
+    return counted["count"], counted["change"] and counted["change"].timestamp()
 
 
 def _visible_workshop(request, slug) -> Workshop:
