@@ -138,28 +138,37 @@ def _next_transition(version, now):
     return moment
 
 
-def kept(name, compute):
-    """A value read from the content, computed once per version of it: `compute()` gives the
-    value and the moment (a timestamp, or None for never) it may change by time alone; until a
-    write or that moment, the value is read from the `pages` cache. Unlike whole pages it does
-    not depend on ENTRAIDE_PAGE_CACHE_SECONDS: it is true until then, signed in or not."""
-    now = timezone.now().timestamp()
-    try:
-        key = f"entraide:kept:{current_version()}:{name}"  # the version first: see public_page
-        found = caches["pages"].get(key)
-    except Exception:
-        logger.warning("The page cache cannot be read.", exc_info=True)
-        return compute()[0]
-    if found is not None and found[1] > now:
-        return found[0]
-    value, until = compute()
-    until = float("inf") if until is None else until
-    if until > now:
+class Kept:
+    """Values read from the content, each computed once per version of it (a count, the ids of
+    a deep page): `kept(name, compute)`, where `compute()` gives the value and the moment (a
+    timestamp, or None for never) it may change by time alone; until a write or that moment,
+    the value is read from the `pages` cache. Unlike whole pages they do not depend on
+    ENTRAIDE_PAGE_CACHE_SECONDS: a value is true until then, for everyone, signed in or not.
+    One per request: the version is read once, before the first value (see public_page)."""
+
+    def __init__(self):
+        self.version = None
+
+    def __call__(self, name, compute):
+        now = timezone.now().timestamp()
         try:
-            caches["pages"].set(key, (value, until), timeout=int(min(until - now, 3600)) + 1)
+            self.version = self.version or current_version()
+            key = f"entraide:kept:{self.version}:{name}"
+            found = caches["pages"].get(key)
         except Exception:
-            logger.warning("The page cache cannot be written.", exc_info=True)
-    return value
+            logger.warning("The page cache cannot be read.", exc_info=True)
+            return compute()[0]
+        if found is not None and found[1] > now:
+            return found[0]
+        value, until = compute()
+        until = float("inf") if until is None else until
+        if until > now:
+            try:
+                timeout = int(min(until - now, 3600)) + 1
+                caches["pages"].set(key, (value, until), timeout=timeout)
+            except Exception:
+                logger.warning("The page cache cannot be written.", exc_info=True)
+        return value
 
 
 def _expires_at(version, now) -> float:

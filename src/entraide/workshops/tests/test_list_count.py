@@ -1,6 +1,6 @@
-"""The number of workshops a list shows is counted once per version of the site's content
-(core.page_cache.kept), and is never stale: a new workshop, or a workshop that starts while
-nobody writes, shows in the number at once."""
+"""The number of workshops a list shows, and the workshops of a deep page, are found once per
+version of the site's content (core.page_cache.Kept), and are never stale: a new workshop, or
+a workshop that starts while nobody writes, shows in the number and on the pages at once."""
 
 import re
 from datetime import timedelta
@@ -45,3 +45,22 @@ def test_a_second_visit_reads_the_count_kept(client, place, django_assert_num_qu
     client.get("/ateliers/")
     with django_assert_num_queries(1):  # the page's workshops alone
         client.get("/ateliers/")
+
+
+def titles_on(client, url):
+    return re.findall(r'<h2><a href="[^"]+">(.*?)</a></h2>', client.get(url).content.decode())
+
+
+def test_a_deep_page_shows_at_once_a_new_workshop_before_it_and_one_that_starts(
+    client, place, monkeypatch, settings
+):
+    settings.ENTRAIDE_PAGE_SIZE = 2
+    now = timezone.now()
+    for day in (1, 2, 3):
+        WorkshopFactory(place=place, title=f"J{day}", starts_at=now + timedelta(days=day))
+    assert titles_on(client, "/ateliers/?page=2") == ["J3"]
+    soon = now + timedelta(minutes=5)
+    WorkshopFactory(place=place, title="J0", starts_at=soon, ends_at=soon + timedelta(hours=1))
+    assert titles_on(client, "/ateliers/?page=2") == ["J2", "J3"]
+    monkeypatch.setattr(timezone, "now", lambda: soon + timedelta(seconds=1))
+    assert titles_on(client, "/ateliers/?page=2") == ["J3"]

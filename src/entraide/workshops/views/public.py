@@ -16,7 +16,7 @@ from entraide.accounts.services import give_display_name
 from entraide.core import rate_limits, registry
 from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.errors import DomainError, add_domain_error
-from entraide.core.page_cache import kept, public_page
+from entraide.core.page_cache import Kept, public_page
 from entraide.core.pagination import IndexPaginator
 from entraide.places.models import Place
 from entraide.workshops import services
@@ -62,7 +62,7 @@ def workshop_list(request):
     form = FilterForm(request.GET)
     now = timezone.now()
     workshops = public_workshops().select_related("place", "series").only(*CARD_FIELDS)
-    status, place, past, count = 200, None, False, None
+    status, place, past, count, ids = 200, None, False, None, None
     if form.is_valid():
         data = form.cleaned_data
         past = data["quand"] == "passes"
@@ -82,24 +82,28 @@ def workshop_list(request):
             # Still to come, or undated: one range of the list's index, in its order.
             workshops = workshops.alias(upcoming_key=UndatedLast()).filter(upcoming_key__gt=now)
             workshops = workshops.order_by("upcoming_key", "place__name", "position", "pk")
-        filters = ",".join(f"{name}={value}" for name, value in sorted(data.items()))
-        count = partial(
-            kept,
-            f"workshops:list-count:{filters}",
-            partial(_count, chosen if past else workshops, past, now),
+        # The count and the ids of deep pages, kept for this version of the content until
+        # the list changes by time alone: when a workshop leaves it or joins it by starting.
+        kept, filters = Kept(), ",".join(f"{k}={v}" for k, v in sorted(data.items()))
+        counting = partial(_count, chosen if past else workshops, past, now)
+        counted = partial(kept, f"workshops:list:{filters}", counting)
+        count = lambda: counted()[0]  # noqa: E731
+        ids = lambda number, find: kept(  # noqa: E731
+            f"workshops:list:{filters}:{number}", lambda: (find(), counted()[1])
         )
     else:
         workshops, status = workshops.none(), 400
-    paginator = IndexPaginator(workshops, settings.ENTRAIDE_PAGE_SIZE, count=count)
+    paginator = IndexPaginator(workshops, settings.ENTRAIDE_PAGE_SIZE, count=count, ids=ids)
     page = paginator.get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "place": place, "past": past}
     return render(request, "workshops/list.html", context, status=status)
 
 
 def _count(workshops, past, now):
-    """The number of workshops a list shows and the moment it changes by time alone (for
-    core.page_cache.kept): for workshops to come, when the first of them starts; for past
-    ones (`workshops` are then those of the filters, past or not), when the next starts."""
+    """The number of workshops a list shows and the moment the list changes by time alone
+    (a timestamp or None), twice (for core.page_cache.Kept): for workshops to come, when the
+    first of them starts; for past ones (`workshops` are then those of the filters, past or
+    not), when the next of them starts."""
     if past:
         counted = workshops.aggregate(
             count=Count("pk", filter=Q(starts_at__lte=now)),
@@ -107,7 +111,8 @@ def _count(workshops, past, now):
         )
     else:
         counted = workshops.aggregate(count=Count("*"), change=Min("starts_at"))
-    return counted["count"], counted["change"] and counted["change"].timestamp()
+    change = counted["change"] and counted["change"].timestamp()
+    return (counted["count"], change), change
 
 
 def _visible_workshop(request, slug) -> Workshop:
