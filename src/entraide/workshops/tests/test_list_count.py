@@ -64,3 +64,11 @@ def test_a_deep_page_shows_at_once_a_new_workshop_before_it_and_one_that_starts(
     assert titles_on(client, "/ateliers/?page=2") == ["J2", "J3"]
     monkeypatch.setattr(timezone, "now", lambda: soon + timedelta(seconds=1))
     assert titles_on(client, "/ateliers/?page=2") == ["J3"]
+
+
+def test_a_place_renamed_shows_at_once_in_the_title_of_its_list(client, place):
+    url = f"/ateliers/?lieu={place.slug}"
+    assert f"<h1>Ateliers · {place.name}</h1>" in client.get(url).content.decode()
+    place.name = "Le Nouveau Nom"
+    place.save()
+    assert "<h1>Ateliers · Le Nouveau Nom</h1>" in client.get(url).content.decode()

@@ -62,7 +62,7 @@ def workshop_list(request):
     form = FilterForm(request.GET)
     now = timezone.now()
     workshops = public_workshops().select_related("place", "series").only(*CARD_FIELDS)
-    status, place, past, count, ids = 200, None, False, None, None
+    status, place, past, count, ids, kept = 200, None, False, None, None, Kept()
     if form.is_valid():
         data = form.cleaned_data
         past = data["quand"] == "passes"
@@ -73,7 +73,7 @@ def workshop_list(request):
         if data["format"]:
             workshops = workshops.filter(mode__in=MODES[data["format"]])
         if data["lieu"]:
-            place = Place.objects.filter(slug=data["lieu"]).only("name", "slug").first()
+            place = kept(f"places:{data['lieu']}", lambda: (_place(data["lieu"]), None))
             workshops = workshops.filter(place__slug=data["lieu"])
         chosen = workshops
         if past:
@@ -84,7 +84,7 @@ def workshop_list(request):
             workshops = workshops.order_by("upcoming_key", "place__name", "position", "pk")
         # The count and the ids of deep pages, kept for this version of the content until
         # the list changes by time alone: when a workshop leaves it or joins it by starting.
-        kept, filters = Kept(), ",".join(f"{k}={v}" for k, v in sorted(data.items()))
+        filters = ",".join(f"{k}={v}" for k, v in sorted(data.items()))
         counting = partial(_count, chosen if past else workshops, past, now)
         counted = partial(kept, f"workshops:list:{filters}", counting)
         count = lambda: counted()[0]  # noqa: E731
@@ -97,6 +97,10 @@ def workshop_list(request):
     page = paginator.get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "place": place, "past": past}
     return render(request, "workshops/list.html", context, status=status)
+
+
+def _place(slug):
+    return Place.objects.filter(slug=slug).only("name", "slug").first()
 
 
 def _count(workshops, past, now):
