@@ -144,10 +144,11 @@ class Kept:
     timestamp, or None for never) it may change by time alone; until a write or that moment,
     the value is read from the `pages` cache. Unlike whole pages they do not depend on
     ENTRAIDE_PAGE_CACHE_SECONDS: a value is true until then, for everyone, signed in or not.
-    One per request: the version is read once, before the first value (see public_page)."""
+    One per request: the version is read once, before the first value, or given by
+    public_page, which read it before the view (`request.content_version`)."""
 
-    def __init__(self):
-        self.version = None
+    def __init__(self, request=None):
+        self.version = getattr(request, "content_version", None)
 
     def __call__(self, name, compute):
         now = timezone.now().timestamp()
@@ -243,7 +244,7 @@ def public_page(view):
         now = timezone.now()
         pages = caches["pages"]
         try:
-            version = current_version()
+            version = request.content_version = current_version()
             key = _key(request, version)
             kept = pages.get(key)
         except Exception:  # the cache is down: render the page as if it did not exist

@@ -62,7 +62,7 @@ def workshop_list(request):
     form = FilterForm(request.GET)
     now = timezone.now()
     workshops = public_workshops().select_related("place", "series").only(*CARD_FIELDS)
-    status, place, past, count, ids, kept = 200, None, False, None, None, Kept()
+    status, place, past, count, ids, kept = 200, None, False, None, None, Kept(request)
     if form.is_valid():
         data = form.cleaned_data
         past = data["quand"] == "passes"
