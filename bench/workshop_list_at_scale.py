@@ -197,6 +197,7 @@ def profile(client, url, label):
 
 
 try:
+    call_command("createcachetable", verbosity=0)  # as in production (docs/operations.md)
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     client = Client(HTTP_HOST="127.0.0.1")

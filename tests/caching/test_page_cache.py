@@ -167,3 +167,25 @@ def test_a_signed_in_page_is_neither_shared_nor_confirmed_by_etag(workshop, clie
     page = client_for(alice).get(workshop.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
     assert page.status_code == 200
     assert "public" not in page.get("Cache-Control", "")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_workshop_added_shows_at_once_in_the_lists_number_with_the_cache_in_the_database(
+    place, settings, client_for, alice
+):
+    """The count of a list is kept per version of the content (page_cache.Kept), for a
+    visitor and for someone signed in: a workshop committed shows in the number at once."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "entraide_cache",
+        },
+    }
+    signed_in = client_for(alice)
+    WorkshopFactory(place=place, starts_at=timezone.now() + timedelta(days=2))
+    assert '<p role="status">1 atelier</p>' in visitor_sees("/ateliers/?page=1")
+    assert '<p role="status">1 atelier</p>' in signed_in.get("/ateliers/").content.decode()
+    WorkshopFactory(place=place, starts_at=timezone.now() + timedelta(days=3))
+    assert '<p role="status">2 ateliers</p>' in visitor_sees("/ateliers/?page=1")
+    assert '<p role="status">2 ateliers</p>' in signed_in.get("/ateliers/").content.decode()

@@ -138,6 +138,40 @@ def _next_transition(version, now):
     return moment
 
 
+class Kept:
+    """Values read from the content, each computed once per version of it (a count, the ids of
+    a deep page): `kept(name, compute)`, where `compute()` gives the value and the moment (a
+    timestamp, or None for never) it may change by time alone; until a write or that moment,
+    the value is read from the `pages` cache. Unlike whole pages they do not depend on
+    ENTRAIDE_PAGE_CACHE_SECONDS: a value is true until then, for everyone, signed in or not.
+    One per request: the version is read once, before the first value, or given by
+    public_page, which read it before the view (`request.content_version`)."""
+
+    def __init__(self, request=None):
+        self.version = getattr(request, "content_version", None)
+
+    def __call__(self, name, compute):
+        now = timezone.now().timestamp()
+        try:
+            self.version = self.version or current_version()
+            key = f"entraide:kept:{self.version}:{name}"
+            found = caches["pages"].get(key)
+        except Exception:
+            logger.warning("The page cache cannot be read.", exc_info=True)
+            return compute()[0]
+        if found is not None and found[1] > now:
+            return found[0]
+        value, until = compute()
+        until = float("inf") if until is None else until
+        if until > now:
+            try:
+                timeout = int(min(until - now, 3600)) + 1
+                caches["pages"].set(key, (value, until), timeout=timeout)
+            except Exception:
+                logger.warning("The page cache cannot be written.", exc_info=True)
+        return value
+
+
 def _expires_at(version, now) -> float:
     """The moment a page rendered now may no longer be shown: the cap, or earlier the next
     change by time alone."""
@@ -210,7 +244,7 @@ def public_page(view):
         now = timezone.now()
         pages = caches["pages"]
         try:
-            version = current_version()
+            version = request.content_version = current_version()
             key = _key(request, version)
             kept = pages.get(key)
         except Exception:  # the cache is down: render the page as if it did not exist

@@ -9,11 +9,22 @@ pager and the addresses (`?page=250`) are Django's.
 
 from django.core.paginator import Paginator
 from django.db.models.sql.where import WhereNode
+from django.utils.functional import cached_property
 
 
 class IndexPaginator(Paginator):
     """A Paginator of a queryset ordered by an index; see the module's docstring. Pages after
-    the first cost one query more (the ids)."""
+    the first cost one query more (the ids). `count`, when given, is a function that gives the
+    number of items instead of counting them; `ids`, a function `ids(number, find)` that gives
+    the ids of page `number` instead of `find()` (values kept, see core.page_cache.Kept)."""
+
+    def __init__(self, object_list, per_page, *, count=None, ids=None, **options):
+        super().__init__(object_list, per_page, **options)
+        self._count, self._ids = count, ids
+
+    @cached_property
+    def count(self):
+        return self._count() if self._count else Paginator.count.func(self)
 
     def page(self, number):
         number = self.validate_number(number)
@@ -23,7 +34,11 @@ class IndexPaginator(Paginator):
             top = self.count
         if bottom == 0:
             return self._get_page(self.object_list[bottom:top], number, self)
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+
+        def find():
+            return list(self.object_list.values_list("pk", flat=True)[bottom:top])
+
+        ids = self._ids(number, find) if self._ids else find()
         # By their ids alone: the conditions already chose them, and left on this query they
         # could lead the database to walk the list again to find them.
         rows = self.object_list.all()

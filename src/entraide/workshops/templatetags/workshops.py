@@ -1,10 +1,12 @@
 """Dates of workshops as people read them: in the workshop's time zone, which is named."""
 
+import re
 import zoneinfo
 from functools import lru_cache
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -112,3 +114,59 @@ def seats_badge(workshop):
         "counter": escape(number)
     }
     return mark_safe(f'<span class="badge open">{text}</span>')  # noqa: S308 (escaped above)
+
+
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
+_PLACEHOLDER = "0-slug-0"
+
+
+def _url_maker(name):
+    """A slug's address for a whole list: `reverse` once, with a placeholder, then the slug put
+    in its place (a slug, as the form checks it, needs no quoting); `reverse` for any other."""
+    prefix, _sep, suffix = reverse(name, args=[_PLACEHOLDER]).partition(_PLACEHOLDER)
+
+    def url(slug):
+        if _SLUG.match(slug):
+            return f"{prefix}{slug}{suffix}"
+        return reverse(name, args=[slug])
+
+    return url
+
+
+@register.simple_tag
+def workshop_cards(workshops, past):
+    """The cards of a list of workshops, `<li class="card">…</li>` each: the HTML the template
+    wrote for each card, written in Python because a list page shows twenty of them and the
+    template engine spent most of the page's time on them."""
+    detail_url, series_url = _url_maker("workshops:detail"), _url_maker("workshops:series")
+    and_online, online = escape(_("and online")), escape(_("Online"))
+    cards = []
+    for workshop in workshops:
+        place = workshop.place
+        if workshop.has_venue:
+            where = f"{escape(place.name)}, {escape(place.city)}"
+            if workshop.is_online:
+                where = f"{where} · {and_online}"
+        else:
+            where = f"{online} · {escape(place.name)}"
+        card = (
+            f'\n<li class="card">\n<h2><a href="{escape(detail_url(workshop.slug))}">'
+            f"{escape(workshop.title)}</a></h2>\n<p>{card_time(workshop)}</p>\n<p>{where}</p>\n"
+        )
+        if workshop.series:
+            series = workshop.series
+            # As {% blocktranslate with … %} writes it: each value escaped, not the sentence.
+            text = _('Workshop %(n)s of the series <a href="%(url)s">%(title)s</a>') % {
+                "n": escape(formats.localize(workshop.position)),
+                "url": escape(series_url(series.slug)),
+                "title": escape(series.title),
+            }
+            card = f"{card}<p>{text}</p>"
+        card = f"{card}\n"
+        if not past:
+            card = f"{card}<p>{seats_badge(workshop)}</p>"
+        cards.append(f"{card}\n</li>\n")
+    if not cards:
+        nothing = escape(_("No workshop matches these filters."))
+        cards.append(f"\n<li>{nothing}</li>\n")
+    return mark_safe("".join(cards))  # noqa: S308 (every value escaped above)

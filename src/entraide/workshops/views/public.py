@@ -1,8 +1,10 @@
 """Public pages: the list of workshops, a workshop, a series, and registering."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import F, Q
+from django.db.models import Count, F, Min, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +16,7 @@ from entraide.accounts.services import give_display_name
 from entraide.core import rate_limits, registry
 from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.errors import DomainError, add_domain_error
-from entraide.core.page_cache import public_page
+from entraide.core.page_cache import Kept, public_page
 from entraide.core.pagination import IndexPaginator
 from entraide.places.models import Place
 from entraide.workshops import services
@@ -60,16 +62,10 @@ def workshop_list(request):
     form = FilterForm(request.GET)
     now = timezone.now()
     workshops = public_workshops().select_related("place", "series").only(*CARD_FIELDS)
-    status, place, past = 200, None, False
+    status, place, past, count, ids, kept = 200, None, False, None, None, Kept(request)
     if form.is_valid():
         data = form.cleaned_data
         past = data["quand"] == "passes"
-        if past:
-            workshops = workshops.filter(starts_at__lte=now).order_by("-starts_at", "pk")
-        else:
-            # Still to come, or undated: one range of the list's index, in its order.
-            workshops = workshops.alias(upcoming_key=UndatedLast()).filter(upcoming_key__gt=now)
-            workshops = workshops.order_by("upcoming_key", "place__name", "position", "pk")
         if data["region"]:
             workshops = workshops.filter(place__region=data["region"])
         if data["theme"]:
@@ -77,14 +73,50 @@ def workshop_list(request):
         if data["format"]:
             workshops = workshops.filter(mode__in=MODES[data["format"]])
         if data["lieu"]:
-            place = Place.objects.filter(slug=data["lieu"]).only("name", "slug").first()
+            place = kept(f"places:{data['lieu']}", lambda: (_place(data["lieu"]), None))
             workshops = workshops.filter(place__slug=data["lieu"])
+        chosen = workshops
+        if past:
+            workshops = workshops.filter(starts_at__lte=now).order_by("-starts_at", "pk")
+        else:
+            # Still to come, or undated: one range of the list's index, in its order.
+            workshops = workshops.alias(upcoming_key=UndatedLast()).filter(upcoming_key__gt=now)
+            workshops = workshops.order_by("upcoming_key", "place__name", "position", "pk")
+        # The count and the ids of deep pages, kept for this version of the content until
+        # the list changes by time alone: when a workshop leaves it or joins it by starting.
+        filters = ",".join(f"{k}={v}" for k, v in sorted(data.items()))
+        counting = partial(_count, chosen if past else workshops, past, now)
+        counted = partial(kept, f"workshops:list:{filters}", counting)
+        count = lambda: counted()[0]  # noqa: E731
+        ids = lambda number, find: kept(  # noqa: E731
+            f"workshops:list:{filters}:{number}", lambda: (find(), counted()[1])
+        )
     else:
         workshops, status = workshops.none(), 400
-    paginator = IndexPaginator(workshops, settings.ENTRAIDE_PAGE_SIZE)
+    paginator = IndexPaginator(workshops, settings.ENTRAIDE_PAGE_SIZE, count=count, ids=ids)
     page = paginator.get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "place": place, "past": past}
     return render(request, "workshops/list.html", context, status=status)
+
+
+def _place(slug):
+    return Place.objects.filter(slug=slug).only("name", "slug").first()
+
+
+def _count(workshops, past, now):
+    """The number of workshops a list shows and the moment the list changes by time alone
+    (a timestamp or None), twice (for core.page_cache.Kept): for workshops to come, when the
+    first of them starts; for past ones (`workshops` are then those of the filters, past or
+    not), when the next of them starts."""
+    if past:
+        counted = workshops.aggregate(
+            count=Count("pk", filter=Q(starts_at__lte=now)),
+            change=Min("starts_at", filter=Q(starts_at__gt=now)),
+        )
+    else:
+        counted = workshops.aggregate(count=Count("*"), change=Min("starts_at"))
+    change = counted["change"] and counted["change"].timestamp()
+    return (counted["count"], change), change
 
 
 def _visible_workshop(request, slug) -> Workshop:
