@@ -4,7 +4,7 @@ organiser, answers without a 404 or a 500 and links to none of its addresses.
 
 Each configuration runs in a process of its own (tests/settings_without.py, a fresh SQLite
 database in a temporary folder, set up as script/server does), since INSTALLED_APPS is read once
-per process. polls builds on workshops, so workshops goes with polls."""
+per process. polls and manifestos build on workshops, so workshops goes with them."""
 
 import io
 import json
@@ -44,7 +44,11 @@ def walk_without(labels, data_dir):
     return json.loads(done.stdout)
 
 
-@pytest.mark.parametrize("removed", [["polls"], ["workshops", "polls"]], ids="+".join)
+@pytest.mark.parametrize(
+    "removed",
+    [["polls"], ["manifestos"], ["workshops", "polls", "manifestos"]],
+    ids="+".join,
+)
 def test_the_site_walks_without_a_capability(tmp_path, removed):
     result = walk_without(removed, tmp_path)
 
