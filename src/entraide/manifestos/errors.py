@@ -29,3 +29,11 @@ class ManifestoErrorCode(StrEnum):
     IDEA_NOT_IN_MANIFESTO = "idea_not_in_manifesto"
     CANNOT_MOVE = "cannot_move"
     TOO_MANY_DOTS = "too_many_dots"
+    # Amendments
+    AMENDMENTS_CLOSED = "amendments_closed"
+    SECTION_NOT_IN_MANIFESTO = "section_not_in_manifesto"
+    UNKNOWN_KIND = "unknown_amendment_kind"
+    SAME_TEXT = "same_text"
+    NOT_THE_AUTHOR = "not_the_author"
+    AMENDMENT_NOT_OPEN = "amendment_not_open"
+    SIGN_IN_REQUIRED = "sign_in_required"

@@ -252,3 +252,96 @@ class Section(RendersMarkdown):
 
     def __str__(self):
         return self.title
+
+
+RATIONALE_MAX = 2_000
+
+
+class AmendmentKind(models.TextChoices):
+    REPLACE = "remplacer", _("Replace the text of a section")
+    DELETE = "supprimer", _("Delete a section")
+    ADD = "ajouter", _("Add a section after another")
+
+
+class AmendmentStatus(models.TextChoices):
+    OPEN = "ouvert", _("Open")
+    ACCEPTED = "accepte", _("Accepted")
+    REJECTED = "rejete", _("Rejected")
+    WITHDRAWN = "retire", _("Withdrawn")
+
+
+class Amendment(models.Model):
+    """A change proposed to the text while amendments are open: replace a section's title and
+    body, delete a section, or add one after `section` (null: at the start). `base_title` and
+    `base_body` keep the section as it was when proposed, so that the diff is against the text
+    the author read. Its author is a signed-in person; when the account goes, the amendment
+    stays, signed with `author_name`."""
+
+    manifesto = models.ForeignKey(Manifesto, on_delete=models.CASCADE, related_name="amendments")
+    kind = models.CharField(_("kind"), max_length=10, choices=AmendmentKind.choices)
+    section = models.ForeignKey(
+        Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="amendments"
+    )
+    title = models.CharField(_("proposed title"), max_length=SECTION_TITLE_MAX, blank=True)
+    body = models.TextField(_("proposed text"), max_length=SECTION_BODY_MAX, blank=True)
+    base_title = models.CharField(max_length=SECTION_TITLE_MAX, blank=True, editable=False)
+    base_body = models.TextField(max_length=SECTION_BODY_MAX, blank=True, editable=False)
+    rationale = models.TextField(_("rationale"), max_length=RATIONALE_MAX)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="manifesto_amendments",
+    )
+    author_name = models.CharField(_("name"), max_length=NAME_MAX)
+    status = models.CharField(
+        _("status"), max_length=8, choices=AmendmentStatus.choices, default=AmendmentStatus.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=AmendmentKind.values), name="amendment_kind_is_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=AmendmentStatus.values), name="amendment_status_is_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=AmendmentKind.DELETE)
+                | (Q(_not_blank("title")) & Q(_not_blank("body"))),
+                name="amendment_proposes_a_text",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind=AmendmentKind.DELETE) | (Q(title="") & Q(body="")),
+                name="amendment_deletion_proposes_no_text",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("body"), SECTION_BODY_MAX),
+                name="amendment_body_bounded",
+            ),
+            models.CheckConstraint(
+                condition=_not_blank("rationale"), name="amendment_has_a_rationale"
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("rationale"), RATIONALE_MAX),
+                name="amendment_rationale_bounded",
+            ),
+            models.CheckConstraint(
+                condition=_not_blank("author_name"), name="amendment_has_an_author_name"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("manifestos:amendment", args=[self.manifesto.slug, self.pk])
+
+    @property
+    def is_open(self):
+        return self.status == AmendmentStatus.OPEN

@@ -1,6 +1,8 @@
 """Every change to manifestos: organising (create, edit, switch phase, questions), the ideas
 wall (ideas, dots, moderation) and the sections of the text."""
 
+from entraide.manifestos.services.amendments import propose as propose_amendment
+from entraide.manifestos.services.amendments import withdraw as withdraw_amendment
 from entraide.manifestos.services.ideas import (
     Person,
     dots_used,
@@ -42,10 +44,12 @@ __all__ = [
     "numbered_sections",
     "pose_question",
     "post_idea",
+    "propose_amendment",
     "show_idea",
     "support",
     "switch_phase",
     "unsupport",
     "update_manifesto",
     "wall",
+    "withdraw_amendment",
 ]
