@@ -33,6 +33,7 @@ ACTIONS = {
     "manifestos:hide_idea",
     "manifestos:show_idea",
     "manifestos:group_ideas",
+    "manifestos:withdraw_amendment",
 }
 
 # Pages about one thing that lists nothing: fixed text, an empty form, or the confirmation of

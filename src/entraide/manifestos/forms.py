@@ -1,6 +1,7 @@
 """Forms of manifestos: parsing and field errors only; the rules are the services'."""
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from entraide.core.forms import SingleLineFieldsMixin
@@ -12,8 +13,10 @@ from entraide.manifestos.models import (
     IDEA_MAX,
     NAME_MAX,
     QUESTION_MAX,
+    RATIONALE_MAX,
     SECTION_BODY_MAX,
     SECTION_TITLE_MAX,
+    AmendmentKind,
     Manifesto,
     Phase,
 )
@@ -128,3 +131,41 @@ class GroupForm(forms.Form):
 
 class PhaseForm(forms.Form):
     phase = forms.ChoiceField(label=_("Next phase"), choices=Phase.choices)
+
+
+class AmendmentForm(SingleLineFieldsMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What do you propose?"),
+        choices=AmendmentKind.choices,
+        initial=AmendmentKind.REPLACE,
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=SECTION_TITLE_MAX,
+        required=False,
+        help_text=_("For a replacement or a new section."),
+    )
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=SECTION_BODY_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
+    rationale = forms.CharField(
+        label=_("Rationale"),
+        max_length=RATIONALE_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Formatted here, in the language of the request (a lazy text formatted at import
+        # time would stay in the default language).
+        self.fields["body"].help_text = gettext(
+            "For a replacement, it starts from the current text: change what you propose to "
+            "change. Markdown formatting; at most %(count)s characters; no HTML."
+        ) % {"count": f"{SECTION_BODY_MAX:,}".replace(",", "\u202f")}
+        self.fields["rationale"].help_text = gettext(
+            "Why this change? At most %(count)s characters."
+        ) % {"count": f"{RATIONALE_MAX:,}".replace(",", "\u202f")}

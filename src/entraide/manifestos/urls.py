@@ -42,4 +42,15 @@ urlpatterns = [
     path("<slug:slug>/questions/<int:question_id>/idee/", public.post_idea, name="post_idea"),
     path("<slug:slug>/idees/<int:idea_id>/soutenir/", public.support, name="support"),
     path("<slug:slug>/idees/<int:idea_id>/retirer/", public.unsupport, name="unsupport"),
+    path(
+        "<slug:slug>/sections/<int:section_id>/amender/",
+        public.propose_amendment,
+        name="propose_amendment",
+    ),
+    path("<slug:slug>/amendements/<int:amendment_id>/", public.amendment, name="amendment"),
+    path(
+        "<slug:slug>/amendements/<int:amendment_id>/retirer/",
+        public.withdraw_amendment,
+        name="withdraw_amendment",
+    ),
 ]

@@ -1,6 +1,7 @@
 """Every change to manifestos: organising (create, edit, switch phase, questions), the ideas
 wall (ideas, dots, moderation) and the sections of the text."""
 
+from entraide.manifestos.services.amendments import attach_amendments
 from entraide.manifestos.services.amendments import propose as propose_amendment
 from entraide.manifestos.services.amendments import withdraw as withdraw_amendment
 from entraide.manifestos.services.ideas import (
@@ -32,6 +33,7 @@ from entraide.manifestos.services.wall import numbered_sections, wall
 __all__ = [
     "Person",
     "add_section",
+    "attach_amendments",
     "create_manifesto",
     "delete_section",
     "dots_used",

@@ -117,3 +117,21 @@ def withdraw(amendment, *, by) -> Amendment:
         amendment.save(update_fields=["status"])
     log.info("amendment %s withdrawn by user %s", amendment.pk, by.pk)
     return amendment
+
+
+def attach_amendments(manifesto, sections) -> list[Amendment]:
+    """Give each of `sections` its `amendments_here` (those to it, or adding after it), in one
+    query; the amendments of the manifesto are returned, oldest first."""
+    amendments = list(
+        Amendment.objects.filter(manifesto=manifesto).only(
+            "pk", "kind", "section_id", "status", "author_name", "created_at", "manifesto_id"
+        )
+    )
+    by_section = {}
+    for amendment in amendments:
+        amendment.manifesto = manifesto
+        by_section.setdefault(amendment.section_id, []).append(amendment)
+    for section in sections:
+        section.amendments_here = by_section.get(section.pk, [])
+        section.open_amendments = sum(1 for a in section.amendments_here if a.is_open)
+    return amendments

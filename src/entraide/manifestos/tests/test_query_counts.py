@@ -4,7 +4,7 @@ queries, the same with one object or five (tests/querycount.py)."""
 import pytest
 
 from entraide.manifestos import services
-from entraide.manifestos.models import Idea, Phase
+from entraide.manifestos.models import AmendmentKind, Idea, Phase
 from entraide.manifestos.services import Person
 from tests.factories import PlaceFactory, SeriesFactory, UserFactory, WorkshopFactory
 from tests.querycount import Page, Visit, assert_page_cost
@@ -67,6 +67,19 @@ def a_manifesto(n, *, phase=Phase.DRAFTING, title="Manifeste"):
         + [s.title for s in sections]
         + [f"Raison {q}" for q in range(n)]
     )
+    if phase == Phase.AMENDMENTS_OPEN:
+        services.switch_phase(manifesto, Phase.AMENDMENTS_OPEN, by=organiser)
+        for s, section in enumerate(sections):
+            amendment = services.propose_amendment(
+                manifesto,
+                kind=AmendmentKind.REPLACE,
+                section=section,
+                title=section.title,
+                body=f"Texte {s} amendé.",
+                rationale=f"Parce que {s}.",
+                by=people[s],
+            )
+            shows.append(amendment.get_absolute_url())
     return manifesto, organiser, people, shows
 
 
@@ -79,6 +92,33 @@ def detail(n, *, viewer=None, phase=Phase.DRAFTING):
     manifesto, organiser, people, shows = a_manifesto(n, phase=phase)
     user = {"organiser": organiser, "participant": people[0] if people else None}.get(viewer)
     return Visit(manifesto.get_absolute_url(), user=user, shows=shows)
+
+
+def amendment_page(n, *, view=""):
+    """One amendment to a section of `n` paragraphs: its diff, or one of its texts."""
+    manifesto, organiser, people, _shows = a_manifesto(1, phase=Phase.AMENDMENTS_OPEN)
+    section = manifesto.sections.first()
+    words = [f"mot{i}" for i in range(n)]
+    amendment = services.propose_amendment(
+        manifesto,
+        kind=AmendmentKind.REPLACE,
+        section=section,
+        title=section.title,
+        body=section.body + "\n\n" + "\n\n".join(words),
+        rationale="Plus complet.",
+        by=people[0],
+    )
+    return Visit(amendment.get_absolute_url() + view, shows=["Plus complet.", *words])
+
+
+def propose_page(n):
+    manifesto, _organiser, people, _shows = a_manifesto(n, phase=Phase.AMENDMENTS_OPEN)
+    section = manifesto.sections.first()
+    return Visit(
+        f"/manifestes/{manifesto.slug}/sections/{section.pk}/amender/",
+        user=people[0],
+        shows=[section.title, section.body],
+    )
 
 
 def projection(n):
@@ -201,19 +241,31 @@ ELSEWHERE = [
 PAGES = [
     Page("manifestos:list", 2, manifesto_list),  # the count, the page (place joined)
     # the manifesto, its sections, questions, ideas with their dots, the citations
-    Page("manifestos:detail", 5, detail),
-    Page("manifestos:detail in the ideas phase", 5, lambda n: detail(n, phase=Phase.IDEAS)),
+    Page("manifestos:detail", 6, detail),  # + the amendments
+    Page(
+        "manifestos:detail with amendments open",
+        6,
+        lambda n: detail(n, phase=Phase.AMENDMENTS_OPEN),
+    ),
+    # the manifesto, the amendment with its section
+    Page("manifestos:amendment", 2, amendment_page),
+    Page(
+        "manifestos:amendment, proposed text", 2, lambda n: amendment_page(n, view="?vue=propose")
+    ),
+    # session, user, menu, the manifesto, the section
+    Page("manifestos:propose_amendment", 5, propose_page),
+    Page("manifestos:detail in the ideas phase", 6, lambda n: detail(n, phase=Phase.IDEAS)),
     # + session, user, menu, her contributor and her dots, the access check
     Page(
         "manifestos:detail by a participant",
-        10,
+        11,
         lambda n: detail(n, viewer="participant", phase=Phase.IDEAS),
     ),
-    Page("manifestos:detail by an organiser", 9, lambda n: detail(n, viewer="organiser")),
+    Page("manifestos:detail by an organiser", 10, lambda n: detail(n, viewer="organiser")),
     Page("manifestos:projection", 3, projection),  # the manifesto, the question, its ideas
     Page("manifestos:manage_place", 5, manage_place),
     Page("manifestos:create", 5, create),
-    Page("manifestos:manage", 6, organiser("", sections_and_questions)),
+    Page("manifestos:manage", 7, organiser("", sections_and_questions)),  # + the amendments
     Page("manifestos:edit", 5, organiser("modifier/", titles)),
     Page("manifestos:add_question", 5, organiser("questions/ajouter/", workshops_offered)),
     Page(

@@ -104,8 +104,10 @@ PHASE_EFFECTS = {
 def manage(request, slug):
     manifesto = manifesto_for_organiser(request, slug)
     sections = services.numbered_sections(manifesto)
+    amendments = services.attach_amendments(manifesto, sections)
     questions = list(manifesto.questions.select_related("workshop").order_by("position", "pk"))
     context = {
+        "amendments": amendments,
         "manifesto": manifesto,
         "sections": sections,
         "questions": questions,

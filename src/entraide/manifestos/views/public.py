@@ -4,6 +4,7 @@ back a dot), with or without an account."""
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,11 +14,22 @@ from entraide.accounts.services import give_display_name
 from entraide.core import rate_limits
 from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.errors import DomainError, add_domain_error, add_domain_message
+from entraide.core.markdown import render_markdown
 from entraide.core.page_cache import public_page
 from entraide.core.tokens import keyed_token, token_digest
 from entraide.manifestos import services
-from entraide.manifestos.forms import IdeaForm
-from entraide.manifestos.models import Idea, Manifesto, Phase, Question
+from entraide.manifestos.diff import diff_html
+from entraide.manifestos.errors import ManifestoErrorCode
+from entraide.manifestos.forms import AmendmentForm, IdeaForm
+from entraide.manifestos.models import (
+    Amendment,
+    AmendmentKind,
+    Idea,
+    Manifesto,
+    Phase,
+    Question,
+    Section,
+)
 from entraide.manifestos.services import Person
 from entraide.places.services import is_organiser
 
@@ -53,6 +65,7 @@ def detail(request, slug, *, forms=None, status=200):
     person = _person(request)
     contributor = services.find_contributor(manifesto, person)
     sections = services.numbered_sections(manifesto)
+    services.attach_amendments(manifesto, sections)
     questions = services.wall(manifesto, contributor=contributor, sections=sections)
     forms = forms or {}
     name = contributor.name if contributor else ""
@@ -67,6 +80,7 @@ def detail(request, slug, *, forms=None, status=200):
         "sections": sections,
         "questions": questions,
         "phases": Phase.choices,
+        "amendable": manifesto.phase == Phase.AMENDMENTS_OPEN,
         "can_manage": is_organiser(request.user, manifesto.place),
         "error_form": next(iter(forms.values()), None),
     }
@@ -150,3 +164,79 @@ def support(request, slug, idea_id):
 @require_POST
 def unsupport(request, slug, idea_id):
     return _dot(request, slug, idea_id, services.unsupport, _("Your dot is taken back."))
+
+
+@login_required
+def propose_amendment(request, slug, section_id):
+    """The form of an amendment to one section: replace its text (starting from the current
+    one), delete it, or add a section after it."""
+    manifesto = get_object_or_404(Manifesto, slug=slug)
+    section = get_object_or_404(Section, manifesto=manifesto, pk=section_id)
+    initial = {"kind": AmendmentKind.REPLACE, "title": section.title, "body": section.body}
+    form = AmendmentForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                amendment = services.propose_amendment(
+                    manifesto, section=section, by=request.user, **form.cleaned_data
+                )
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("Your amendment is proposed."))
+                return redirect(amendment.get_absolute_url())
+        status = 400
+    context = {
+        "manifesto": manifesto,
+        "section": section,
+        "form": form,
+        "amendable": manifesto.phase == Phase.AMENDMENTS_OPEN,
+    }
+    return render(request, "manifestos/propose_amendment.html", context, status=status)
+
+
+VIEWS = {"": "changes", "original": "original", "propose": "proposed"}
+
+
+@public_page
+def amendment(request, slug, amendment_id, *, status=200):
+    """One amendment in three views, by links: its changes (the word diff against the text it
+    was based on, by default), the original text, the proposed text."""
+    manifesto = get_object_or_404(Manifesto, slug=slug)
+    amendment = get_object_or_404(
+        Amendment.objects.select_related("section"), manifesto=manifesto, pk=amendment_id
+    )
+    amendment.manifesto = manifesto
+    view = VIEWS.get(request.GET.get("vue", ""), "changes")
+    context = {
+        "manifesto": manifesto,
+        "amendment": amendment,
+        "view": view,
+        "is_author": request.user.is_authenticated and amendment.author_id == request.user.pk,
+        "withdrawable": manifesto.phase == Phase.AMENDMENTS_OPEN and amendment.is_open,
+    }
+    if view == "changes":
+        context["title_diff"] = diff_html(amendment.base_title, amendment.title)
+        context["body_diff"] = diff_html(amendment.base_body, amendment.body)
+    elif view == "original":
+        context["body_html"] = render_markdown(amendment.base_body)
+    else:
+        context["body_html"] = render_markdown(amendment.body)
+    return render(request, "manifestos/amendment.html", context, status=status)
+
+
+@login_required
+@require_POST
+def withdraw_amendment(request, slug, amendment_id):
+    manifesto = get_object_or_404(Manifesto, slug=slug)
+    proposal = get_object_or_404(Amendment, manifesto=manifesto, pk=amendment_id)
+    try:
+        services.withdraw_amendment(proposal, by=request.user)
+    except DomainError as error:
+        add_domain_message(request, error)
+        status = 403 if error.code == ManifestoErrorCode.NOT_THE_AUTHOR else 400
+        return amendment(request, slug, amendment_id, status=status)
+    messages.success(request, _("Your amendment is withdrawn."))
+    proposal.manifesto = manifesto
+    return redirect(proposal.get_absolute_url())
