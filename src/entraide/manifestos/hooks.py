@@ -9,7 +9,7 @@ from entraide.core import registry
 from entraide.core.personal_data import Row
 from entraide.core.registry import Feature, Item, MenuEntry, PersonalDataSection
 from entraide.manifestos import space
-from entraide.manifestos.models import Contributor, Idea, Manifesto, Support
+from entraide.manifestos.models import Amendment, Contributor, Idea, Manifesto, Support
 
 
 def _item(manifesto, *, with_place=True):
@@ -103,6 +103,47 @@ def describe_erasure(user):
     return lines
 
 
+def collect_amendments(user):
+    amendments = (
+        Amendment.objects.filter(author=user).select_related("manifesto", "section").order_by("pk")
+    )
+    return [
+        Row()
+        .add("manifesto", None, a.manifesto.title, heading=True)
+        .add("kind", gettext_lazy("Amendment"), a.get_kind_display())
+        .add("section", gettext_lazy("Section"), a.base_title, optional=True)
+        .add("name", gettext_lazy("Name"), a.author_name)
+        .add("title", gettext_lazy("Proposed title"), a.title, optional=True)
+        .add("body", gettext_lazy("Proposed text"), a.body, optional=True)
+        .add("rationale", gettext_lazy("Rationale"), a.rationale)
+        .add("status", gettext_lazy("Status"), a.get_status_display())
+        .add("proposed_at", gettext_lazy("Proposed on"), a.created_at)
+        for a in amendments
+    ]
+
+
+def erase_amendments(user):
+    """Amendments stay, signed with the name shown when they were proposed: they belong to
+    the debate on the text. What tied them to the account goes."""
+    Amendment.objects.filter(author=user).update(author=None)
+
+
+def describe_amendments_erasure(user):
+    count = Amendment.objects.filter(author=user).count()
+    if not count:
+        return []
+    return [
+        ngettext(
+            "Your amendment to a manifesto stays, signed with the name shown, without link to "
+            "your account.",
+            "Your %(count)s amendments to manifestos stay, signed with the name shown, without "
+            "link to your account.",
+            count,
+        )
+        % {"count": count}
+    ]
+
+
 def register():
     registry.register_menu(
         MenuEntry("manifestos", gettext_lazy("Manifestos"), "manifestos:list", 30)
@@ -134,5 +175,14 @@ def register():
     registry.register_personal_data(
         PersonalDataSection(
             "manifesto_supports", gettext_lazy("My dots on manifestos’ ideas"), collect_supports
+        )
+    )
+    registry.register_personal_data(
+        PersonalDataSection(
+            "manifesto_amendments",
+            gettext_lazy("My amendments to manifestos"),
+            collect_amendments,
+            erase_amendments,
+            describe_amendments_erasure,
         )
     )

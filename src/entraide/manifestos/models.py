@@ -9,6 +9,7 @@ from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan, LessThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from entraide.core.models import MarkdownDescribed, RendersMarkdown
 from entraide.places.models import Place
@@ -264,10 +265,10 @@ class AmendmentKind(models.TextChoices):
 
 
 class AmendmentStatus(models.TextChoices):
-    OPEN = "ouvert", _("Open")
-    ACCEPTED = "accepte", _("Accepted")
-    REJECTED = "rejete", _("Rejected")
-    WITHDRAWN = "retire", _("Withdrawn")
+    OPEN = "ouvert", pgettext_lazy("amendment", "Open")
+    ACCEPTED = "accepte", pgettext_lazy("amendment", "Accepted")
+    REJECTED = "rejete", pgettext_lazy("amendment", "Rejected")
+    WITHDRAWN = "retire", pgettext_lazy("amendment", "Withdrawn")
 
 
 class Amendment(models.Model):

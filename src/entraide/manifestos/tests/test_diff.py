@@ -1,6 +1,8 @@
 """The word-level diff of an amendment: insertions and deletions marked for everyone (a word a
 screen reader announces, visible brackets), and the text escaped."""
 
+from django.utils import translation
+
 from entraide.manifestos.diff import changed, diff_html, tokens
 
 
@@ -14,14 +16,15 @@ def test_identical_texts_have_no_change():
 
 
 def test_a_replaced_word_is_removed_then_added():
-    html = diff_html("Le numérique est politique.", "Le numérique est collectif.")
+    with translation.override("fr"):
+        html = diff_html("Le numérique est politique.", "Le numérique est collectif.")
     assert html.startswith("Le numérique est <del>")
-    assert '<span class="visually-hidden">removed: </span>' in html
+    assert '<span class="visually-hidden">supprimé\u00a0: </span>' in html
     assert "politique</span>" not in html
     assert ">politique<" in html
     assert ">collectif<" in html
     assert html.index("politique") < html.index("collectif")
-    assert '<span class="visually-hidden">added: </span>' in html
+    assert '<span class="visually-hidden">ajouté\u00a0: </span>' in html
     assert html.endswith(".")
     assert html.count("<del>") == 1
     assert html.count("<ins>") == 1

@@ -53,3 +53,46 @@ def test_deleting_the_account_keeps_the_idea_and_the_dot_without_the_person(alic
     assert (idea.text, idea.author_name) == ("Des outils libres", "Alice")
     assert Support.objects.count() == 1
     assert list(Contributor.objects.values_list("user", "name")) == [(None, "")]
+
+
+@pytest.fixture
+def amended(manifesto, bob, alice):
+    from entraide.manifestos.models import AmendmentKind, Phase
+    from entraide.manifestos.tests.conftest import drafting
+
+    drafting(manifesto, bob)
+    section = services.add_section(manifesto, title="Politique", body="Texte.", by=bob)
+    services.switch_phase(manifesto, Phase.AMENDMENTS_OPEN, by=bob)
+    alice.display_name = "Alice"
+    alice.save()
+    return services.propose_amendment(
+        manifesto,
+        kind=AmendmentKind.REPLACE,
+        section=section,
+        title="Politique",
+        body="Texte amendé.",
+        rationale="Plus clair.",
+        by=alice,
+    )
+
+
+def test_my_amendments_are_in_my_data(client_for, alice, amended):
+    page = sections(client_for(alice).get("/compte/mes-donnees/").text)
+    (amendment,) = page["Mes amendements aux manifestes"]
+    assert ("Texte proposé", "Texte amendé.") in amendment[1]
+    assert ("Justification", "Plus clair.") in amendment[1]
+
+
+def test_deleting_the_account_keeps_the_amendment_signed_with_the_name(alice, amended):
+    from entraide.manifestos.models import Amendment
+
+    assert what_deletion_does(alice)[-1] == (
+        "Votre amendement à un manifeste reste, signé du nom affiché, sans lien avec votre compte."
+    )
+    delete_account(alice)
+    amendment = Amendment.objects.get()
+    assert (amendment.author, amendment.author_name, amendment.body) == (
+        None,
+        "Alice",
+        "Texte amendé.",
+    )
