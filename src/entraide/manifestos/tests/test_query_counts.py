@@ -96,7 +96,7 @@ def detail(n, *, viewer=None, phase=Phase.DRAFTING):
 
 def amendment_page(n, *, view=""):
     """One amendment to a section of `n` paragraphs: its diff, or one of its texts."""
-    manifesto, organiser, people, _shows = a_manifesto(1, phase=Phase.AMENDMENTS_OPEN)
+    manifesto, _organiser, people, _shows = a_manifesto(1, phase=Phase.AMENDMENTS_OPEN)
     section = manifesto.sections.first()
     words = [f"mot{i}" for i in range(n)]
     amendment = services.propose_amendment(
