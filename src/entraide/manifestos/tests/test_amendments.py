@@ -2,6 +2,7 @@
 with a rationale, and may withdraw her own amendment."""
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from entraide.core.errors import DomainError
 from entraide.manifestos import services
@@ -133,3 +134,16 @@ def test_only_its_author_withdraws_an_amendment(amendable, text, author):
     with pytest.raises(DomainError) as again:
         services.withdraw_amendment(amendment, by=author)
     assert again.value.code == ManifestoErrorCode.AMENDMENT_NOT_OPEN
+
+
+def test_the_database_refuses_a_replacement_without_text_or_rationale(amendable, text, author):
+    base = {"manifesto": amendable, "section": text[0], "author_name": "Awa"}
+    for fields in (
+        {"kind": AmendmentKind.REPLACE, "title": "T", "body": "", "rationale": "R"},
+        {"kind": AmendmentKind.DELETE, "title": "T", "body": "B", "rationale": "R"},
+        {"kind": AmendmentKind.ADD, "title": "T", "body": "B", "rationale": " "},
+        {"kind": "fusionner", "title": "T", "body": "B", "rationale": "R"},
+    ):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Amendment.objects.create(**base, **fields)
+    assert not Amendment.objects.exists()
