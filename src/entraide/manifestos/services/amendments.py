@@ -128,8 +128,10 @@ def attach_amendments(manifesto, sections) -> list[Amendment]:
         )
     )
     by_section = {}
+    numbered = {section.pk: section for section in sections}
     for amendment in amendments:
         amendment.manifesto = manifesto
+        amendment.target = numbered.get(amendment.section_id)  # None: at the start, or gone
         by_section.setdefault(amendment.section_id, []).append(amendment)
     for section in sections:
         section.amendments_here = by_section.get(section.pk, [])

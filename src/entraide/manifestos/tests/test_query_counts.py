@@ -111,6 +111,16 @@ def amendment_page(n, *, view=""):
     return Visit(amendment.get_absolute_url() + view, shows=["Plus complet.", *words])
 
 
+def manage_amended(n):
+    manifesto, organiser, _people, _shows = a_manifesto(n, phase=Phase.AMENDMENTS_OPEN)
+    amendments = list(manifesto.amendments.all())
+    return Visit(
+        f"/manifestes/gerer/{manifesto.slug}/",
+        user=organiser,
+        shows=[a.get_absolute_url() for a in amendments] + [a.author_name for a in amendments],
+    )
+
+
 def propose_page(n):
     manifesto, _organiser, people, _shows = a_manifesto(n, phase=Phase.AMENDMENTS_OPEN)
     section = manifesto.sections.first()
@@ -266,6 +276,7 @@ PAGES = [
     Page("manifestos:manage_place", 5, manage_place),
     Page("manifestos:create", 5, create),
     Page("manifestos:manage", 7, organiser("", sections_and_questions)),  # + the amendments
+    Page("manifestos:manage with amendments", 7, manage_amended),
     Page("manifestos:edit", 5, organiser("modifier/", titles)),
     Page("manifestos:add_question", 5, organiser("questions/ajouter/", workshops_offered)),
     Page(
