@@ -1,5 +1,5 @@
 """Demo data from the second seed: the "Manifeste du numérique responsable dans les
-tiers-lieux" of the workshop series at La Verrière, in its drafting phase. The ideas of
+tiers-lieux" of the workshop series at La Verrière, open to amendments. The ideas of
 workshops 1 and 2, supported with dots (one set aside as off-topic), and six sections drafted
 from them, each citing the ideas it came from."""
 
@@ -159,7 +159,7 @@ def load():
             "series": series,
             "title": "Manifeste du numérique responsable dans les tiers-lieux",
             "description": INTRODUCTION,
-            "phase": Phase.DRAFTING,
+            "phase": Phase.AMENDMENTS_OPEN,
         },
     )
     if created:
