@@ -88,15 +88,15 @@ PAGES = [
     Page("accounts:profile", 3, account_page("/compte/")),  # the session, the user, the menu
     Page("accounts:digest", 3, account_page("/compte/resume-quotidien/")),
     # + a query per section of personal data
-    Page("accounts:my_data", 14, account_page("/compte/mes-donnees/", shows=EVERYTHING)),
+    Page("accounts:my_data", 15, account_page("/compte/mes-donnees/", shows=EVERYTHING)),
     Page(
         "accounts:my_data_export",
-        13,
+        14,
         account_page("/compte/mes-donnees/export.json", shows=EVERYTHING),
     ),
     Page(
         "accounts:delete_account",
-        19,  # what each section holds, and what deleting does to it
+        21,  # what each section holds, and what deleting does to it
         account_page("/compte/supprimer/", session=recently_signed_in),
     ),
     Page("account_email", 5, account_page("/compte/adresses/", shows=["addresses"])),
