@@ -96,7 +96,7 @@ PAGES = [
     ),
     Page(
         "accounts:delete_account",
-        21,  # what each section holds, and what deleting does to it
+        22,  # what each section holds, and what deleting does to it (allauth 65.22: +1)
         account_page("/compte/supprimer/", session=recently_signed_in),
     ),
     Page("account_email", 5, account_page("/compte/adresses/", shows=["addresses"])),
