@@ -24,11 +24,12 @@ import hmac
 import ipaddress
 import threading
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -114,7 +115,10 @@ def _increment_in_database(key: str, window_start: int) -> int:
         f"DO UPDATE SET {count_column} = {table}.{count_column} + 1 "
         f"RETURNING {count_column}"
     )
-    with connection.cursor() as cursor:
+    # Inside a caller's transaction, in a savepoint: a refused write (a read-only database)
+    # must not leave that transaction aborted for what follows.
+    savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    with savepoint, connection.cursor() as cursor:
         cursor.execute(upsert, [key, start])
         # Every row read: on SQLite the statement (and its implicit transaction) ends here.
         return cursor.fetchall()[0][0]
