@@ -5,13 +5,14 @@ cite the ideas they came from."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Length, Trim
+from django.db.models.functions import Length, Lower, Trim
 from django.db.models.lookups import GreaterThan, LessThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from entraide.core.models import MarkdownDescribed, RendersMarkdown
+from entraide.core.tokens import keyed_token
 from entraide.places.models import Place
 
 IDEA_MAX = 500  # characters of an idea: a sticky note, not an essay
@@ -256,6 +257,12 @@ class Section(RendersMarkdown):
 
 
 RATIONALE_MAX = 2_000
+COMMENT_MAX = 2_000
+DECISION_REASON_MAX = 2_000
+SIGNATURE_COMMENT_MAX = 500
+ORGANISATION_MAX = 150
+AMENDMENT_LINK_PURPOSE = "entraide.manifestos.amendment"
+SIGNATURE_LINK_PURPOSE = "entraide.manifestos.signature"
 
 
 class AmendmentKind(models.TextChoices):
@@ -296,10 +303,32 @@ class Amendment(models.Model):
         related_name="manifesto_amendments",
     )
     author_name = models.CharField(_("name"), max_length=NAME_MAX)
+    # Without an account: the author's address, confirmed through the private link mailed to
+    # it (token = keyed_token(AMENDMENT_LINK_PURPOSE, link_key), only its digest looked up);
+    # the amendment is public once `confirmed_at` is set.
+    email = models.EmailField(_("email address"), blank=True)
+    link_key = models.CharField(max_length=32, blank=True, editable=False)
+    token_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE, editable=False)
     status = models.CharField(
         _("status"), max_length=8, choices=AmendmentStatus.choices, default=AmendmentStatus.OPEN
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # The organisers' decision: accepted or rejected, always with a reason.
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decision_reason = models.TextField(_("reason"), max_length=DECISION_REASON_MAX, blank=True)
+    # Once accepted: the key (a Section's pk) of the section it changed, deleted or created,
+    # so that a comparison of versions finds the amendment behind each change; and the first
+    # version published with it.
+    applied_key = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    version = models.ForeignKey(
+        "Version", on_delete=models.SET_NULL, null=True, blank=True, related_name="amendments"
+    )
 
     class Meta:
         verbose_name = _("amendment")
@@ -335,6 +364,11 @@ class Amendment(models.Model):
             models.CheckConstraint(
                 condition=_not_blank("author_name"), name="amendment_has_an_author_name"
             ),
+            models.CheckConstraint(
+                condition=~Q(status__in=[AmendmentStatus.ACCEPTED, AmendmentStatus.REJECTED])
+                | (Q(decided_at__isnull=False) & Q(_not_blank("decision_reason"))),
+                name="amendment_decision_says_why",
+            ),
         ]
 
     def __str__(self):
@@ -343,6 +377,212 @@ class Amendment(models.Model):
     def get_absolute_url(self):
         return reverse("manifestos:amendment", args=[self.manifesto.slug, self.pk])
 
+    def private_token(self) -> str:
+        return keyed_token(AMENDMENT_LINK_PURPOSE, self.link_key)
+
+    def private_url(self) -> str:
+        return reverse("manifestos:my_amendment", args=[self.private_token()])
+
+    @property
+    def is_public(self):
+        """Signed in, or its address confirmed: shown to everyone."""
+        return self.author_id is not None or self.confirmed_at is not None
+
     @property
     def is_open(self):
         return self.status == AmendmentStatus.OPEN
+
+
+class VoteChoice(models.TextChoices):
+    FOR = "pour", pgettext_lazy("vote", "For")
+    AGAINST = "contre", pgettext_lazy("vote", "Against")
+    ABSTAIN = "abstention", pgettext_lazy("vote", "Abstain")
+
+
+class Vote(models.Model):
+    """One person's vote on an amendment (a Contributor: an account, or a visitor's browser
+    session, as for the ideas); changeable while amendments are open."""
+
+    amendment = models.ForeignKey(Amendment, on_delete=models.CASCADE, related_name="votes")
+    contributor = models.ForeignKey(Contributor, on_delete=models.CASCADE, related_name="votes")
+    choice = models.CharField(_("vote"), max_length=10, choices=VoteChoice.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["amendment", "contributor"], name="one_vote_per_person"
+            ),
+            models.CheckConstraint(
+                condition=Q(choice__in=VoteChoice.values), name="vote_choice_is_known"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.contributor} · {self.get_choice_display()} · {self.amendment_id}"
+
+
+class Comment(models.Model):
+    """A comment on a section or on an amendment (exactly one of them), or a reply to such a
+    comment (one level: a reply's `parent` has no parent). Organisers hide a comment with a
+    reason, which stays visible in its place."""
+
+    manifesto = models.ForeignKey(Manifesto, on_delete=models.CASCADE, related_name="comments")
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    amendment = models.ForeignKey(
+        Amendment, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    contributor = models.ForeignKey(Contributor, on_delete=models.CASCADE, related_name="comments")
+    author_name = models.CharField(_("your name"), max_length=NAME_MAX)
+    body = models.TextField(_("your comment"), max_length=COMMENT_MAX)
+    hidden = models.BooleanField(default=False)
+    hide_reason = models.CharField(_("reason"), max_length=HIDE_REASON_MAX, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(section__isnull=True, amendment__isnull=False)
+                | Q(section__isnull=False, amendment__isnull=True),
+                name="comment_on_a_section_or_an_amendment",
+            ),
+            models.CheckConstraint(condition=_not_blank("body"), name="comment_not_blank"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("body"), COMMENT_MAX), name="comment_bounded"
+            ),
+            models.CheckConstraint(
+                condition=_not_blank("author_name"), name="comment_has_an_author_name"
+            ),
+            models.CheckConstraint(
+                condition=Q(hidden=False) | Q(_not_blank("hide_reason")),
+                name="hidden_comment_says_why",
+            ),
+        ]
+
+    def __str__(self):
+        return self.body[:60]
+
+
+class Version(models.Model):
+    """A published version (V0, V1, …): the whole text frozen as it was, readable at its own
+    address for good; signatures are given to a version."""
+
+    manifesto = models.ForeignKey(Manifesto, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    note = models.TextField(_("what this version changes"), max_length=2_000, blank=True)
+    published_at = models.DateTimeField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["manifesto", "number"], name="one_version_per_number"),
+        ]
+
+    def __str__(self):
+        return f"V{self.number}"
+
+    def get_absolute_url(self):
+        return reverse("manifestos:version", args=[self.manifesto.slug, self.number])
+
+    @property
+    def label(self):
+        return f"V{self.number}"
+
+
+class VersionSection(models.Model):
+    """A section as it stood in a version. `key` is the pk of the live Section it was frozen
+    from (kept as a number: the section may be deleted later), so that two versions are
+    compared section by section."""
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="sections")
+    key = models.PositiveIntegerField()
+    position = models.PositiveIntegerField()
+    title = models.CharField(max_length=SECTION_TITLE_MAX)
+    body = models.TextField(max_length=SECTION_BODY_MAX)
+    body_html = models.TextField()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "key"], name="one_frozen_section_per_key"),
+            models.UniqueConstraint(
+                fields=["version", "position"], name="one_frozen_section_per_position"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.version} · {self.title}"
+
+
+class Signature(models.Model):
+    """A signature of a published version: a name, optionally an organisation (free text) or a
+    place of the directory, an optional comment. Confirmed through the private link mailed to
+    the address (no account needed); one per address and version. The signer withdraws it
+    through the same link."""
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="signatures")
+    name = models.CharField(_("your name"), max_length=NAME_MAX)
+    organisation = models.CharField(_("organisation"), max_length=ORGANISATION_MAX, blank=True)
+    place = models.ForeignKey(
+        Place,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="manifesto_signatures",
+        verbose_name=_("place of the directory"),
+    )
+    comment = models.CharField(_("comment"), max_length=SIGNATURE_COMMENT_MAX, blank=True)
+    email = models.EmailField(_("email address"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="manifesto_signatures",
+    )
+    link_key = models.CharField(max_length=32, editable=False)
+    token_digest = models.CharField(max_length=64, db_index=True, editable=False)
+    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        ordering = ["confirmed_at", "pk"]
+        indexes = [models.Index(fields=["version", "confirmed_at", "id"])]
+        constraints = [
+            models.UniqueConstraint(
+                "version", Lower("email"), name="one_signature_per_address_and_version"
+            ),
+            models.CheckConstraint(condition=_not_blank("name"), name="signature_has_a_name"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} · {self.version}"
+
+    def private_token(self) -> str:
+        return keyed_token(SIGNATURE_LINK_PURPOSE, self.link_key)
+
+    def private_url(self) -> str:
+        return reverse("manifestos:my_signature", args=[self.private_token()])
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None

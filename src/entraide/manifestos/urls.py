@@ -53,4 +53,8 @@ urlpatterns = [
         public.withdraw_amendment,
         name="withdraw_amendment",
     ),
+    # Amendments by people without an account (the private link)
+    # Votes and comments
+    # Decisions and versions
+    # Signatures and exports
 ]
