@@ -37,3 +37,7 @@ class ManifestoErrorCode(StrEnum):
     NOT_THE_AUTHOR = "not_the_author"
     AMENDMENT_NOT_OPEN = "amendment_not_open"
     SIGN_IN_REQUIRED = "sign_in_required"
+    # Amendments without an account
+    INVALID_EMAIL = "invalid_email"
+    LINK_INVALID = "link_invalid"
+    CONFIRMATION_EXPIRED = "confirmation_expired"

@@ -157,9 +157,22 @@ class AmendmentForm(SingleLineFieldsMixin, forms.Form):
         max_length=RATIONALE_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    # Without an account only
+    name = forms.CharField(
+        label=_("Your name"), max_length=NAME_MAX, help_text=_("Shown with the amendment.")
+    )
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        help_text=_(
+            "Never shown. You will receive a link to confirm: nobody sees the amendment until then."
+        ),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, signed_in=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if signed_in:
+            del self.fields["name"], self.fields["email"]
         # Formatted here, in the language of the request (a lazy text formatted at import
         # time would stay in the default language).
         self.fields["body"].help_text = gettext(

@@ -161,6 +161,7 @@ def register():
         )
     )
     registry.register_organiser_space(space.organiser_space)
+    registry.register_private_paths(("manifestes", "amendement"))
     registry.register_place_activities(place_activities)
     registry.register_related("workshops.series", manifestos_of_series)
     registry.register_personal_data(

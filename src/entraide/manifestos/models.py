@@ -278,6 +278,12 @@ class AmendmentStatus(models.TextChoices):
     WITHDRAWN = "retire", pgettext_lazy("amendment", "Withdrawn")
 
 
+class AmendmentQuerySet(models.QuerySet):
+    def public(self):
+        """Shown to everyone: proposed by a signed-in person, or its address confirmed."""
+        return self.filter(confirmed_at__isnull=False)
+
+
 class Amendment(models.Model):
     """A change proposed to the text while amendments are open: replace a section's title and
     body, delete a section, or add one after `section` (null: at the start). `base_title` and
@@ -304,8 +310,8 @@ class Amendment(models.Model):
     )
     author_name = models.CharField(_("name"), max_length=NAME_MAX)
     # Without an account: the author's address, confirmed through the private link mailed to
-    # it (token = keyed_token(AMENDMENT_LINK_PURPOSE, link_key), only its digest looked up);
-    # the amendment is public once `confirmed_at` is set.
+    # it (token = keyed_token(AMENDMENT_LINK_PURPOSE, link_key), only its digest looked up).
+    # The amendment is public once `confirmed_at` is set: at once for a signed-in author.
     email = models.EmailField(_("email address"), blank=True)
     link_key = models.CharField(max_length=32, blank=True, editable=False)
     token_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
@@ -329,6 +335,8 @@ class Amendment(models.Model):
     version = models.ForeignKey(
         "Version", on_delete=models.SET_NULL, null=True, blank=True, related_name="amendments"
     )
+
+    objects = AmendmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("amendment")
@@ -386,7 +394,7 @@ class Amendment(models.Model):
     @property
     def is_public(self):
         """Signed in, or its address confirmed: shown to everyone."""
-        return self.author_id is not None or self.confirmed_at is not None
+        return self.confirmed_at is not None
 
     @property
     def is_open(self):

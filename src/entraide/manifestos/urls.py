@@ -1,6 +1,6 @@
 from django.urls import path
 
-from entraide.manifestos.views import manage, public
+from entraide.manifestos.views import manage, my_amendment, public
 
 app_name = "manifestos"
 urlpatterns = [
@@ -54,6 +54,10 @@ urlpatterns = [
         name="withdraw_amendment",
     ),
     # Amendments by people without an account (the private link)
+    path("amendement/verifiez-vos-mails/", public.check_mailbox, name="check_mailbox"),
+    path("amendement/<str:token>/", my_amendment.my_amendment, name="my_amendment"),
+    path("amendement/<str:token>/confirmer/", my_amendment.confirm, name="confirm_amendment"),
+    path("amendement/<str:token>/retirer/", my_amendment.withdraw, name="withdraw_by_link"),
     # Votes and comments
     # Decisions and versions
     # Signatures and exports

@@ -2,6 +2,7 @@
 wall (ideas, dots, moderation) and the sections of the text."""
 
 from entraide.manifestos.services.amendments import attach_amendments
+from entraide.manifestos.services.amendments import confirm as confirm_amendment
 from entraide.manifestos.services.amendments import propose as propose_amendment
 from entraide.manifestos.services.amendments import withdraw as withdraw_amendment
 from entraide.manifestos.services.ideas import (
@@ -34,6 +35,7 @@ __all__ = [
     "Person",
     "add_section",
     "attach_amendments",
+    "confirm_amendment",
     "create_manifesto",
     "delete_section",
     "dots_used",

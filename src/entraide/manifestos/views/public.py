@@ -166,34 +166,69 @@ def unsupport(request, slug, idea_id):
     return _dot(request, slug, idea_id, services.unsupport, _("Your dot is taken back."))
 
 
-@login_required
+def _refused_by_rate_limits(request, form, manifesto, page):
+    """Without an account the form mails the typed address: bounded per network (a clear
+    page) and per address (a message beside the field). None when it may go on."""
+    if request.user.is_authenticated:
+        return None
+    by_network = rate_limits.network_allowed(request, "manifestos.amendment")
+    if not by_network.allowed:
+        return rate_limits.too_many_from_network(request, by_network, manifesto.get_absolute_url())
+    if not rate_limits.mail_allowed(form.cleaned_data["email"]).allowed:
+        rate_limits.refuse_mail(form)
+        return page(status=429)
+    return None
+
+
+@csrf_protect_signed_in
 def propose_amendment(request, slug, section_id):
     """The form of an amendment to one section: replace its text (starting from the current
-    one), delete it, or add a section after it."""
+    one), delete it, or add a section after it. Without an account it asks for a name and an
+    address, and the amendment waits for the address to be confirmed."""
     manifesto = get_object_or_404(Manifesto, slug=slug)
     section = get_object_or_404(Section, manifesto=manifesto, pk=section_id)
+    signed_in = request.user.is_authenticated
     initial = {"kind": AmendmentKind.REPLACE, "title": section.title, "body": section.body}
-    form = AmendmentForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                amendment = services.propose_amendment(
-                    manifesto, section=section, by=request.user, **form.cleaned_data
-                )
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
+    data = request.POST if request.method == "POST" else None
+    form = AmendmentForm(data, initial=initial, signed_in=signed_in)
+
+    def page(status=200):
+        context = {
+            "manifesto": manifesto,
+            "section": section,
+            "form": form,
+            "signed_in": signed_in,
+            "amendable": manifesto.phase == Phase.AMENDMENTS_OPEN,
+        }
+        return render(request, "manifestos/propose_amendment.html", context, status=status)
+
+    if request.method != "POST":
+        return page()
+    refused = form.is_valid() and _refused_by_rate_limits(request, form, manifesto, page)
+    if refused:
+        return refused
+    if form.is_valid():
+        try:
+            amendment = services.propose_amendment(
+                manifesto, section=section, by=request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            if signed_in:
                 messages.success(request, _("Your amendment is proposed."))
                 return redirect(amendment.get_absolute_url())
-        status = 400
-    context = {
-        "manifesto": manifesto,
-        "section": section,
-        "form": form,
-        "amendable": manifesto.phase == Phase.AMENDMENTS_OPEN,
-    }
-    return render(request, "manifestos/propose_amendment.html", context, status=status)
+            request.session["amendment_sent_to"] = {
+                "email": amendment.email,
+                "url": request.path,
+            }
+            return redirect("manifestos:check_mailbox")
+    return page(status=400)
+
+
+def check_mailbox(request):
+    sent_to = request.session.pop("amendment_sent_to", None)
+    return render(request, "manifestos/check_mailbox.html", {"sent_to": sent_to})
 
 
 VIEWS = {"": "changes", "original": "original", "propose": "proposed"}
@@ -205,7 +240,7 @@ def amendment(request, slug, amendment_id, *, status=200):
     was based on, by default), the original text, the proposed text."""
     manifesto = get_object_or_404(Manifesto, slug=slug)
     amendment = get_object_or_404(
-        Amendment.objects.select_related("section"), manifesto=manifesto, pk=amendment_id
+        Amendment.objects.public().select_related("section"), manifesto=manifesto, pk=amendment_id
     )
     amendment.manifesto = manifesto
     view = VIEWS.get(request.GET.get("vue", ""), "changes")
@@ -230,7 +265,7 @@ def amendment(request, slug, amendment_id, *, status=200):
 @require_POST
 def withdraw_amendment(request, slug, amendment_id):
     manifesto = get_object_or_404(Manifesto, slug=slug)
-    proposal = get_object_or_404(Amendment, manifesto=manifesto, pk=amendment_id)
+    proposal = get_object_or_404(Amendment.objects.public(), manifesto=manifesto, pk=amendment_id)
     try:
         services.withdraw_amendment(proposal, by=request.user)
     except DomainError as error:
