@@ -1,6 +1,7 @@
 """Forms of manifestos: parsing and field errors only; the rules are the services'."""
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +24,9 @@ from entraide.manifestos.models import (
 
 
 def _limit(count):
-    return _("At most %(count)s characters.") % {"count": count}
+    """ "At most N characters.", in the language of each request (a lazy text formatted with %
+    at import time would stay in the language active then)."""
+    return lazy(lambda: gettext("At most %(count)s characters.") % {"count": count}, str)()
 
 
 class ManifestoForm(SingleLineFieldsMixin, forms.ModelForm):
@@ -64,11 +67,6 @@ class SectionForm(SingleLineFieldsMixin, forms.Form):
         label=_("Text"),
         max_length=SECTION_BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_(
-            "Markdown formatting: **bold**, *italics*, lists (lines starting with -), links "
-            "[text](https://…). At most %(count)s characters; no HTML."
-        )
-        % {"count": f"{SECTION_BODY_MAX:,}".replace(",", "\u202f")},
     )
     cited_ideas = forms.TypedMultipleChoiceField(
         label=_("Ideas it comes from"),
@@ -80,6 +78,11 @@ class SectionForm(SingleLineFieldsMixin, forms.Form):
 
     def __init__(self, *args, ideas, **kwargs):
         super().__init__(*args, **kwargs)
+        # Formatted here, in the language of the request, not at import time.
+        self.fields["body"].help_text = gettext(
+            "Markdown formatting: **bold**, *italics*, lists (lines starting with -), links "
+            "[text](https://…). At most %(count)s characters; no HTML."
+        ) % {"count": f"{SECTION_BODY_MAX:,}".replace(",", "\u202f")}
         self.fields["cited_ideas"].choices = [
             (idea.pk, f"{idea.text} — {idea.author_name}") for idea in ideas
         ]
@@ -126,6 +129,11 @@ class GroupForm(forms.Form):
 
     def __init__(self, *args, ideas, **kwargs):
         super().__init__(*args, **kwargs)
+        # Formatted here, in the language of the request, not at import time.
+        self.fields["body"].help_text = gettext(
+            "Markdown formatting: **bold**, *italics*, lists (lines starting with -), links "
+            "[text](https://…). At most %(count)s characters; no HTML."
+        ) % {"count": f"{SECTION_BODY_MAX:,}".replace(",", "\u202f")}
         self.fields["ideas"].choices = [(idea.pk, idea.text) for idea in ideas]
 
 

@@ -221,3 +221,12 @@ def test_ideas_are_rate_limited_per_network_address(client, question, settings):
     assert (
         client.post(post_idea_url(question), elsewhere, REMOTE_ADDR="192.0.2.7").status_code == 302
     )
+
+
+def test_the_limits_beside_the_fields_speak_the_visitors_language(client, question):
+    client.cookies["django_language"] = "en"
+    page = client.get(question.manifesto.get_absolute_url()).text
+    assert "At most 500 characters." in page
+    client.cookies["django_language"] = "fr"
+    page = client.get(question.manifesto.get_absolute_url()).text
+    assert "Au plus 500 caractères." in page
