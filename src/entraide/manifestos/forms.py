@@ -129,11 +129,6 @@ class GroupForm(forms.Form):
 
     def __init__(self, *args, ideas, **kwargs):
         super().__init__(*args, **kwargs)
-        # Formatted here, in the language of the request, not at import time.
-        self.fields["body"].help_text = gettext(
-            "Markdown formatting: **bold**, *italics*, lists (lines starting with -), links "
-            "[text](https://…). At most %(count)s characters; no HTML."
-        ) % {"count": f"{SECTION_BODY_MAX:,}".replace(",", "\u202f")}
         self.fields["ideas"].choices = [(idea.pk, idea.text) for idea in ideas]
 
 
