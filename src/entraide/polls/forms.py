@@ -2,8 +2,9 @@ import zoneinfo
 
 from django import forms
 from django.utils import formats, timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from entraide.core.forms import LocalDateTimeInput, SingleLineFieldsMixin, TimeZoneField
 from entraide.core.markdown import MARKDOWN_HELP
@@ -24,16 +25,27 @@ def days_field():
     )
 
 
+def _ranges_help():
+    """Formatted in each request's language (formatted with % at import time, a lazy text stays
+    in the language active then)."""
+    return lazy(
+        lambda: (
+            gettext(
+                "One per line, e.g. 11:00-12:30 or 14h-15h30. Every date gets every range (at most "
+                "%(max)s slots); you will untick those that do not suit before saving."
+            )
+            % {"max": MAX_SLOTS}
+        ),
+        str,
+    )()
+
+
 def ranges_field():
     return forms.CharField(
         label=_("Time ranges"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "One per line, e.g. 11:00-12:30 or 14h-15h30. Every date gets every range (at most "
-            "%(max)s slots); you will untick those that do not suit before saving."
-        )
-        % {"max": MAX_SLOTS},
+        help_text=_ranges_help(),
     )
 
 

@@ -225,3 +225,15 @@ def test_bad_dates_stay_on_the_first_step_with_one_error_per_line(client_for, bo
         PollErrorCode.DAY_DOES_NOT_EXIST,
         PollErrorCode.WRONG_WEEKDAY,
     ]
+
+
+def test_the_help_beside_the_time_ranges_speaks_the_organisers_language(client_for, bob, place):
+    bob.language = "en"
+    bob.save()
+    client = client_for(bob)
+    page = client.get(f"/sondages/gerer/lieu/{place.slug}/nouveau/").text
+    assert "Every date gets every range" in page
+    bob.language = "fr"
+    bob.save()
+    page = client.get(f"/sondages/gerer/lieu/{place.slug}/nouveau/").text
+    assert "Chaque date reçoit chaque" in page
