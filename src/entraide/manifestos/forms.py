@@ -172,15 +172,29 @@ class AmendmentForm(SingleLineFieldsMixin, forms.Form):
         ),
     )
 
-    def __init__(self, *args, signed_in=True, **kwargs):
+    def __init__(self, *args, signed_in=True, section=None, **kwargs):
         super().__init__(*args, **kwargs)
         if signed_in:
             del self.fields["name"], self.fields["email"]
+        if section is not None:  # each choice names the section it acts on
+            self.fields["kind"].choices = [
+                (AmendmentKind.REPLACE, gettext("Replace the text of “%(title)s”")),
+                (AmendmentKind.DELETE, gettext("Delete “%(title)s”")),
+                (AmendmentKind.ADD, gettext("Add a new section after “%(title)s”")),
+            ]
+            self.fields["kind"].choices = [
+                (value, label % {"title": section.title})
+                for value, label in self.fields["kind"].choices
+            ]
+            self.fields["title"].help_text = gettext(
+                "For a replacement or a new section; ignored for a deletion."
+            )
         # Formatted here, in the language of the request (a lazy text formatted at import
         # time would stay in the default language).
         self.fields["body"].help_text = gettext(
             "For a replacement, it starts from the current text: change what you propose to "
-            "change. Markdown formatting; at most %(count)s characters; no HTML."
+            "change. For a new section, replace it with yours. Ignored for a deletion. Markdown "
+            "formatting; at most %(count)s characters; no HTML."
         ) % {"count": f"{SECTION_BODY_MAX:,}".replace(",", "\u202f")}
         self.fields["rationale"].help_text = gettext(
             "Why this change? At most %(count)s characters."

@@ -130,3 +130,11 @@ def test_organisers_see_amendments_with_their_status(client, manifesto, section,
     assert amendment.get_absolute_url() in page
     assert "Supprimer une section — Awa" in page
     assert "Ouvert" in page
+
+
+def test_each_choice_names_the_section_it_acts_on(client, section, author):
+    client.force_login(author)
+    page = client.get(propose_url(section)).text
+    assert "Remplacer le texte de «\u00a0Politique\u00a0»" in page
+    assert "Supprimer «\u00a0Politique\u00a0»" in page
+    assert "Ajouter une nouvelle section après «\u00a0Politique\u00a0»" in page

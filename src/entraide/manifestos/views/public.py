@@ -190,7 +190,7 @@ def propose_amendment(request, slug, section_id):
     signed_in = request.user.is_authenticated
     initial = {"kind": AmendmentKind.REPLACE, "title": section.title, "body": section.body}
     data = request.POST if request.method == "POST" else None
-    form = AmendmentForm(data, initial=initial, signed_in=signed_in)
+    form = AmendmentForm(data, initial=initial, signed_in=signed_in, section=section)
 
     def page(status=200):
         context = {
