@@ -1,17 +1,36 @@
 """Demo data from the second seed: the "Manifeste du numérique responsable dans les
-tiers-lieux" of the workshop series at La Verrière, open to amendments. The ideas of
-workshops 1 and 2, supported with dots (one set aside as off-topic), and six sections drafted
-from them, each citing the ideas it came from."""
+tiers-lieux" of the workshop series at La Verrière. The ideas of workshops 1 and 2, supported
+with dots (one set aside as off-topic); six sections drafted from them, each citing the ideas
+it came from; V0 published and signed by a few people and places of the directory; amendments
+open again to prepare V1: one accepted (so V1 is in progress), three open with votes and
+comments (one comment hidden by the organisers, with its reason)."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
+from entraide.accounts.models import User
+from entraide.core.tokens import new_keyed_link
 from entraide.manifestos.models import (
+    AMENDMENT_LINK_PURPOSE,
+    SIGNATURE_LINK_PURPOSE,
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Comment,
     Contributor,
     Idea,
     Manifesto,
     Phase,
     Question,
     Section,
+    Signature,
     Support,
+    Version,
+    VersionSection,
+    Vote,
 )
+from entraide.places.models import Place
 from entraide.workshops.models import Series, Workshop
 
 SLUG = "manifeste-du-numerique-responsable-dans-les-tiers-lieux"
@@ -146,6 +165,56 @@ SECTIONS = [
 ]
 
 
+ADDED_TO_SECTION_3 = (
+    "\n\nLe numérique responsable s’apprend ensemble : entre pairs, en atelier, en "
+    "partageant nos réussites comme nos échecs."
+)
+
+# (author email or (name, email) without an account, kind, section number, title, body
+# added, rationale, votes for / against / abstain)
+OPEN_AMENDMENTS = [
+    (
+        "ines@entraide.example",
+        AmendmentKind.REPLACE,
+        2,
+        None,
+        "\n\nNous nous tournons vers des hébergeurs associatifs et locaux, comme ceux du "
+        "collectif CHATONS, plutôt que vers les géants du secteur.",
+        "Dire où aller, pas seulement ce que l’on quitte : les lieux demandent des noms.",
+        (5, 1, 1),
+    ),
+    (
+        ("Farid", "farid@example.org"),
+        AmendmentKind.ADD,
+        5,
+        "Se former et former",
+        "Chaque tiers-lieu peut devenir un lieu où l’on se forme au numérique responsable, "
+        "et d’où l’on forme à son tour : animateur·rices, bénévoles, habitant·es.",
+        "La formation manque au texte, alors qu’elle revient dans toutes les idées.",
+        (3, 2, 0),
+    ),
+    (
+        "malik@entraide.example",
+        AmendmentKind.DELETE,
+        6,
+        None,
+        "",
+        "Cette section appelle à l’action sans rien dire de plus que l’introduction.",
+        (1, 4, 1),
+    ),
+]
+
+# (name, organisation, place slug, comment)
+SIGNATORIES = [
+    ("Camille", "", "la-verriere", "Nous l’avons écrit ensemble, nous le portons."),
+    ("Malik", "", "maison-pour-tous-voltaire", ""),
+    ("Sophie", "", "le-hangar-partage", "Rendez-vous à l’atelier de réparation !"),
+    ("Amina", "", None, ""),
+    ("Bastien", "Association Numérique en commun", None, "Enfin un texte qui nous ressemble."),
+    ("Inès", "Université Paul-Valéry", None, ""),
+]
+
+
 def _supporters(manifesto):
     return [Contributor.objects.create(manifesto=manifesto, name=name) for name in PEOPLE]
 
@@ -194,4 +263,117 @@ def load():
                 manifesto=manifesto, position=position, title=title, body=body
             )
             section.cited_ideas.set(ideas[q][i] for q, i in cited)
+        _v0_and_amendments(manifesto, people)
     return [f"Manifestos: {Manifesto.objects.count()} (/manifestes/)"]
+
+
+def _user(email):
+    return User.objects.filter(email=email).first()
+
+
+def _v0_and_amendments(manifesto, people):
+    now = timezone.now()
+    camille = _user("camille@entraide.example")
+    sections = list(manifesto.sections.order_by("position"))
+    v0 = Version.objects.create(
+        manifesto=manifesto,
+        number=0,
+        note="La V0 rédigée au troisième atelier, à partir des idées des deux premiers.",
+        published_at=now - timedelta(days=12),
+        published_by=camille,
+    )
+    VersionSection.objects.bulk_create(
+        VersionSection(
+            version=v0,
+            key=s.pk,
+            position=s.position,
+            title=s.title,
+            body=s.body,
+            body_html=s.body_html,
+        )
+        for s in sections
+    )
+    _signatures(v0, now)
+    _accepted_amendment(manifesto, sections[2], camille, now)
+    for n, amendment in enumerate(OPEN_AMENDMENTS):
+        _open_amendment(manifesto, sections, people, amendment, now - timedelta(days=5 - n))
+    _comments(manifesto, sections, people)
+
+
+def _accepted_amendment(manifesto, section, camille, now):
+    lea = _user("lea@entraide.example")
+    body = section.body + ADDED_TO_SECTION_3
+    Amendment.objects.create(
+        manifesto=manifesto, kind=AmendmentKind.REPLACE, section=section, title=section.title,
+        body=body, base_title=section.title, base_body=section.body,
+        rationale="Le manifeste parle d’apprendre ensemble : disons-le dans cette section.",
+        author=lea, author_name="Léa", confirmed_at=now - timedelta(days=8),
+        status=AmendmentStatus.ACCEPTED, decided_at=now - timedelta(days=3),
+        decided_by=camille, decision_reason="Adopté à l’unanimité en atelier.",
+        applied_key=section.pk,
+    )  # fmt: skip
+    section.body = body
+    section.save()  # the live text changes: V1 is in progress
+
+
+def _open_amendment(manifesto, sections, people, amendment, when):
+    author, kind, number, title, added, rationale, (pour, contre, abstention) = amendment
+    section = sections[number - 1]
+    if isinstance(author, tuple):  # without an account, her address confirmed
+        key, digest = new_keyed_link(AMENDMENT_LINK_PURPOSE)
+        fields = {"author_name": author[0], "email": author[1], "link_key": key}
+        fields["token_digest"] = digest
+    else:
+        user = _user(author)
+        fields = {"author": user, "author_name": user.public_name}
+    if kind == AmendmentKind.REPLACE:
+        fields.update(title=section.title, body=section.body + added)
+        fields.update(base_title=section.title, base_body=section.body)
+    elif kind == AmendmentKind.ADD:
+        fields.update(title=title, body=added)
+    else:
+        fields.update(base_title=section.title, base_body=section.body)
+    proposed = Amendment.objects.create(
+        manifesto=manifesto, kind=kind, section=section, rationale=rationale,
+        confirmed_at=when, **fields,
+    )  # fmt: skip
+    choices = ["pour"] * pour + ["contre"] * contre + ["abstention"] * abstention
+    Vote.objects.bulk_create(
+        Vote(amendment=proposed, contributor=person, choice=choice)
+        for person, choice in zip(people, choices, strict=False)
+    )
+
+
+def _comments(manifesto, sections, people):
+    by_name = {c.name: c for c in people}
+    ines_amendment = manifesto.amendments.get(kind=AmendmentKind.REPLACE, author_name="Inès")
+    first = Comment.objects.create(
+        manifesto=manifesto, amendment=ines_amendment, contributor=by_name["Chloé"],
+        author_name="Chloé", body="D’accord, et ajoutons les hébergeurs de notre région.",
+    )  # fmt: skip
+    Comment.objects.create(
+        manifesto=manifesto, amendment=ines_amendment, parent=first,
+        contributor=by_name["Daniel"], author_name="Daniel",
+        body="La liste des CHATONS permet de chercher par région, justement.",
+    )  # fmt: skip
+    Comment.objects.create(
+        manifesto=manifesto, section=sections[0], contributor=by_name["Gaëlle"],
+        author_name="Gaëlle", body="Cette première section donne le ton : gardons-la courte.",
+    )  # fmt: skip
+    Comment.objects.create(
+        manifesto=manifesto, section=sections[0], contributor=by_name["Louis"],
+        author_name="Louis", body="Formations en ligne à -50 %, cliquez ici !", hidden=True,
+        hide_reason="Publicité, hors sujet.",
+    )  # fmt: skip
+
+
+def _signatures(version, now):
+    places = {p.slug: p for p in Place.objects.filter(slug__in=[s[2] for s in SIGNATORIES])}
+    for n, (name, organisation, place_slug, comment) in enumerate(SIGNATORIES):
+        key, digest = new_keyed_link(SIGNATURE_LINK_PURPOSE)
+        Signature.objects.create(
+            version=version, name=name, organisation=organisation,
+            place=places.get(place_slug), comment=comment,
+            email=f"{name.lower().replace('è', 'e')}.signature@example.org",
+            link_key=key, token_digest=digest, confirmed_at=now - timedelta(days=10 - n),
+        )  # fmt: skip
