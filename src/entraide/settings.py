@@ -478,6 +478,7 @@ ENTRAIDE_PERIODIC = {
     "deliver_mail": 60,  # retries, and mails whose task was lost
     "send_reminders": 300,
     "erase_old_registrations": 24 * 3600,
+    "drop_unconfirmed_manifesto_requests": 24 * 3600,
     "prune_queues": 24 * 3600,  # delivered mails and finished tasks
     # hourly, but each organiser gets at most one summary a day, from 7:00 (places.digest)
     "send_organiser_digest": 3600,
