@@ -38,10 +38,12 @@ class Phase(models.TextChoices):
 
 
 # Where each phase may lead: forward through the cycle, back to ideas while drafting, and
-# amendments reopened once closed or after a version, to prepare the next one.
+# amendments reopened once closed or after a version, to prepare the next one. "Version
+# published" is reached only by publishing one (services.versions.publish_version): from
+# drafting (V0) or once amendments are closed.
 TRANSITIONS = {
     Phase.IDEAS: (Phase.DRAFTING,),
-    Phase.DRAFTING: (Phase.AMENDMENTS_OPEN, Phase.IDEAS),
+    Phase.DRAFTING: (Phase.AMENDMENTS_OPEN, Phase.IDEAS, Phase.PUBLISHED),
     Phase.AMENDMENTS_OPEN: (Phase.AMENDMENTS_CLOSED,),
     Phase.AMENDMENTS_CLOSED: (Phase.PUBLISHED, Phase.AMENDMENTS_OPEN),
     Phase.PUBLISHED: (Phase.AMENDMENTS_OPEN,),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from entraide.manifestos.views import manage, my_amendment, public
+from entraide.manifestos.views import decisions, manage, my_amendment, public, versions
 
 app_name = "manifestos"
 urlpatterns = [
@@ -60,5 +60,18 @@ urlpatterns = [
     path("amendement/<str:token>/retirer/", my_amendment.withdraw, name="withdraw_by_link"),
     # Votes and comments
     # Decisions and versions
+    path(
+        "gerer/<slug:slug>/amendements/<int:amendment_id>/decider/",
+        decisions.decide,
+        name="decide",
+    ),
+    path(
+        "<slug:slug>/amendements/<int:amendment_id>/mettre-a-jour/",
+        decisions.update_amendment,
+        name="update_amendment",
+    ),
+    path("gerer/<slug:slug>/publier/", versions.publish, name="publish"),
+    path("<slug:slug>/versions/<int:number>/", versions.version, name="version"),
+    path("<slug:slug>/comparer/", versions.compare, name="compare"),
     # Signatures and exports
 ]

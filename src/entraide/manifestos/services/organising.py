@@ -69,6 +69,12 @@ def switch_phase(manifesto, phase, *, by):
                 code=ManifestoErrorCode.SAME_PHASE,
                 field="phase",
             )
+        if phase == Phase.PUBLISHED and phase in locked.next_phases():
+            raise DomainError(
+                _("A version is published with its own button, which freezes the text."),
+                code=ManifestoErrorCode.PUBLISH_TO_PUBLISH,
+                field="phase",
+            )
         if phase not in locked.next_phases():
             raise DomainError(
                 _("From “%(current)s”, the manifesto cannot go to “%(phase)s”.")

@@ -20,15 +20,20 @@ def test_a_new_manifesto_collects_ideas(manifesto):
 
 
 def test_the_whole_cycle_then_amendments_reopen_after_a_version(manifesto, bob):
-    for phase in (
-        Phase.DRAFTING,
-        Phase.AMENDMENTS_OPEN,
-        Phase.AMENDMENTS_CLOSED,
-        Phase.PUBLISHED,
-        Phase.AMENDMENTS_OPEN,
-    ):
+    from entraide.manifestos.services.versions import publish_version
+
+    for phase in (Phase.DRAFTING, Phase.AMENDMENTS_OPEN, Phase.AMENDMENTS_CLOSED):
+        if phase == Phase.AMENDMENTS_OPEN:
+            services.add_section(manifesto, title="Un", body="Texte.", by=bob)
         services.switch_phase(manifesto, phase, by=bob)
         assert phase_of(manifesto) == phase
+    with pytest.raises(DomainError) as refused:  # a version is published, not switched to
+        services.switch_phase(manifesto, Phase.PUBLISHED, by=bob)
+    assert refused.value.code == ManifestoErrorCode.PUBLISH_TO_PUBLISH
+    publish_version(manifesto, by=bob)
+    assert phase_of(manifesto) == Phase.PUBLISHED
+    services.switch_phase(manifesto, Phase.AMENDMENTS_OPEN, by=bob)
+    assert phase_of(manifesto) == Phase.AMENDMENTS_OPEN
 
 
 def test_drafting_may_go_back_to_ideas(manifesto, bob):

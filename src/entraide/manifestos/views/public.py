@@ -31,6 +31,7 @@ from entraide.manifestos.models import (
     Section,
 )
 from entraide.manifestos.services import Person
+from entraide.manifestos.views import decisions
 from entraide.places.services import is_organiser
 
 REFRESH = 15  # seconds between two reloads of the projection, once started
@@ -250,6 +251,7 @@ def amendment(request, slug, amendment_id, *, status=200):
         "view": view,
         "is_author": request.user.is_authenticated and amendment.author_id == request.user.pk,
         "withdrawable": manifesto.phase == Phase.AMENDMENTS_OPEN and amendment.is_open,
+        **decisions.amendment_context(request, manifesto, amendment),
     }
     if view == "changes":
         context["title_diff"] = diff_html(amendment.base_title, amendment.title)
