@@ -10,6 +10,7 @@ from tests.factories import PlaceFactory, UserFactory
 
 def written(manifesto, organiser, count, *, body="Texte {n}."):
     """`count` sections written in drafting; the manifesto left in drafting."""
+    manifesto.refresh_from_db(fields=["phase"])
     if manifesto.phase != Phase.DRAFTING:
         services.switch_phase(manifesto, Phase.DRAFTING, by=organiser)
     return [
