@@ -6,6 +6,7 @@ import pytest
 from entraide.manifestos import services
 from entraide.manifestos.models import AmendmentKind, Idea, Phase
 from entraide.manifestos.services import Person
+from entraide.manifestos.tests.version_pages import VERSION_PAGES
 from tests.factories import PlaceFactory, SeriesFactory, UserFactory, WorkshopFactory
 from tests.querycount import Page, Visit, assert_page_cost
 
@@ -251,10 +252,10 @@ ELSEWHERE = [
 PAGES = [
     Page("manifestos:list", 2, manifesto_list),  # the count, the page (place joined)
     # the manifesto, its sections, questions, ideas with their dots, the citations
-    Page("manifestos:detail", 6, detail),  # + the amendments
+    Page("manifestos:detail", 7, detail),  # + the amendments, the versions
     Page(
         "manifestos:detail with amendments open",
-        6,
+        7,
         lambda n: detail(n, phase=Phase.AMENDMENTS_OPEN),
     ),
     # the manifesto, the amendment with its section
@@ -264,18 +265,18 @@ PAGES = [
     ),
     # session, user, menu, the manifesto, the section
     Page("manifestos:propose_amendment", 5, propose_page),
-    Page("manifestos:detail in the ideas phase", 6, lambda n: detail(n, phase=Phase.IDEAS)),
+    Page("manifestos:detail in the ideas phase", 7, lambda n: detail(n, phase=Phase.IDEAS)),
     # + session, user, menu, her contributor and her dots, the access check
     Page(
         "manifestos:detail by a participant",
-        11,
+        12,
         lambda n: detail(n, viewer="participant", phase=Phase.IDEAS),
     ),
-    Page("manifestos:detail by an organiser", 10, lambda n: detail(n, viewer="organiser")),
+    Page("manifestos:detail by an organiser", 11, lambda n: detail(n, viewer="organiser")),
     Page("manifestos:projection", 3, projection),  # the manifesto, the question, its ideas
     Page("manifestos:manage_place", 5, manage_place),
     Page("manifestos:create", 5, create),
-    Page("manifestos:manage", 7, organiser("", sections_and_questions)),  # + the amendments
+    Page("manifestos:manage", 8, organiser("", sections_and_questions)),  # + amendments, versions
     Page("manifestos:manage with amendments", 7, manage_amended),
     Page("manifestos:edit", 5, organiser("modifier/", titles)),
     Page("manifestos:add_question", 5, organiser("questions/ajouter/", workshops_offered)),
@@ -294,6 +295,8 @@ PAGES = [
     # the wall as on the public page, every idea with its form
     Page("manifestos:moderate", 8, organiser("idees/", every_idea)),
 ]
+
+PAGES += VERSION_PAGES  # decisions and versions
 
 
 @pytest.mark.parametrize("page", PAGES + ELSEWHERE, ids=str)

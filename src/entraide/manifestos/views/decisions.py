@@ -35,7 +35,7 @@ def amendment_context(request, manifesto, amendment) -> dict:
     (and its diff against the current one), the decision form to an organiser, the update
     link to its author."""
     stale = decisions.based_on_earlier_text(amendment)
-    organiser = is_organiser(request.user, manifesto.place)
+    organiser = request.user.is_authenticated and is_organiser(request.user, manifesto.place)
     is_author = request.user.is_authenticated and amendment.author_id == request.user.pk
     context = {
         "stale": stale,
