@@ -29,7 +29,7 @@ manifesto = Manifesto.objects.create(place=place, title="Manifeste", slug="manif
 awa = User.objects.create(email="awa@example.org", display_name="Awa")
 lou = User.objects.create(email="lou@example.org", display_name="Lou")
 pairs = []
-for n in range(%(sections)d):
+for n in range(SECTIONS_COUNT):
     section = Section.objects.create(manifesto=manifesto, position=n + 1, title=f"S{n}",
                                      body=f"Texte {n}.")
     pair = [Amendment.objects.create(manifesto=manifesto, kind="remplacer", section=section,
@@ -50,7 +50,7 @@ for email in ("bob@example.org", "cleo@example.org"):
     session.create()
     sessions.append(session.session_key)
 print(json.dumps({"pairs": pairs, "sessions": sessions}))
-""" % {"sections": SECTIONS}
+""".replace("SECTIONS_COUNT", str(SECTIONS))
 
 STATE = """
 import json
