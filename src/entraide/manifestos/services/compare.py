@@ -28,6 +28,16 @@ def _runs(old, new):
 
 def _words(before, after, labels, parts):
     old, new = WORD.findall(before), WORD.findall(after)
+    # What both start and end with is kept aside: the matcher sees only the middle.
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    parts.append(escape("".join(old[:start])))
+    tail = "".join(old[len(old) - end :])
+    old, new = old[start : len(old) - end], new[start : len(new) - end]
     for tag, i1, i2, j1, j2 in _runs(old, new):
         if tag == "equal":
             parts.append(escape("".join(old[i1:i2])))
@@ -47,6 +57,7 @@ def _words(before, after, labels, parts):
         if came:
             parts.append(_part("ins", labels[0], ("[+", "+]"), came))
         parts.append(escape(space))
+    parts.append(escape(tail))
 
 
 def text_diff(before: str, after: str) -> SafeString:
