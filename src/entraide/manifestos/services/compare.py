@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from entraide.manifestos.diff import _part
 from entraide.manifestos.models import Amendment, AmendmentStatus, VersionSection, VoteChoice
 
-# A sentence (or clause) and the space after it; a word and the space after it.
+# A sentence (or clause) and the space after it; a word, or a mark, and the space after it.
 SENTENCE = re.compile(r"[^.!?;:\n]*(?:[.!?;:]+|\n+|$)\s*")
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*\s*|[^\w\s]\s*|\s+", re.UNICODE)
 
@@ -26,37 +26,62 @@ def _runs(old, new):
     return SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
 
 
+def _keys(units):
+    return [unit.rstrip() or unit for unit in units]
+
+
+def _marked(gone, came, labels, parts):
+    """Words removed then added; the space both end with stays outside the marks."""
+    space = ""
+    if gone and came:
+        tail_old = gone[-1][len(gone[-1].rstrip()) :]
+        if tail_old and came[-1].endswith(tail_old) and came[-1].strip():
+            space = tail_old
+            gone = [*gone[:-1], gone[-1].rstrip()]
+            came = [*came[:-1], came[-1][: -len(tail_old)]]
+    elif came and came[-1].strip():
+        space = came[-1][len(came[-1].rstrip()) :]
+        came = [*came[:-1], came[-1].rstrip()]
+    elif gone and gone[-1].strip():
+        space = gone[-1][len(gone[-1].rstrip()) :]
+        gone = [*gone[:-1], gone[-1].rstrip()]
+    if gone:
+        parts.append(_part("del", labels[1], ("[−", "−]"), gone))
+    if came:
+        parts.append(_part("ins", labels[0], ("[+", "+]"), came))
+    parts.append(escape(space))
+
+
 def _words(before, after, labels, parts):
+    """Words (each with the space after it) matched by the word alone, so that "mot." and
+    "mot suivant" share "mot"; what is equal is shown as the later text has it."""
     old, new = WORD.findall(before), WORD.findall(after)
+    old_keys, new_keys = _keys(old), _keys(new)
     # What both start and end with is kept aside: the matcher sees only the middle.
+    shortest = min(len(old), len(new))
     start = 0
-    while start < min(len(old), len(new)) and old[start] == new[start]:
+    while start < shortest and old_keys[start] == new_keys[start]:
         start += 1
     end = 0
-    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+    while end < shortest - start and old_keys[-1 - end] == new_keys[-1 - end]:
         end += 1
-    parts.append(escape("".join(old[:start])))
-    tail = "".join(old[len(old) - end :])
+    parts.append(escape("".join(new[:start])))
+    tail = "".join(new[len(new) - end :])
     old, new = old[start : len(old) - end], new[start : len(new) - end]
-    for tag, i1, i2, j1, j2 in _runs(old, new):
+    old_keys, new_keys = (
+        old_keys[start : len(old_keys) - end],
+        new_keys[start : len(new_keys) - end],
+    )
+    # One word for another (the most common edit) needs no matcher.
+    if len(old) > 1 and len(new) > 1:
+        runs = _runs(old_keys, new_keys)
+    else:
+        runs = [("replace", 0, len(old), 0, len(new))]
+    for tag, i1, i2, j1, j2 in runs:
         if tag == "equal":
-            parts.append(escape("".join(old[i1:i2])))
-            continue
-        gone, came = old[i1:i2], new[j1:j2]
-        # The space both sides end with is kept outside the marks: "[−a−] [+b+] next".
-        space = ""
-        if gone and came:
-            tail_old = gone[-1][len(gone[-1].rstrip()) :]
-            tail_new = came[-1][len(came[-1].rstrip()) :]
-            if tail_old and tail_old == tail_new:
-                space = tail_old
-                gone = [*gone[:-1], gone[-1].rstrip()]
-                came = [*came[:-1], came[-1].rstrip()]
-        if gone:
-            parts.append(_part("del", labels[1], ("[−", "−]"), gone))
-        if came:
-            parts.append(_part("ins", labels[0], ("[+", "+]"), came))
-        parts.append(escape(space))
+            parts.append(escape("".join(new[j1:j2])))
+        else:
+            _marked(old[i1:i2], new[j1:j2], labels, parts)
     parts.append(escape(tail))
 
 
@@ -146,7 +171,7 @@ def _changes(old, new):
     for key, after in new.items():
         before = old.get(key)
         if before is None:
-            changes[key] = Change(key, ADDED, None, after, body_diff=text_diff("", after.body))
+            changes[key] = Change(key, ADDED, None, after)
             continue
         status = CHANGED
         if before.title == after.title and before.body == after.body:
@@ -162,7 +187,7 @@ def _changes(old, new):
         if key in new:
             previous = key
             continue
-        changes[key] = Change(key, DELETED, before, None, body_diff=text_diff(before.body, ""))
+        changes[key] = Change(key, DELETED, before, None)
         placed.setdefault(previous, []).append(key)
     ordered = list(placed.get(None, []))
     for key in order:
