@@ -38,8 +38,9 @@ def test_a_changed_section_shows_its_word_diff_and_the_amendment_behind_it():
         v0.sections.first().key,
         amendments,
     )
-    assert "<del>" in changed.body_diff
-    assert "amendé par Awa" in changed.body_diff
+    assert changed.body_diff.startswith("Texte 0 <ins>")  # "Texte 0." → "Texte 0 amendé…"
+    assert "[+</span>amendé par Awa<" in changed.body_diff
+    assert "<del>" not in changed.body_diff
     assert folded.folded
     assert [c.after.title for c in folded.changes] == ["Section 1", "Section 2"]
     assert comparison.counts == {"added": 0, "deleted": 0, "changed": 1, "unchanged": 2, "moved": 0}
