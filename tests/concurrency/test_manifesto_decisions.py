@@ -19,6 +19,7 @@ SEED = """
 import json
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
+from django.utils import timezone
 from entraide.accounts.models import User
 from entraide.manifestos.models import Amendment, Manifesto, Section
 from entraide.places.models import Membership, Place
@@ -36,7 +37,8 @@ for n in range(SECTIONS_COUNT):
                                      title=f"S{n}", body=f"Texte {n} selon {who.display_name}.",
                                      base_title=f"S{n}", base_body=f"Texte {n}.",
                                      rationale="Mieux.", author=who,
-                                     author_name=who.display_name).pk
+                                     author_name=who.display_name,
+                                     confirmed_at=timezone.now()).pk
             for who in (awa, lou)]
     pairs.append([section.pk, *pair])
 sessions = []
