@@ -14,7 +14,6 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from entraide.manifestos.diff import _part
 from entraide.manifestos.models import Amendment, AmendmentStatus, VersionSection, VoteChoice
 
 # A sentence (or clause) and the space after it; a word, or a mark, and the space after it.
@@ -24,6 +23,16 @@ WORD = re.compile(r"\w+(?:[’'\-]\w+)*\s*|[^\w\s]\s*|\s+", re.UNICODE)
 
 def _runs(old, new):
     return SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+
+
+def _part(tag, label, words):
+    """<ins> or <del> opened by a word a screen reader announces; its brackets, [+ +] or
+    [− −], are drawn by the style sheet (`.diff .mark`), silent for screen readers: two
+    elements a mark, where a long comparison has hundreds of them."""
+    return (
+        f'<{tag} class="mark"><span class="visually-hidden">{escape(label)} </span>'
+        f"{escape(''.join(words))}</{tag}>"
+    )
 
 
 def _keys(units):
@@ -46,9 +55,9 @@ def _marked(gone, came, labels, parts):
         space = gone[-1][len(gone[-1].rstrip()) :]
         gone = [*gone[:-1], gone[-1].rstrip()]
     if gone:
-        parts.append(_part("del", labels[1], ("[−", "−]"), gone))
+        parts.append(_part("del", labels[1], gone))
     if came:
-        parts.append(_part("ins", labels[0], ("[+", "+]"), came))
+        parts.append(_part("ins", labels[0], came))
     parts.append(escape(space))
 
 
@@ -100,7 +109,7 @@ def text_diff(before: str, after: str) -> SafeString:
                 _words(one, other, labels, parts)
         else:
             _words("".join(old[i1:i2]), "".join(new[j1:j2]), labels, parts)
-    # Every piece of text went through escape() (here or in diff._part); the tags are ours.
+    # Every piece of text went through escape() (here or in _part); the tags are ours.
     return mark_safe("".join(parts))  # noqa: S308
 
 

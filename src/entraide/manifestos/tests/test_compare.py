@@ -38,8 +38,10 @@ def test_a_changed_section_shows_its_word_diff_and_the_amendment_behind_it():
         v0.sections.first().key,
         amendments,
     )
-    assert changed.body_diff.startswith("Texte 0 <ins>")  # "Texte 0." → "Texte 0 amendé…"
-    assert "[+</span>amendé par Awa<" in changed.body_diff
+    assert changed.body_diff.startswith(
+        'Texte 0 <ins class="mark">'
+    )  # "Texte 0." → "Texte 0 amendé…"
+    assert "</span>amendé par Awa</ins>" in changed.body_diff
     assert "<del>" not in changed.body_diff
     assert folded.folded
     assert [c.after.title for c in folded.changes] == ["Section 1", "Section 2"]
@@ -128,7 +130,7 @@ def test_the_page_compares_the_last_two_versions_by_default_without_javascript(c
     assert '<select name="de"' in response.text
     assert '<select name="a"' in response.text
     assert "De V0 à V1" in response.text
-    assert "<ins>" in response.text
+    assert '<ins class="mark">' in response.text
     assert "1 section inchangée" in response.text
     assert "<script" not in response.text
 
@@ -169,7 +171,9 @@ def test_the_diff_marks_and_escapes_like_the_amendment_diff():
     html = text_diff("Un <b>texte</b>. Deux mots.", "Un <b>texte</b>. Deux autres mots.")
     assert "&lt;b&gt;" in html
     assert "<b>" not in html
-    assert "[+</span>autres" in html
+    assert (
+        '<ins class="mark"><span class="visually-hidden">ajouté\u00a0: </span>autres</ins>' in html
+    )
     assert text_diff("Pareil.", "Pareil.") == "Pareil."
 
 
