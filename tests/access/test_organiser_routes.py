@@ -14,9 +14,10 @@ from django.contrib.sessions.models import Session
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from entraide.manifestos import services as manifestos
-from entraide.manifestos.models import Phase
+from entraide.manifestos.models import Amendment, Phase
 from entraide.places import services as places
 from entraide.polls import services as polls
 from entraide.polls.tests.conftest import slot_times
@@ -73,6 +74,11 @@ def elsewhere():
         manifestos.add_section(manifesto, title=title, body="Texte", by=owner)
         for title in ("Un", "Deux")
     )
+    amendment = Amendment.objects.create(
+        manifesto=manifesto, kind="remplacer", section=first, title="Un", body="Autre texte",
+        base_title="Un", base_body="Texte", rationale="Mieux", author=participant,
+        author_name="Alice", confirmed_at=timezone.now(),
+    )  # fmt: skip
     invitation = places.invite_organiser(
         place, email="sam@example.org", by=owner, site_url="https://entraide.example.org"
     )
@@ -85,6 +91,7 @@ def elsewhere():
         "question": question,
         "idea": idea,
         "section": first,
+        "amendment": amendment,
     }
 
 
@@ -97,6 +104,7 @@ FILL = {
     "question_id": lambda scene: scene["question"].pk,
     "idea_id": lambda scene: scene["idea"].pk,
     "section_id": lambda scene: scene["section"].pk,
+    "amendment_id": lambda scene: scene["amendment"].pk,
 }
 
 
@@ -116,6 +124,7 @@ def post_data(scene):
         "step": "confirm",
         "phase": Phase.AMENDMENTS_OPEN,
         "reason": "Hors sujet",
+        "decision": "rejeter",
         "ideas": [scene["idea"].pk],
         "group": "Groupe",
         "title": "Titre",
