@@ -54,4 +54,3 @@ class ManifestoErrorCode(StrEnum):
     PUBLISH_TO_PUBLISH = "publish_to_publish"
     PUBLISH_NOT_ALLOWED = "publish_not_allowed"
     NOTHING_TO_PUBLISH = "nothing_to_publish"
-    UNKNOWN_VERSION = "unknown_version"
