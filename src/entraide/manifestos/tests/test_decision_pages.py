@@ -106,6 +106,8 @@ def test_a_conflicting_amendment_is_shown_based_on_an_earlier_text_and_updated_b
     second = amend(manifesto, sections[0], alice, body="Version d’Alice.")
     decisions.accept(first, reason="Oui.", by=bob)
     organiser = client_for(bob)
+    table = organiser.get(f"/manifestes/gerer/{manifesto.slug}/").text
+    assert table.count("Fondé sur un texte antérieur") == 1  # the second, not the accepted one
     refused = organiser.post(decide_url(second), {"decision": "accepter", "reason": "Oui."})
     assert refused.status_code == 409
     assert "Cette section a changé depuis que l’amendement a été proposé" in refused.text

@@ -276,8 +276,10 @@ PAGES = [
     Page("manifestos:projection", 3, projection),  # the manifesto, the question, its ideas
     Page("manifestos:manage_place", 5, manage_place),
     Page("manifestos:create", 5, create),
-    Page("manifestos:manage", 8, organiser("", sections_and_questions)),  # + amendments, versions
-    Page("manifestos:manage with amendments", 7, manage_amended),
+    Page(
+        "manifestos:manage", 9, organiser("", sections_and_questions)
+    ),  # + amendments ×2, versions
+    Page("manifestos:manage with amendments", 8, manage_amended),
     Page("manifestos:edit", 5, organiser("modifier/", titles)),
     Page("manifestos:add_question", 5, organiser("questions/ajouter/", workshops_offered)),
     Page(

@@ -13,7 +13,7 @@ from entraide.manifestos.access import manifesto_for_organiser
 from entraide.manifestos.decision_forms import DecisionForm, UpdateAmendmentForm
 from entraide.manifestos.diff import diff_html
 from entraide.manifestos.errors import ManifestoErrorCode
-from entraide.manifestos.models import Amendment, AmendmentKind, Manifesto
+from entraide.manifestos.models import Amendment, AmendmentKind, AmendmentStatus, Manifesto
 from entraide.manifestos.services import decisions
 from entraide.places.services import is_organiser
 
@@ -53,6 +53,24 @@ def amendment_context(request, manifesto, amendment) -> dict:
     if stale:
         context.update(_against_current(amendment))
     return context
+
+
+def mark_earlier_texts(manifesto, amendments, sections):
+    """Set `earlier_text` on each of `amendments` (as services.attach_amendments reads them)
+    that is open and based on an earlier text, in one query, for the organisers' table."""
+    current = {s.pk: (s.title, s.body) for s in sections}
+    bases = Amendment.objects.filter(manifesto=manifesto, status=AmendmentStatus.OPEN).exclude(
+        kind=AmendmentKind.ADD
+    )
+    stale = {
+        pk
+        for pk, section_id, title, body in bases.values_list(
+            "pk", "section_id", "base_title", "base_body"
+        )
+        if current.get(section_id) != (title, body)
+    }
+    for amendment in amendments:
+        amendment.earlier_text = amendment.pk in stale
 
 
 def _amendment(manifesto, amendment_id):

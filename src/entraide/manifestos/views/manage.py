@@ -22,6 +22,7 @@ from entraide.manifestos.forms import (
     SectionForm,
 )
 from entraide.manifestos.models import Idea, Phase, Question, Section
+from entraide.manifestos.views import decisions
 from entraide.places.access import place_for_organiser
 from entraide.workshops.models import Series, Workshop
 
@@ -105,6 +106,7 @@ def manage(request, slug):
     manifesto = manifesto_for_organiser(request, slug)
     sections = services.numbered_sections(manifesto)
     amendments = services.attach_amendments(manifesto, sections)
+    decisions.mark_earlier_texts(manifesto, amendments, sections)
     questions = list(manifesto.questions.select_related("workshop").order_by("position", "pk"))
     context = {
         "amendments": amendments,
