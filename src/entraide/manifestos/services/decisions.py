@@ -117,7 +117,17 @@ def _apply(manifesto, amendment) -> int:
         return section.pk
     if amendment.kind == AmendmentKind.DELETE:
         key = amendment.section_id
-        Section.objects.filter(pk=key).delete()  # its amendments lose their section
+        # Sections proposed "after" it now go after the one before it (None: at the start),
+        # the same place in the text.
+        before = (
+            Section.objects.filter(manifesto=manifesto, position__lt=amendment.section.position)
+            .order_by("-position")
+            .first()
+        )
+        Amendment.objects.filter(
+            section_id=key, kind=AmendmentKind.ADD, status=AmendmentStatus.OPEN
+        ).update(section=before)
+        Section.objects.filter(pk=key).delete()  # its other amendments lose their section
         amendment.section = None
         return key
     position = _insert_after(manifesto, amendment.section)

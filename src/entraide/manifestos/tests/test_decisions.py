@@ -309,3 +309,28 @@ def test_a_visitor_author_updates_through_her_private_link(manifesto, sections, 
     )
     visitor.refresh_from_db()
     assert visitor.base_body == "Texte d’Awa."
+
+
+@pytest.mark.parametrize("deleted", [0, 1])
+def test_a_section_proposed_after_a_deleted_one_keeps_its_place(
+    manifesto, sections, bob, awa, alice, deleted
+):
+    addition = services.propose_amendment(
+        manifesto,
+        kind=AmendmentKind.ADD,
+        section=sections[deleted],
+        title="Nouvelle",
+        body="Un texte neuf.",
+        rationale="Il manquait.",
+        by=alice,
+    )
+    decisions.accept(
+        amend(manifesto, sections[deleted], awa, kind=AmendmentKind.DELETE), reason="Oui.", by=bob
+    )
+    decisions.accept(addition, reason="Oui.", by=bob)
+    order = [title for title, _body in texts(manifesto)]
+    assert order == (
+        ["Nouvelle", "Section 1", "Section 2"]
+        if deleted == 0
+        else ["Section 0", "Nouvelle", "Section 2"]
+    )
