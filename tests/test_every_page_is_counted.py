@@ -34,6 +34,8 @@ ACTIONS = {
     "manifestos:show_idea",
     "manifestos:group_ideas",
     "manifestos:withdraw_amendment",
+    "manifestos:confirm_amendment",
+    "manifestos:withdraw_by_link",
 }
 
 # Pages about one thing that lists nothing: fixed text, an empty form, or the confirmation of
@@ -52,6 +54,8 @@ ONE_THING = {
     "workshops:write_series",
     "workshops:delete_draft",
     "polls:add_slots",
+    "manifestos:check_mailbox",
+    "manifestos:my_amendment",
 }
 
 
