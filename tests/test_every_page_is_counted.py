@@ -56,6 +56,7 @@ ONE_THING = {
     "polls:add_slots",
     "manifestos:check_mailbox",
     "manifestos:my_amendment",
+    "manifestos:update_by_link",
 }
 
 

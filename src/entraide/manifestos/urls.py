@@ -58,6 +58,7 @@ urlpatterns = [
     path("amendement/<str:token>/", my_amendment.my_amendment, name="my_amendment"),
     path("amendement/<str:token>/confirmer/", my_amendment.confirm, name="confirm_amendment"),
     path("amendement/<str:token>/retirer/", my_amendment.withdraw, name="withdraw_by_link"),
+    path("amendement/<str:token>/mettre-a-jour/", my_amendment.update, name="update_by_link"),
     # Votes and comments
     # Decisions and versions
     path(

@@ -194,3 +194,37 @@ def test_reading_the_form_sets_no_cookie(client, section):
     response = client.get(propose_url(section))
     assert response.status_code == 200
     assert not response.cookies
+
+
+def test_when_the_section_changes_its_author_updates_it_through_the_link(client, section, bob):
+    propose(client, section)
+    link = link_in(mail.outbox[0])
+    client.post(link + "confirmer/")
+    other = services.propose_amendment(
+        section.manifesto, kind="remplacer", section=section, title="Politique",
+        body="Le numérique est politique, et local.", rationale="Ancrer.", by=bob,
+    )  # fmt: skip
+    services.decisions.accept(other, reason="Adopté.", by=bob)
+    page = client.get(link).text
+    assert "Mettre à jour mon amendement" in page
+    form_page = client.get(link + "mettre-a-jour/")
+    assert form_page.status_code == 200
+    assert "Le numérique est politique, et local." in form_page.text  # the current text
+    response = client.post(
+        link + "mettre-a-jour/",
+        {"title": "Politique", "body": "Le numérique est politique, local et collectif.",
+         "rationale": "Le collectif compte."},
+    )  # fmt: skip
+    assert response.status_code == 302
+    mine = Amendment.objects.get(author__isnull=True)
+    assert mine.base_body == "Le numérique est politique, et local."
+    assert mine.body == "Le numérique est politique, local et collectif."
+    assert "Mettre à jour mon amendement" not in client.get(link).text
+
+
+def test_an_up_to_date_amendment_offers_no_update(client, section):
+    propose(client, section)
+    link = link_in(mail.outbox[0])
+    client.post(link + "confirmer/")
+    response = client.get(link + "mettre-a-jour/")
+    assert response.status_code == 302

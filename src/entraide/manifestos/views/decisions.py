@@ -18,7 +18,7 @@ from entraide.manifestos.services import decisions
 from entraide.places.services import is_organiser
 
 
-def _against_current(amendment):
+def against_current(amendment):
     """The word diff of the proposed text against the section's current text, for an
     amendment based on an earlier text whose section still exists."""
     if decisions.section_gone(amendment) or amendment.kind != AmendmentKind.REPLACE:
@@ -51,7 +51,7 @@ def amendment_context(request, manifesto, amendment) -> dict:
         "decision_form": DecisionForm(),
     }
     if stale:
-        context.update(_against_current(amendment))
+        context.update(against_current(amendment))
     return context
 
 
