@@ -36,6 +36,11 @@ ACTIONS = {
     "manifestos:withdraw_amendment",
     "manifestos:confirm_amendment",
     "manifestos:withdraw_by_link",
+    "manifestos:vote",
+    "manifestos:comment_amendment",
+    "manifestos:comment_section",
+    "manifestos:hide_comment",
+    "manifestos:show_comment",
 }
 
 # Pages about one thing that lists nothing: fixed text, an empty form, or the confirmation of

@@ -79,6 +79,10 @@ def elsewhere():
         base_title="Un", base_body="Texte", rationale="Mieux", author=participant,
         author_name="Alice", confirmed_at=timezone.now(),
     )  # fmt: skip
+    comment = manifestos.post_comment(
+        manifesto, body="Un avis", name="Alice", person=manifestos.Person(participant),
+        section=first,
+    )  # fmt: skip
     invitation = places.invite_organiser(
         place, email="sam@example.org", by=owner, site_url="https://entraide.example.org"
     )
@@ -92,6 +96,7 @@ def elsewhere():
         "idea": idea,
         "section": first,
         "amendment": amendment,
+        "comment": comment,
     }
 
 
@@ -105,6 +110,7 @@ FILL = {
     "idea_id": lambda scene: scene["idea"].pk,
     "section_id": lambda scene: scene["section"].pk,
     "amendment_id": lambda scene: scene["amendment"].pk,
+    "comment_id": lambda scene: scene["comment"].pk,
 }
 
 

@@ -54,3 +54,10 @@ class ManifestoErrorCode(StrEnum):
     PUBLISH_TO_PUBLISH = "publish_to_publish"
     PUBLISH_NOT_ALLOWED = "publish_not_allowed"
     NOTHING_TO_PUBLISH = "nothing_to_publish"
+    # Votes and comments
+    VOTES_CLOSED = "votes_closed"
+    UNKNOWN_CHOICE = "unknown_vote_choice"
+    COMMENTS_CLOSED = "comments_closed"
+    REPLY_ELSEWHERE = "reply_elsewhere"
+    COMMENT_HIDDEN = "comment_hidden"
+    COMMENT_NOT_IN_MANIFESTO = "comment_not_in_manifesto"

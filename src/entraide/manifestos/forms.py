@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from entraide.core.forms import SingleLineFieldsMixin
 from entraide.core.markdown import MARKDOWN_HELP
 from entraide.manifestos.models import (
+    COMMENT_MAX,
     DOTS_MAX,
     GROUP_MAX,
     HIDE_REASON_MAX,
@@ -20,6 +21,7 @@ from entraide.manifestos.models import (
     AmendmentKind,
     Manifesto,
     Phase,
+    VoteChoice,
 )
 
 
@@ -199,3 +201,49 @@ class AmendmentForm(SingleLineFieldsMixin, forms.Form):
         self.fields["rationale"].help_text = gettext(
             "Why this change? At most %(count)s characters."
         ) % {"count": f"{RATIONALE_MAX:,}".replace(",", "\u202f")}
+
+
+# Votes and comments
+
+
+class VoteForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("Your vote"), choices=VoteChoice.choices, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, amendment, **kwargs):
+        kwargs.setdefault("auto_id", f"vote{amendment.pk}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class CommentForm(forms.Form):
+    """A comment, or a reply under `parent` (a hidden field): several on one page, each with
+    ids of its own."""
+
+    name = forms.CharField(label=_("Your name"), max_length=NAME_MAX)
+    body = forms.CharField(
+        label=_("Your comment"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, reply_to=None, **kwargs):
+        kwargs.setdefault("auto_id", f"reponse{reply_to}_%s" if reply_to else "commentaire_%s")
+        super().__init__(*args, **kwargs)
+        if reply_to:
+            self.fields["body"].label = gettext("Your reply")
+            self.fields["parent"].initial = reply_to
+        # Formatted here, in the language of the request.
+        self.fields["body"].help_text = gettext("Plain text, at most %(count)s characters.") % {
+            "count": f"{COMMENT_MAX:,}".replace(",", "\u202f")
+        }
+
+
+class CommentHideForm(forms.Form):
+    reason = forms.CharField(label=_("Reason, shown to everyone"), max_length=HIDE_REASON_MAX)
+
+    def __init__(self, *args, comment, **kwargs):
+        kwargs.setdefault("auto_id", f"masquer{comment.pk}_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = gettext("At most %(count)s characters.") % {
+            "count": HIDE_REASON_MAX
+        }

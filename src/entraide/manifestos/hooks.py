@@ -2,14 +2,23 @@
 place's page, a workshop series' page, "My data" and account deletion. register() is all
 AppConfig.ready() calls."""
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy, ngettext
 
 from entraide.core import registry
 from entraide.core.personal_data import Row
 from entraide.core.registry import Feature, Item, MenuEntry, PersonalDataSection
 from entraide.manifestos import space
-from entraide.manifestos.models import Amendment, Contributor, Idea, Manifesto, Support
+from entraide.manifestos.models import (
+    Amendment,
+    Comment,
+    Contributor,
+    Idea,
+    Manifesto,
+    Support,
+    Vote,
+)
 
 
 def _item(manifesto, *, with_place=True):
@@ -74,10 +83,30 @@ def erase(user):
     my_contributions(user).update(user=None, name="")
 
 
-def describe_erasure(user):
-    counts = my_contributions(user).aggregate(
-        ideas=Count("ideas", distinct=True), dots=Count("supports", distinct=True)
+def _count_of(model):
+    """The number of `model` rows of each contributor, as a subquery (no join multiplies
+    another's rows)."""
+    rows = (
+        model.objects.filter(contributor=OuterRef("pk"))
+        .order_by()
+        .values("contributor")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
+    return Coalesce(Subquery(rows), 0)
+
+
+def describe_erasure(user):
+    """Ideas, dots, comments and votes, counted in one query."""
+    counts = {"ideas": 0, "dots": 0, "comments": 0, "votes": 0}
+    for row in my_contributions(user).values(
+        n_ideas=_count_of(Idea),
+        n_dots=_count_of(Support),
+        n_comments=_count_of(Comment),
+        n_votes=_count_of(Vote),
+    ):
+        for key in counts:
+            counts[key] += row[f"n_{key}"]
     ideas, dots = counts["ideas"], counts["dots"]
     lines = []
     if ideas:
@@ -99,6 +128,73 @@ def describe_erasure(user):
                 dots,
             )
             % {"count": dots}
+        )
+    lines.extend(_describe_discussion(counts["comments"], counts["votes"]))
+    return lines
+
+
+# Votes and comments
+
+
+def collect_votes(user):
+    votes = (
+        Vote.objects.filter(contributor__user=user)
+        .select_related("amendment__manifesto")
+        .order_by("pk")
+    )
+    return [
+        Row()
+        .add("manifesto", None, v.amendment.manifesto.title, heading=True)
+        .add("amendment", gettext_lazy("Amendment"), v.amendment_id, str(v.amendment))
+        .add("choice", gettext_lazy("Vote"), v.choice, v.get_choice_display())
+        .add("voted_at", gettext_lazy("Voted on"), v.created_at)
+        .add("changed_at", gettext_lazy("Last changed on"), v.updated_at)
+        for v in votes
+    ]
+
+
+def collect_comments(user):
+    comments = (
+        Comment.objects.filter(contributor__user=user)
+        .select_related("manifesto", "section", "amendment")
+        .order_by("pk")
+    )
+    return [
+        Row()
+        .add("manifesto", None, c.manifesto.title, heading=True)
+        .add("about", gettext_lazy("About"), str(c.section or c.amendment))
+        .add("reply", gettext_lazy("Reply to another comment"), c.parent_id is not None)
+        .add("name", gettext_lazy("Name"), c.author_name)
+        .add("comment", gettext_lazy("Comment"), c.body)
+        .add("written_at", gettext_lazy("Written on"), c.created_at)
+        .add("hide_reason", gettext_lazy("Hidden because"), c.hide_reason, optional=True)
+        for c in comments
+    ]
+
+
+def _describe_discussion(comments, votes):
+    """Comments stay, signed with the name given (a reply may answer them); votes stay counted,
+    like dots, on a contributor no longer tied to anyone (erase() above unties it)."""
+    lines = []
+    if comments:
+        lines.append(
+            ngettext(
+                "Your comment on a manifesto stays, signed with the name you gave, without "
+                "link to your account.",
+                "Your %(count)s comments on manifestos stay, signed with the name you gave, "
+                "without link to your account.",
+                comments,
+            )
+            % {"count": comments}
+        )
+    if votes:
+        lines.append(
+            ngettext(
+                "Your vote on an amendment stays counted, without link to you.",
+                "Your %(count)s votes on amendments stay counted, without link to you.",
+                votes,
+            )
+            % {"count": votes}
         )
     return lines
 
@@ -176,6 +272,16 @@ def register():
     registry.register_personal_data(
         PersonalDataSection(
             "manifesto_supports", gettext_lazy("My dots on manifestos’ ideas"), collect_supports
+        )
+    )
+    registry.register_personal_data(
+        PersonalDataSection(
+            "manifesto_votes", gettext_lazy("My votes on amendments"), collect_votes
+        )
+    )
+    registry.register_personal_data(
+        PersonalDataSection(
+            "manifesto_comments", gettext_lazy("My comments on manifestos"), collect_comments
         )
     )
     registry.register_personal_data(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from entraide.manifestos.views import decisions, manage, my_amendment, public, versions
+from entraide.manifestos.views import decisions, discussion, manage, my_amendment, public, versions
 
 app_name = "manifestos"
 urlpatterns = [
@@ -60,6 +60,32 @@ urlpatterns = [
     path("amendement/<str:token>/retirer/", my_amendment.withdraw, name="withdraw_by_link"),
     path("amendement/<str:token>/mettre-a-jour/", my_amendment.update, name="update_by_link"),
     # Votes and comments
+    path("<slug:slug>/amendements/<int:amendment_id>/voter/", discussion.vote, name="vote"),
+    path(
+        "<slug:slug>/amendements/<int:amendment_id>/commenter/",
+        discussion.comment_amendment,
+        name="comment_amendment",
+    ),
+    path(
+        "<slug:slug>/sections/<int:section_id>/discussion/",
+        discussion.section_discussion,
+        name="section_discussion",
+    ),
+    path(
+        "<slug:slug>/sections/<int:section_id>/commenter/",
+        discussion.comment_section,
+        name="comment_section",
+    ),
+    path(
+        "gerer/<slug:slug>/commentaires/<int:comment_id>/masquer/",
+        discussion.hide_comment,
+        name="hide_comment",
+    ),
+    path(
+        "gerer/<slug:slug>/commentaires/<int:comment_id>/remettre/",
+        discussion.show_comment,
+        name="show_comment",
+    ),
     # Decisions and versions
     path(
         "gerer/<slug:slug>/amendements/<int:amendment_id>/decider/",

@@ -19,11 +19,14 @@ pytestmark = pytest.mark.django_db
 
 def someone_with(n):
     """A person with `n` of everything a person can hold: places run, invitations sent,
-    proposals, registrations, poll answers and comments, ideas for a manifesto and dots,
-    extra addresses. Returns the person
+    proposals, registrations, poll answers and comments, ideas for a manifesto and dots, votes
+    on its amendments and comments, extra addresses. Returns the person
     and what stands for them, by kind."""
     person = UserFactory()
-    kinds = ("places", "invitations", "proposals", "workshops", "polls", "addresses", "ideas")
+    kinds = (
+        "places", "invitations", "proposals", "workshops", "polls", "addresses", "ideas",
+        "comments",
+    )  # fmt: skip
     held = {kind: [] for kind in kinds}
     held["addresses"] = []
     for i in range(n):
@@ -47,10 +50,21 @@ def someone_with(n):
             question, text=f"Idée {i} de {person.pk}", name="Moi", person=manifestos.Person(person)
         )
         manifestos.support(idea, person=manifestos.Person(person))
+        manifestos.switch_phase(manifesto, "redaction", by=person)
+        section = manifestos.add_section(manifesto, title="Section", body="Texte.", by=person)
+        manifestos.switch_phase(manifesto, "amendements_ouverts", by=person)
+        amendment = manifestos.propose_amendment(
+            manifesto, kind="supprimer", section=section, rationale="Inutile.", by=person
+        )
+        manifestos.vote(amendment, choice="pour", person=manifestos.Person(person))
+        comment = manifestos.post_comment(
+            manifesto, body=f"Avis {i} de {person.pk}", name="Moi",
+            person=manifestos.Person(person), amendment=amendment,
+        )  # fmt: skip
         other = f"autre-{i}-{person.pk}@example.org"
         EmailAddress.objects.create(user=person, email=other, verified=False, primary=False)
         shown_by_kind = [place.name, email, proposal.name, workshop.title, poll.title, other]
-        for kind, shown in zip(held, [*shown_by_kind, idea.text], strict=True):
+        for kind, shown in zip(held, [*shown_by_kind, idea.text, comment.body], strict=True):
             held[kind].append(shown)
     return person, held
 
@@ -83,20 +97,22 @@ def recently_signed_in(person):
 
 # A signed-in person costs two queries on every page (the session, the user) and a third for the
 # menu ("Mon espace" shows only to those who run a place).
-EVERYTHING = ("places", "invitations", "proposals", "workshops", "polls", "addresses", "ideas")
+EVERYTHING = (
+    "places", "invitations", "proposals", "workshops", "polls", "addresses", "ideas", "comments",
+)  # fmt: skip
 PAGES = [
     Page("accounts:profile", 3, account_page("/compte/")),  # the session, the user, the menu
     Page("accounts:digest", 3, account_page("/compte/resume-quotidien/")),
-    # + a query per section of personal data
-    Page("accounts:my_data", 15, account_page("/compte/mes-donnees/", shows=EVERYTHING)),
+    # + a query per section of personal data (manifestos' votes and comments: +2)
+    Page("accounts:my_data", 17, account_page("/compte/mes-donnees/", shows=EVERYTHING)),
     Page(
         "accounts:my_data_export",
-        14,
+        16,
         account_page("/compte/mes-donnees/export.json", shows=EVERYTHING),
     ),
     Page(
         "accounts:delete_account",
-        22,  # what each section holds, and what deleting does to it (allauth 65.22: +1)
+        24,  # what each section holds, and what deleting does to it (allauth 65.22: +1)
         account_page("/compte/supprimer/", session=recently_signed_in),
     ),
     Page("account_email", 5, account_page("/compte/adresses/", shows=["addresses"])),

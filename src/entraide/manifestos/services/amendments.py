@@ -34,6 +34,7 @@ from entraide.manifestos.models import (
 )
 from entraide.manifestos.services.locks import lock_manifesto
 from entraide.manifestos.services.text import clean_text
+from entraide.manifestos.services.votes import vote_totals
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +218,7 @@ def attach_amendments(manifesto, sections) -> list[Amendment]:
         Amendment.objects.public()
         .filter(manifesto=manifesto)
         .only("pk", "kind", "section_id", "status", "author_name", "created_at", "manifesto_id")
+        .annotate(**vote_totals())
     )
     by_section = {}
     numbered = {section.pk: section for section in sections}

@@ -44,7 +44,9 @@ class QuestionOnWall:
 
 
 def numbered_sections(manifesto) -> list[Section]:
-    sections = list(manifesto.sections.order_by("position", "pk"))
+    sections = list(
+        manifesto.sections.annotate(comment_count=Count("comments")).order_by("position", "pk")
+    )
     for number, section in enumerate(sections, 1):
         section.number = number
     return sections

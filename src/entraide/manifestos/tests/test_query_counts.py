@@ -7,6 +7,7 @@ from entraide.manifestos import services
 from entraide.manifestos.models import AmendmentKind, Idea, Phase
 from entraide.manifestos.services import Person
 from entraide.manifestos.tests.version_pages import VERSION_PAGES
+from entraide.manifestos.tests.test_comments import SECTION_PAGES
 from tests.factories import PlaceFactory, SeriesFactory, UserFactory, WorkshopFactory
 from tests.querycount import Page, Visit, assert_page_cost
 
@@ -258,10 +259,10 @@ PAGES = [
         7,
         lambda n: detail(n, phase=Phase.AMENDMENTS_OPEN),
     ),
-    # the manifesto, the amendment with its section
-    Page("manifestos:amendment", 2, amendment_page),
+    # the manifesto, the amendment with its section and its vote totals, its comments
+    Page("manifestos:amendment", 3, amendment_page),
     Page(
-        "manifestos:amendment, proposed text", 2, lambda n: amendment_page(n, view="?vue=propose")
+        "manifestos:amendment, proposed text", 3, lambda n: amendment_page(n, view="?vue=propose")
     ),
     # session, user, menu, the manifesto, the section
     Page("manifestos:propose_amendment", 5, propose_page),
@@ -296,6 +297,7 @@ PAGES = [
     ),
     # the wall as on the public page, every idea with its form
     Page("manifestos:moderate", 8, organiser("idees/", every_idea)),
+    *SECTION_PAGES,  # a section's discussion (test_comments.py)
 ]
 
 PAGES += VERSION_PAGES  # decisions and versions

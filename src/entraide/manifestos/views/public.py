@@ -32,6 +32,7 @@ from entraide.manifestos.models import (
 )
 from entraide.manifestos.services import Person
 from entraide.manifestos.views import decisions
+from entraide.manifestos.views import discussion
 from entraide.places.services import is_organiser
 
 REFRESH = 15  # seconds between two reloads of the projection, once started
@@ -236,12 +237,15 @@ VIEWS = {"": "changes", "original": "original", "propose": "proposed"}
 
 
 @public_page
-def amendment(request, slug, amendment_id, *, status=200):
+def amendment(request, slug, amendment_id, *, status=200, forms=None):
     """One amendment in three views, by links: its changes (the word diff against the text it
-    was based on, by default), the original text, the proposed text."""
+    was based on, by default), the original text, the proposed text; then its votes and
+    comments (views.discussion; `forms` sent back with their errors)."""
     manifesto = get_object_or_404(Manifesto, slug=slug)
     amendment = get_object_or_404(
-        Amendment.objects.public().select_related("section"), manifesto=manifesto, pk=amendment_id
+        Amendment.objects.public().select_related("section").annotate(**services.vote_totals()),
+        manifesto=manifesto,
+        pk=amendment_id,
     )
     amendment.manifesto = manifesto
     view = VIEWS.get(request.GET.get("vue", ""), "changes")
@@ -260,6 +264,10 @@ def amendment(request, slug, amendment_id, *, status=200):
         context["body_html"] = render_markdown(amendment.base_body)
     else:
         context["body_html"] = render_markdown(amendment.body)
+    if amendment.is_public:
+        context.update(
+            discussion.discussion_context(request, manifesto, amendment=amendment, forms=forms)
+        )
     return render(request, "manifestos/amendment.html", context, status=status)
 
 
