@@ -18,7 +18,7 @@ from entraide.manifestos.models import (
     Phase,
     Vote,
 )
-from entraide.manifestos.services import Person
+from entraide.manifestos.services import Person, versions
 from entraide.manifestos.tests.conftest import drafting
 from tests.factories import PlaceFactory, UserFactory
 from tests.querycount import Page, Visit, assert_page_cost
@@ -204,7 +204,10 @@ def test_a_reply_to_a_comment_elsewhere_is_refused(client, manifesto, section, a
 )
 def test_comments_are_taken_while_the_text_is_discussed(client, section, bob, phases, open):
     for phase in phases:
-        services.switch_phase(section.manifesto, phase, by=bob)
+        if phase == Phase.PUBLISHED:
+            versions.publish_version(section.manifesto, by=bob)
+        else:
+            services.switch_phase(section.manifesto, phase, by=bob)
     response = client.post(section_comment_url(section), {"name": "Lou", "body": "Bien."})
     assert response.status_code == (302 if open else 400)
     assert Comment.objects.exists() is open

@@ -244,8 +244,8 @@ def amendment_by_a_voter(n):
 
 
 VOTE_PAGES = [
-    Page("manifestos:detail with votes on its amendments", 6, detail_voted),
-    Page("manifestos:manage with votes on its amendments", 7, manage_voted),
+    Page("manifestos:detail with votes on its amendments", 7, detail_voted),
+    Page("manifestos:manage with votes on its amendments", 8, manage_voted),
     Page("manifestos:amendment with votes", 3, amendment_voted),
     Page("manifestos:amendment seen by a voter", 9, amendment_by_a_voter),
 ]

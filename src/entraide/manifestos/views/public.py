@@ -31,8 +31,7 @@ from entraide.manifestos.models import (
     Section,
 )
 from entraide.manifestos.services import Person
-from entraide.manifestos.views import decisions
-from entraide.manifestos.views import discussion
+from entraide.manifestos.views import decisions, discussion
 from entraide.places.services import is_organiser
 
 REFRESH = 15  # seconds between two reloads of the projection, once started
