@@ -515,10 +515,11 @@ class Version(models.Model):
         return f"V{self.number}"
 
 
-class VersionSection(models.Model):
+class VersionSection(RendersMarkdown):
     """A section as it stood in a version. `key` is the pk of the live Section it was frozen
     from (kept as a number: the section may be deleted later), so that two versions are
-    compared section by section."""
+    compared section by section. Frozen in bulk with the live section's HTML; a save renders it
+    again from `body`, like every Markdown text."""
 
     version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="sections")
     key = models.PositiveIntegerField()
@@ -526,6 +527,8 @@ class VersionSection(models.Model):
     title = models.CharField(max_length=SECTION_TITLE_MAX)
     body = models.TextField(max_length=SECTION_BODY_MAX)
     body_html = models.TextField()
+
+    markdown_fields = {"body": "body_html"}
 
     class Meta:
         ordering = ["position"]

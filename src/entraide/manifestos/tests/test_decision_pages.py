@@ -41,7 +41,7 @@ def test_the_organiser_decides_from_the_amendments_table(client_for, manifesto, 
     assert (response.status_code, response.url) == (302, amendment.get_absolute_url())
     assert Section.objects.get(pk=sections[0].pk).body == "Nouveau texte."
     shown = client.get(amendment.get_absolute_url()).text
-    assert "Décision des organisateurs" in shown
+    assert "Décision de l’équipe d’animation" in shown
     assert "Oui." in shown
 
 
