@@ -68,7 +68,7 @@ def test_ideas_then_a_section_drawn_from_them(browser, live_app):
     page.goto(f"{live_app}/manifestes/gerer/{SLUG}/")
     page.get_by_role("button", name="Passer à « Rédaction »").click()
     assert page.get_by_role("heading", name="Phase : Rédaction").is_visible()
-    page.get_by_role("link", name="Ajouter une section").click()
+    page.get_by_role("link", name="Ajouter une section", exact=True).click()
     page.get_by_label("Titre").fill("Réparer, c’est politique")
     page.get_by_role("textbox", name=re.compile(r"^Texte")).fill(
         "Nous **réparons** avant de remplacer."
