@@ -61,3 +61,8 @@ class ManifestoErrorCode(StrEnum):
     REPLY_ELSEWHERE = "reply_elsewhere"
     COMMENT_HIDDEN = "comment_hidden"
     COMMENT_NOT_IN_MANIFESTO = "comment_not_in_manifesto"
+    # Signatures
+    NO_VERSION = "no_version_published"
+    VERSION_CLOSED = "version_closed_to_signatures"
+    UNKNOWN_PLACE = "unknown_place"
+    SIGNATURE_NOT_FOUND = "signature_not_found"

@@ -2,9 +2,11 @@
 place's page, a workshop series' page, "My data" and account deletion. register() is all
 AppConfig.ready() calls."""
 
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
-from django.utils.translation import gettext_lazy, ngettext
+from allauth.account.models import EmailAddress
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
+from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from entraide.core import registry
 from entraide.core.personal_data import Row
@@ -16,6 +18,7 @@ from entraide.manifestos.models import (
     Contributor,
     Idea,
     Manifesto,
+    Signature,
     Support,
     Vote,
 )
@@ -240,6 +243,75 @@ def describe_amendments_erasure(user):
     ]
 
 
+def signed_by_place(place):
+    """The manifestos a place signed (a confirmed signature naming it), latest version first:
+    shown on the place's page, one query."""
+    signed = (
+        Signature.objects.filter(place=place, confirmed_at__isnull=False)
+        .select_related("version__manifesto")
+        .order_by("version__manifesto_id", "-version__number", "pk")
+    )
+    seen, items = set(), []
+    for signature in signed[:50]:
+        version = signature.version
+        if version.manifesto_id in seen:
+            continue
+        seen.add(version.manifesto_id)
+        url = reverse(
+            "manifestos:version_signatories", args=[version.manifesto.slug, version.number]
+        )
+        detail = gettext("signed by this place (%(label)s)") % {"label": version.label}
+        items.append(Item(version.manifesto.title, url, detail=detail))
+    return items
+
+
+def my_signatures(user):
+    """Signatures given with the account, and those given under one of its verified addresses
+    (one query: the addresses are a subquery)."""
+    verified = EmailAddress.objects.filter(user=user, verified=True).values(folded=Lower("email"))
+    return Signature.objects.filter(Q(user=user) | Q(email__in=verified))
+
+
+def collect_signatures(user):
+    signatures = my_signatures(user).select_related("version__manifesto", "place").order_by("pk")
+    return [
+        Row()
+        .add("manifesto", None, s.version.manifesto.title, heading=True)
+        .add("version", gettext_lazy("Version"), s.version.label)
+        .add("name", gettext_lazy("Name"), s.name)
+        .add("organisation", gettext_lazy("Organisation"), s.organisation, optional=True)
+        .add("place", gettext_lazy("Place"), s.place.name if s.place else "", optional=True)
+        .add("comment", gettext_lazy("Comment"), s.comment, optional=True)
+        .add("email", gettext_lazy("Email"), s.email)
+        .add("signed_at", gettext_lazy("Signed on"), s.created_at)
+        .add("confirmed_at", gettext_lazy("Confirmed on"), s.confirmed_at, optional=True)
+        for s in signatures
+    ]
+
+
+def erase_signatures(user):
+    """A signature is a public act of its own, confirmed through its address: it stays on its
+    list (the signer withdraws it through the private link mailed to her). What tied it to the
+    account goes."""
+    Signature.objects.filter(user=user).update(user=None)
+
+
+def describe_signatures_erasure(user):
+    count = Signature.objects.filter(user=user).count()
+    if not count:
+        return []
+    return [
+        ngettext(
+            "Your signature of a manifesto stays on its list, without link to your account: "
+            "the private link mailed to you still lets you withdraw it.",
+            "Your %(count)s signatures of manifestos stay on their lists, without link to your "
+            "account: the private links mailed to you still let you withdraw them.",
+            count,
+        )
+        % {"count": count}
+    ]
+
+
 def register():
     registry.register_menu(
         MenuEntry("manifestos", gettext_lazy("Manifestos"), "manifestos:list", 30)
@@ -259,6 +331,8 @@ def register():
     registry.register_organiser_space(space.organiser_space)
     registry.register_private_paths(("manifestes", "amendement"))
     registry.register_place_activities(place_activities)
+    registry.register_place_activities(signed_by_place)
+    registry.register_private_paths(("manifestes", "signature"))
     registry.register_related("workshops.series", manifestos_of_series)
     registry.register_personal_data(
         PersonalDataSection(
@@ -291,5 +365,14 @@ def register():
             collect_amendments,
             erase_amendments,
             describe_amendments_erasure,
+        )
+    )
+    registry.register_personal_data(
+        PersonalDataSection(
+            "manifesto_signatures",
+            gettext_lazy("My signatures of manifestos"),
+            collect_signatures,
+            erase_signatures,
+            describe_signatures_erasure,
         )
     )

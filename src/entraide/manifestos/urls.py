@@ -1,6 +1,15 @@
 from django.urls import path
 
-from entraide.manifestos.views import decisions, discussion, manage, my_amendment, public, versions
+from entraide.manifestos.views import (
+    decisions,
+    discussion,
+    exports,
+    manage,
+    my_amendment,
+    public,
+    signatures,
+    versions,
+)
 
 app_name = "manifestos"
 urlpatterns = [
@@ -101,4 +110,16 @@ urlpatterns = [
     path("<slug:slug>/versions/<int:number>/", versions.version, name="version"),
     path("<slug:slug>/comparer/", versions.compare, name="compare"),
     # Signatures and exports
+    path("<slug:slug>/signer/", signatures.sign, name="sign"),
+    path("<slug:slug>/signer/courrier/", signatures.signature_sent, name="signature_sent"),
+    path("<slug:slug>/signataires/", signatures.signatories, name="signatories"),
+    path(
+        "<slug:slug>/versions/<int:number>/signataires/",
+        signatures.signatories,
+        name="version_signatories",
+    ),
+    path("signature/<str:token>/", signatures.my_signature, name="my_signature"),
+    path("<slug:slug>/versions/<int:number>/manifeste.md", exports.markdown, name="markdown"),
+    path("<slug:slug>/versions/<int:number>/imprimer/", exports.printable, name="print"),
+    path("<slug:slug>/versions/<int:number>/manifeste.epub", exports.epub, name="epub"),
 ]
