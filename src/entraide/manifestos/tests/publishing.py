@@ -36,6 +36,7 @@ def publish(manifesto, *, note="", by=None) -> Version:
 
 def write_sections(manifesto, by, texts):
     """Sections with the given (title, body), written while drafting."""
+    manifesto.refresh_from_db(fields=["phase"])
     if manifesto.phase != Phase.DRAFTING:
         services.switch_phase(manifesto, Phase.DRAFTING, by=by)
     return [services.add_section(manifesto, title=t, body=b, by=by) for t, b in texts]
