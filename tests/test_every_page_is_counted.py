@@ -62,6 +62,9 @@ ONE_THING = {
     "manifestos:check_mailbox",
     "manifestos:my_amendment",
     "manifestos:update_by_link",
+    "manifestos:signature_sent",
+    "manifestos:my_signature",
+    "manifestos:epub",  # a binary file: its count is in manifestos/tests/test_exports.py
 }
 
 

@@ -7,6 +7,8 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from entraide.manifestos import services as manifestos
+from entraide.manifestos.services import signatures
+from entraide.manifestos.tests.publishing import publish
 from entraide.places import services as places
 from entraide.polls import services as polls
 from entraide.polls.tests.conftest import slot_times
@@ -27,7 +29,7 @@ def someone_with(n):
         "places", "invitations", "proposals", "workshops", "polls", "addresses", "ideas",
         "comments",
     )  # fmt: skip
-    held = {kind: [] for kind in kinds}
+    held = {kind: [] for kind in (*kinds, "signatures")}
     held["addresses"] = []
     for i in range(n):
         place = PlaceFactory(organisers=[person])
@@ -64,8 +66,19 @@ def someone_with(n):
         other = f"autre-{i}-{person.pk}@example.org"
         EmailAddress.objects.create(user=person, email=other, verified=False, primary=False)
         shown_by_kind = [place.name, email, proposal.name, workshop.title, poll.title, other]
-        for kind, shown in zip(held, [*shown_by_kind, idea.text, comment.body], strict=True):
+        for kind, shown in zip(kinds, [*shown_by_kind, idea.text, comment.body], strict=True):
             held[kind].append(shown)
+        # a signature in one step (her address is verified), and one by mail under it
+        version = publish(manifesto, by=person)
+        signatures.sign(version, name=f"Signature {i} de {person.pk}", by=person)
+        other_version = publish(
+            manifestos.create_manifesto(
+                place, by=person, fields={"title": f"Autre {i} de {person.pk}"}
+            ),
+            by=person,
+        )
+        signatures.sign(other_version, name=f"Par courrier {i} de {person.pk}", email=person.email)
+        held["signatures"] += [f"Signature {i} de {person.pk}", f"Par courrier {i} de {person.pk}"]
     return person, held
 
 
@@ -99,20 +112,23 @@ def recently_signed_in(person):
 # menu ("Mon espace" shows only to those who run a place).
 EVERYTHING = (
     "places", "invitations", "proposals", "workshops", "polls", "addresses", "ideas", "comments",
+    "signatures",
 )  # fmt: skip
 PAGES = [
     Page("accounts:profile", 3, account_page("/compte/")),  # the session, the user, the menu
     Page("accounts:digest", 3, account_page("/compte/resume-quotidien/")),
-    # + a query per section of personal data (manifestos' votes and comments: +2)
-    Page("accounts:my_data", 17, account_page("/compte/mes-donnees/", shows=EVERYTHING)),
+    # + a query per section of personal data (manifestos' votes and comments: +2, signatures: +1)
+    Page("accounts:my_data", 18, account_page("/compte/mes-donnees/", shows=EVERYTHING)),
     Page(
         "accounts:my_data_export",
-        16,
+        17,
         account_page("/compte/mes-donnees/export.json", shows=EVERYTHING),
     ),
     Page(
         "accounts:delete_account",
-        24,  # what each section holds, and what deleting does to it (allauth 65.22: +1)
+        # what each section holds, and what deleting does to it (allauth 65.22: +1; a
+        # manifesto's signatures: +2)
+        26,
         account_page("/compte/supprimer/", session=recently_signed_in),
     ),
     Page("account_email", 5, account_page("/compte/adresses/", shows=["addresses"])),

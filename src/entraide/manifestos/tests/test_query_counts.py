@@ -8,6 +8,7 @@ from entraide.manifestos.models import AmendmentKind, Idea, Phase
 from entraide.manifestos.services import Person
 from entraide.manifestos.tests.test_comments import SECTION_PAGES
 from entraide.manifestos.tests.version_pages import VERSION_PAGES
+from entraide.manifestos.tests.signature_pages import SIGNATURE_PAGES
 from tests.factories import PlaceFactory, SeriesFactory, UserFactory, WorkshopFactory
 from tests.querycount import Page, Visit, assert_page_cost
 
@@ -246,7 +247,7 @@ def space(n):
 # What other apps' pages cost once manifestos come to them through the registry.
 ELSEWHERE = [
     Page("workshops:series with its manifestos", 3, series_page),
-    Page("places:detail with its manifestos", 4, place_page),
+    Page("places:detail with its manifestos", 5, place_page),  # + the manifestos it signed
     Page("space with manifestos", 8, space),
 ]
 
@@ -298,6 +299,7 @@ PAGES = [
     # the wall as on the public page, every idea with its form
     Page("manifestos:moderate", 8, organiser("idees/", every_idea)),
     *SECTION_PAGES,  # a section's discussion (test_comments.py)
+    *SIGNATURE_PAGES,
 ]
 
 PAGES += VERSION_PAGES  # decisions and versions

@@ -13,7 +13,7 @@ from django.utils import timezone
 from entraide.manifestos.errors import ManifestoErrorCode
 from entraide.manifestos.models import Signature
 from entraide.manifestos.services import signatures
-from entraide.manifestos.tests.publishing import publish, version  # noqa: F401 - fixture
+from entraide.manifestos.tests.publishing import publish
 from entraide.workshops import services as workshops
 from tests.factories import PlaceFactory, UserFactory, WorkshopFactory
 from tests.text import squeeze
@@ -323,7 +323,8 @@ def test_the_list_is_paginated_by_fifty(client, manifesto, version):
 
     first, second = client.get(list_url(manifesto)), client.get(list_url(manifesto) + "?page=2")
 
-    assert "Signataire 49<" in first.text and "Signataire 50<" not in first.text
+    assert "Signataire 49<" in first.text
+    assert "Signataire 50<" not in first.text
     assert "Signataire 50<" in second.text
 
 
