@@ -370,3 +370,23 @@ def test_deleting_the_account_leaves_the_signature_without_link_to_it(
 
     signature = Signature.objects.get()
     assert (signature.user, signature.is_confirmed, signature.name) == (None, True, "Alice")
+
+
+def test_the_daily_command_deletes_only_the_signatures_never_confirmed_in_time(
+    client, manifesto, version, settings
+):
+    from django.core.management import call_command
+
+    sign_by_mail(client, version, email="kept@example.org")
+    client.post(sign_url(manifesto), form(version, email="late@example.org"))
+    client.post(sign_url(manifesto), form(version, email="fresh@example.org"))
+    too_old = timezone.now() - timedelta(hours=settings.ENTRAIDE_CONFIRMATION_HOURS + 1)
+    Signature.objects.update(created_at=too_old)
+    Signature.objects.filter(email="fresh@example.org").update(created_at=timezone.now())
+
+    call_command("drop_unconfirmed_manifesto_requests")
+
+    assert sorted(Signature.objects.values_list("email", flat=True)) == [
+        "fresh@example.org",
+        "kept@example.org",
+    ]
