@@ -82,9 +82,8 @@ def main():
             book = exports.epub_book(version, sections)
         times.append(time.perf_counter() - started)
     print(f"EPUB of {SECTIONS} sections and {SIGNATURES} signatures")
-    print(
-        f"  build: first {times[0] * 1000:.0f} ms, median of 5 {statistics.median(times) * 1000:.0f} ms"
-    )
+    first, median = times[0] * 1000, statistics.median(times) * 1000
+    print(f"  build: first {first:.0f} ms, median of 5 {median:.0f} ms")
     print(f"  size: {len(book) / 1024:.0f} KiB ({len(book)} bytes)")
     print(f"  SQL queries of the build (signatories): {len(captured)}")
     if os.environ.get("EPUB_OUT"):  # to check it: epubcheck "$EPUB_OUT"
@@ -99,8 +98,11 @@ def main():
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)
         page_times.append(time.perf_counter() - started)
-    print(f"  through the page: status {response.status_code}, "
-          f"median {statistics.median(page_times) * 1000:.0f} ms, {len(captured)} queries")  # fmt: skip
+    median = statistics.median(page_times) * 1000
+    print(
+        f"  through the page: status {response.status_code}, median {median:.0f} ms, "
+        f"{len(captured)} queries"
+    )
     markdown = client.get(url.replace("manifeste.epub", "manifeste.md")).content
     print(f"  Markdown file: {len(markdown) / 1024:.0f} KiB")
 
