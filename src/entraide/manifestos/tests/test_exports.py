@@ -86,7 +86,7 @@ def test_the_print_stylesheet_hides_the_navigation_and_breaks_pages_before_secti
     printed = css.split("@media print", 1)[1]
     assert ".site-header" in printed
     assert "display: none" in printed
-    assert ".printable-section { break-before: page" in printed
+    assert ".printable-section ~ .printable-section { break-before: page" in printed
 
 
 # EPUB
