@@ -362,14 +362,18 @@ def test_my_data_lists_my_signatures_by_account_and_by_verified_address(
 def test_deleting_the_account_leaves_the_signature_without_link_to_it(
     client_for, alice, manifesto, version
 ):
+    from entraide.accounts.services import delete_account, what_deletion_does
+
     client_for(alice).post(sign_url(manifesto), {"version": version.number, "name": "Alice"})
-    from entraide.manifestos import hooks
+    said = " ".join(what_deletion_does(alice))
 
-    assert hooks.describe_signatures_erasure(alice)
-    hooks.erase_signatures(alice)
+    delete_account(alice)
 
+    assert "signature" in said
     signature = Signature.objects.get()
     assert (signature.user, signature.is_confirmed, signature.name) == (None, True, "Alice")
+    # still on the public list, and still withdrawable through its private link
+    assert "Alice" in client_for(UserFactory()).get(list_url(manifesto)).text
 
 
 def test_the_daily_command_deletes_only_the_signatures_never_confirmed_in_time(
@@ -390,3 +394,17 @@ def test_the_daily_command_deletes_only_the_signatures_never_confirmed_in_time(
         "fresh@example.org",
         "kept@example.org",
     ]
+
+
+def test_the_mails_speak_the_language_the_signer_signed_in(manifesto, version):
+    from django.utils import translation
+
+    with translation.override("en"):
+        signatures.sign(version, name="Jo", email="jo@example.org")
+    signatures.sign(version, name="Camille", email="camille@example.org")  # in French
+    signatures.sign(version, name="Jo", email="jo@example.org")  # again, from a French page
+
+    english, french, again = mail.outbox
+    assert english.subject.endswith(f"Confirm your signature of “{manifesto.title}”")
+    assert "Confirmez votre signature" in french.subject
+    assert "Confirmez votre signature" in again.subject  # the page she last signed from
