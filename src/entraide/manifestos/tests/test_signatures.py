@@ -218,6 +218,14 @@ def test_an_older_version_takes_no_new_signature(client, manifesto, version, bob
     assert "Amina Diallo" in client.get(older_list).text
 
 
+@pytest.mark.parametrize("number", ["7", "-1", "zéro"])
+def test_a_version_number_that_is_no_version_is_refused(client, manifesto, version, number):
+    response = client.post(sign_url(manifesto), form(version) | {"version": number})
+
+    assert response.status_code == 400
+    assert not Signature.objects.exists()
+
+
 def test_nothing_to_sign_before_a_version_is_published(client, manifesto):
     assert client.get(sign_url(manifesto)).status_code == 404
     response = client.post(sign_url(manifesto), {"version": 0, "name": "A", "email": "a@b.org"})

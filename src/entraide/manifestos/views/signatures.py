@@ -66,11 +66,14 @@ def sign(request, slug):
         refused = _refused_by_rate_limits(request, form, manifesto, version)
         if refused:
             return refused
-        # The version the person read: a newer one published since is refused, not signed.
-        read = Version.objects.filter(manifesto=manifesto, number=form.cleaned_data["version"])
+        # The version the person read: a newer one published since is refused, not signed
+        # (and so is a number that is no version: refused as not the latest).
+        number = form.cleaned_data["version"]
+        read = Version.objects.filter(manifesto=manifesto, number=number).first()
+        read = read or Version(manifesto=manifesto, number=number)
         try:
             signed = signatures.sign(
-                read.first(), by=request.user if one_step else None, **form.signing_fields()
+                read, by=request.user if one_step else None, **form.signing_fields()
             )
         except DomainError as error:
             add_domain_error(form, error)
