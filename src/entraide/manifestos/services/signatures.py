@@ -227,17 +227,6 @@ def withdraw(signature) -> None:
     log.info("signature %s withdrawn (%s)", signature.pk, deleted)
 
 
-def erase_unconfirmed(now=None) -> int:
-    """Delete the signatures left unconfirmed for ENTRAIDE_CONFIRMATION_HOURS: nothing to keep."""
-    now = now or timezone.now()
-    limit = now - timedelta(hours=settings.ENTRAIDE_CONFIRMATION_HOURS)
-    deleted, _rows = Signature.objects.filter(
-        confirmed_at__isnull=True, created_at__lt=limit
-    ).delete()
-    log.info("unconfirmed signatures deleted: %s", deleted)
-    return deleted
-
-
 def confirmed_signatures(version):
     """The public list, in signing order, ready for a paginator (one query per page)."""
     return (

@@ -13,6 +13,7 @@ from django.utils import timezone
 from entraide.manifestos.errors import ManifestoErrorCode
 from entraide.manifestos.models import Signature
 from entraide.manifestos.services import signatures
+from entraide.manifestos.services.housekeeping import drop_unconfirmed
 from entraide.manifestos.tests.publishing import publish
 from entraide.workshops import services as workshops
 from tests.factories import PlaceFactory, UserFactory, WorkshopFactory
@@ -130,7 +131,7 @@ def test_an_unconfirmed_signature_expires(client, manifesto, version, settings):
         m.extra_tags for m in response.context["messages"]
     ]
     assert not Signature.objects.get().is_confirmed
-    assert signatures.erase_unconfirmed() == 1  # the periodic clean-up
+    assert drop_unconfirmed() == (0, 1)  # the daily clean-up: no amendment, one signature
     assert client.get(link).status_code == 404
     client.post(sign_url(manifesto), form(version))  # signing again starts afresh
     assert Signature.objects.count() == 1
