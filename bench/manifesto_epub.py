@@ -1,7 +1,8 @@
 """The EPUB of a manifesto's version with 50 sections (about 1 500 characters each, Markdown
 with emphasis, lists and links) and 2 000 signatories (a third for a place, a third for an
 organisation, a comment every fifth): build time (median of 5, and the first build), size of
-the file, SQL queries; then the same through the page (/manifestes/…/manifeste.epub).
+the file, SQL queries; then the same through the page (/manifestes/…/manifeste.epub), and the
+list of signatories (in order, by organisation, a far page).
 
 .venv/bin/python bench/manifesto_epub.py     (EPUB_OUT=/tmp/m.epub also writes the book)
 """
@@ -38,6 +39,7 @@ PARAGRAPH = (
 
 def scene():
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # the pages link the CSS
     place = Place.objects.create(name="La Verrière", slug="la-verriere", kind="tiers-lieu",
                                  region="occitanie", city="Montpellier")  # fmt: skip
     manifesto = Manifesto.objects.create(place=place, title="Manifeste du numérique responsable",
@@ -105,6 +107,21 @@ def main():
     )
     markdown = client.get(url.replace("manifeste.epub", "manifeste.md")).content
     print(f"  Markdown file: {len(markdown) / 1024:.0f} KiB")
+    base = f"/manifestes/{version.manifesto.slug}/signataires/"
+    for label, page in [("signatories", base), ("by organisation", base + "?par=organisation"),
+                        ("signatories, page 40", base + "?page=40")]:  # fmt: skip
+        client.get(page)
+        page_times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(page)
+            page_times.append(time.perf_counter() - started)
+        median = statistics.median(page_times) * 1000
+        print(
+            f"  {label}: status {response.status_code}, median {median:.0f} ms, "
+            f"{len(captured)} queries, {len(response.content) / 1024:.0f} KiB of HTML"
+        )
 
 
 main()
