@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Min, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
@@ -118,6 +120,12 @@ def sign(version, *, name, email="", organisation="", place_id=None, comment="",
     else:
         proven = False
     email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise DomainError(
+            _("Enter a valid email address."), code=ManifestoErrorCode.INVALID_EMAIL, field="email"
+        ) from None
     language = getattr(by, "language", "") or get_language() or settings.LANGUAGE_CODE
     now = timezone.now()
     with transaction.atomic():

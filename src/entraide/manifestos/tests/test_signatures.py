@@ -197,6 +197,14 @@ def test_a_place_that_does_not_exist_is_refused(client, manifesto, version):
     assert not Signature.objects.exists()
 
 
+@pytest.mark.parametrize("email", ["", "   ", "pas-une-adresse"])
+def test_the_service_refuses_a_missing_or_invalid_address(manifesto, version, email):
+    with pytest.raises(signatures.DomainError) as refused:
+        signatures.sign(version, name="Amina", email=email)
+    assert refused.value.code == ManifestoErrorCode.INVALID_EMAIL
+    assert not Signature.objects.exists()
+
+
 def test_a_place_awaiting_approval_is_refused_by_the_service(manifesto, version):
     proposal = PlaceFactory(status="propose")
     with pytest.raises(signatures.DomainError) as refused:
