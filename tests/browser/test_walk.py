@@ -18,7 +18,7 @@ from tests.browser.audit import measure, problems_of
 pytestmark = pytest.mark.browser
 MAX_PAGES = 150  # each section of the manifesto now links its discussion page
 NOT_PAGES = ("/admin/", "/static/", "/media/")
-FEEDS = (".ics", ".atom", ".csv", ".json")  # calendar and news feeds are not pages
+FEEDS = (".ics", ".atom", ".csv", ".json", ".epub", ".md")  # feeds and downloads are not pages
 
 
 def session_cookie(base_url, email):
