@@ -38,3 +38,40 @@ def decided(amendment):
             to=[address],
             reply_to=reply_to(manifesto.place),
         )
+
+
+# Signatures: each mail in the signer's language, to the address she signed with.
+
+
+def _to_signer(template, signature, **context):
+    version = signature.version
+    manifesto = version.manifesto
+    with translation.override(signature.language or settings.LANGUAGE_CODE):
+        send_templated_mail(
+            T + "signature_" + template,
+            {
+                "signature": signature,
+                "version": version,
+                "manifesto": manifesto,
+                "link": settings.ENTRAIDE_SITE_URL + signature.private_url(),
+                "manifesto_url": settings.ENTRAIDE_SITE_URL + manifesto.get_absolute_url(),
+                **context,
+            },
+            to=[signature.email],
+            reply_to=reply_to(manifesto.place),
+        )
+
+
+def confirm_signature(signature, *, hours):
+    """Without an account: confirm this signature by the link."""
+    _to_signer("confirm", signature, hours=hours)
+
+
+def already_signed(signature):
+    """Someone asked to sign with an address that has signed already: its link again."""
+    _to_signer("already", signature)
+
+
+def signed(signature):
+    """Signed at once (a verified address): the link to see or withdraw it."""
+    _to_signer("signed", signature)

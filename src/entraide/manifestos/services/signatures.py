@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from entraide.accounts.services import has_verified_email
 from entraide.core.errors import DomainError
 from entraide.core.tokens import new_keyed_link, token_digest
-from entraide.manifestos import signature_mails
+from entraide.manifestos import notifications
 from entraide.manifestos.errors import ManifestoErrorCode
 from entraide.manifestos.models import (
     NAME_MAX,
@@ -158,11 +158,11 @@ def sign(version, *, name, email="", organisation="", place_id=None, comment="",
         elif existing is not None and not existing.is_confirmed:
             _renew_request(signature, fields=fields, language=language, now=now)
         if proven:
-            signature_mails.signed(signature)
+            notifications.signed(signature)
         elif signature.is_confirmed:
-            signature_mails.already_signed(signature)
+            notifications.already_signed(signature)
         else:
-            signature_mails.confirm(signature, hours=settings.ENTRAIDE_CONFIRMATION_HOURS)
+            notifications.confirm_signature(signature, hours=settings.ENTRAIDE_CONFIRMATION_HOURS)
     log.info("manifesto %s: signature %s (%s)", version.manifesto_id, signature.pk, version)
     return Signed(signature, confirmed=proven)
 

@@ -6,9 +6,9 @@ import pytest
 from entraide.manifestos import services
 from entraide.manifestos.models import AmendmentKind, Idea, Phase
 from entraide.manifestos.services import Person
+from entraide.manifestos.tests.signature_pages import SIGNATURE_PAGES
 from entraide.manifestos.tests.test_comments import SECTION_PAGES
 from entraide.manifestos.tests.version_pages import VERSION_PAGES
-from entraide.manifestos.tests.signature_pages import SIGNATURE_PAGES
 from tests.factories import PlaceFactory, SeriesFactory, UserFactory, WorkshopFactory
 from tests.querycount import Page, Visit, assert_page_cost
 
