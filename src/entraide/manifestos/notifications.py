@@ -75,3 +75,21 @@ def already_signed(signature):
 def signed(signature):
     """Signed at once (a verified address): the link to see or withdraw it."""
     _to_signer("signed", signature)
+
+
+def confirm_your_amendment(amendment):
+    """To an author without an account: the link that confirms her amendment (and then lets her
+    follow, update or withdraw it), in the language of the page she proposed it on."""
+    manifesto = amendment.manifesto
+    with translation.override(amendment.language or settings.LANGUAGE_CODE):
+        send_templated_mail(
+            "manifestos/email/confirm_amendment",
+            {
+                "amendment": amendment,
+                "manifesto": manifesto,
+                "link": settings.ENTRAIDE_SITE_URL + amendment.private_url(),
+                "hours": settings.ENTRAIDE_CONFIRMATION_HOURS,
+            },
+            to=[amendment.email],
+            reply_to=reply_to(manifesto.place),
+        )

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError
 from entraide.core.tokens import new_keyed_link, token_digest
-from entraide.manifestos import amendment_mails
+from entraide.manifestos import notifications
 from entraide.manifestos.diff import changed
 from entraide.manifestos.errors import ManifestoErrorCode
 from entraide.manifestos.models import (
@@ -130,7 +130,7 @@ def propose(
             language=translation.get_language() or settings.LANGUAGE_CODE,
         )
         if not signed_in:
-            amendment_mails.confirm_your_amendment(amendment)
+            notifications.confirm_your_amendment(amendment)
     log.info(
         "manifesto %s: amendment %s proposed%s",
         manifesto.pk,
