@@ -1,7 +1,11 @@
 """Every change to manifestos: organising (create, edit, switch phase, questions), the ideas
 wall (ideas, dots, moderation) and the sections of the text."""
 
-from entraide.manifestos.services.amendments import attach_amendments
+from entraide.manifestos.services.amendments import (
+    attach_amendments,
+    count_amendments,
+    section_amendments,
+)
 from entraide.manifestos.services.amendments import confirm as confirm_amendment
 from entraide.manifestos.services.amendments import propose as propose_amendment
 from entraide.manifestos.services.amendments import withdraw as withdraw_amendment
@@ -48,6 +52,7 @@ __all__ = [
     "add_section",
     "attach_amendments",
     "confirm_amendment",
+    "count_amendments",
     "create_manifesto",
     "delete_section",
     "discussion",
@@ -65,6 +70,7 @@ __all__ = [
     "post_comment",
     "post_idea",
     "propose_amendment",
+    "section_amendments",
     "show_comment",
     "show_idea",
     "support",

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -229,4 +230,37 @@ def attach_amendments(manifesto, sections) -> list[Amendment]:
     for section in sections:
         section.amendments_here = by_section.get(section.pk, [])
         section.open_amendments = sum(1 for a in section.amendments_here if a.is_open)
+    return amendments
+
+
+def count_amendments(manifesto, sections):
+    """Give each of `sections` its `amendment_count` and `open_amendments` (amendments to it,
+    or adding after it), in one grouped query: the manifesto's page says how many, and each
+    section's discussion page lists them."""
+    counts = {
+        row["section_id"]: row
+        for row in Amendment.objects.public()
+        .filter(manifesto=manifesto)
+        .values("section_id")
+        .annotate(total=Count("pk"), open=Count("pk", filter=Q(status=AmendmentStatus.OPEN)))
+        .order_by()
+    }
+    for section in sections:
+        row = counts.get(section.pk, {})
+        section.amendment_count = row.get("total", 0)
+        section.open_amendments = row.get("open", 0)
+
+
+def section_amendments(manifesto, section) -> list[Amendment]:
+    """The public amendments to `section` (or adding after it), oldest first, with their vote
+    totals, in one query."""
+    amendments = list(
+        Amendment.objects.public()
+        .filter(manifesto=manifesto, section=section)
+        .only("pk", "kind", "section_id", "status", "author_name", "created_at", "manifesto_id")
+        .annotate(**vote_totals())
+    )
+    for amendment in amendments:
+        amendment.manifesto = manifesto
+        amendment.target = section
     return amendments

@@ -79,7 +79,9 @@ def test_a_proposal_shows_its_changes_original_and_proposed_text(client, section
     assert "<p>Le numérique est collectif.</p>" in proposed
     listed = client.get(section.manifesto.get_absolute_url()).text
     assert "1 amendement à cette section" in listed
-    assert amendment.get_absolute_url() in listed
+    discussion = f"/manifestes/{section.manifesto.slug}/sections/{section.pk}/discussion/"
+    assert f'href="{discussion}#amendements"' in listed
+    assert amendment.get_absolute_url() in client.get(discussion).text
 
 
 @pytest.mark.parametrize(

@@ -375,12 +375,12 @@ def discussed_amendment(n):
 
 
 SECTION_PAGES = [
-    # the manifesto (place joined), its sections, the comments
-    Page("manifestos:section_discussion", 3, discussed_section),
+    # the manifesto (place joined), its sections, its amendments, the comments
+    Page("manifestos:section_discussion", 4, discussed_section),
     # + session, user, her contributor, the organiser check
     Page(
         "manifestos:section_discussion by an organiser",
-        7,
+        8,
         lambda n: discussed_section(n, viewer="organiser"),
     ),
 ]

@@ -73,7 +73,7 @@ def a_manifesto(n, *, phase=Phase.DRAFTING, title="Manifeste"):
     if phase == Phase.AMENDMENTS_OPEN:
         services.switch_phase(manifesto, Phase.AMENDMENTS_OPEN, by=organiser)
         for s, section in enumerate(sections):
-            amendment = services.propose_amendment(
+            services.propose_amendment(
                 manifesto,
                 kind=AmendmentKind.REPLACE,
                 section=section,
@@ -82,7 +82,9 @@ def a_manifesto(n, *, phase=Phase.DRAFTING, title="Manifeste"):
                 rationale=f"Parce que {s}.",
                 by=people[s],
             )
-            shows.append(amendment.get_absolute_url())
+            shows.append(
+                f"/manifestes/{manifesto.slug}/sections/{section.pk}/discussion/#amendements"
+            )
     return manifesto, organiser, people, shows
 
 

@@ -31,6 +31,10 @@ def propose_url(section):
     return f"/manifestes/{section.manifesto.slug}/sections/{section.pk}/amender/"
 
 
+def discussion_url(section):
+    return f"/manifestes/{section.manifesto.slug}/sections/{section.pk}/discussion/"
+
+
 def visitor_form(**extra):
     return {
         "kind": "remplacer",
@@ -67,7 +71,8 @@ def test_a_visitor_proposes_confirms_and_everyone_then_reads_it(client, section,
 
     # Unconfirmed: nobody sees it, not on the text, not at its address, not for organisers.
     manifesto_url = section.manifesto.get_absolute_url()
-    assert "Dominique" not in client.get(manifesto_url).text
+    listed_at = discussion_url(section)
+    assert "Dominique" not in client.get(listed_at).text
     assert client.get(f"{manifesto_url}amendements/{amendment.pk}/").status_code == 404
     managing = client_for(bob).get(f"/manifestes/gerer/{section.manifesto.slug}/").text
     assert "Dominique" not in managing
@@ -80,7 +85,7 @@ def test_a_visitor_proposes_confirms_and_everyone_then_reads_it(client, section,
     confirmed = client.post(link + "confirmer/")
     assert confirmed.status_code == 302
     assert Amendment.objects.get().is_public
-    assert "Dominique" in client.get(manifesto_url).text
+    assert "Dominique" in client.get(listed_at).text
     public = client.get(f"{manifesto_url}amendements/{amendment.pk}/")
     assert public.status_code == 200
     assert "collectif" in public.text
@@ -175,7 +180,7 @@ def test_script_in_the_name_is_refused_beside_it(client, section):
 def test_an_ampersand_in_the_name_reads_as_typed(client, section):
     propose(client, section, name="Dominique & Co")
     client.post(link_in(mail.outbox[0]) + "confirmer/")
-    page = client.get(section.manifesto.get_absolute_url()).text
+    page = client.get(discussion_url(section)).text
     assert "Dominique &amp; Co" in page
 
 

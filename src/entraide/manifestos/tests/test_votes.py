@@ -120,7 +120,8 @@ def test_the_totals_show_on_the_page_and_in_the_lists(client_for, section, amend
     assert "<strong>1</strong> contre" in votes
     assert "<strong>1</strong> abstention" in votes
     compact = "2\u00a0pour, 1\u00a0contre, 1\u00a0abst."  # each number held to its word
-    assert compact in client_for(bob).get(section.manifesto.get_absolute_url()).text
+    discussion = f"/manifestes/{section.manifesto.slug}/sections/{section.pk}/discussion/"
+    assert compact in client_for(bob).get(discussion).text
     assert compact in client_for(bob).get(f"/manifestes/gerer/{section.manifesto.slug}/").text
 
 
@@ -208,11 +209,21 @@ def voted(manifesto, n, people):
     return amendments
 
 
-def detail_voted(n):
-    manifesto, _organiser, people, shows = a_manifesto(n, phase=Phase.AMENDMENTS_OPEN)
-    voted(manifesto, n, people)
+def section_voted(n):
+    """A section with `n` amendments, each with `n` votes, on its discussion page."""
+    manifesto, _organiser, people, _shows = a_manifesto(n, phase=Phase.AMENDMENTS_OPEN)
+    section = manifesto.sections.order_by("position").first()
+    for i in range(1, n):
+        services.propose_amendment(
+            manifesto, kind=AmendmentKind.DELETE, section=section, rationale=f"Trop {i}.",
+            by=people[i],
+        )  # fmt: skip
+    amendments = voted(manifesto, n, people)
+    listed = [a.get_absolute_url() for a in amendments if a.section_id == section.pk]
+    assert len(listed) == n
     return Visit(
-        manifesto.get_absolute_url(), shows=[*shows, f"0\u00a0pour, {n}\u00a0contre, 0\u00a0abst."]
+        f"/manifestes/{manifesto.slug}/sections/{section.pk}/discussion/",
+        shows=[*listed, f"0\u00a0pour, {n}\u00a0contre, 0\u00a0abst."],
     )
 
 
@@ -244,7 +255,8 @@ def amendment_by_a_voter(n):
 
 
 VOTE_PAGES = [
-    Page("manifestos:detail with votes on its amendments", 7, detail_voted),
+    # the manifesto, its sections, the section's amendments with their totals, its comments
+    Page("manifestos:section_discussion with votes on its amendments", 4, section_voted),
     Page("manifestos:manage with votes on its amendments", 8, manage_voted),
     Page("manifestos:amendment with votes", 3, amendment_voted),
     Page("manifestos:amendment seen by a voter", 9, amendment_by_a_voter),

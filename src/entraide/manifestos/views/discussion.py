@@ -173,6 +173,8 @@ def section_discussion(request, slug, section_id, *, forms=None, status=200):
     context = {
         "manifesto": manifesto,
         "section": section,
+        "amendments": services.section_amendments(manifesto, section),
+        "amendable": manifesto.phase == Phase.AMENDMENTS_OPEN,
         **discussion_context(request, manifesto, section=section, forms=forms),
     }
     return render(request, "manifestos/section_discussion.html", context, status=status)

@@ -66,7 +66,7 @@ def detail(request, slug, *, forms=None, status=200):
     person = _person(request)
     contributor = services.find_contributor(manifesto, person)
     sections = services.numbered_sections(manifesto)
-    services.attach_amendments(manifesto, sections)
+    services.count_amendments(manifesto, sections)
     questions = services.wall(manifesto, contributor=contributor, sections=sections)
     forms = forms or {}
     name = contributor.name if contributor else ""
