@@ -294,8 +294,10 @@ def measure(client, url):
 
 def pages(manifesto, amendment):
     base = manifesto.get_absolute_url()
+    first = manifesto.sections.order_by("position").first()
     return [
         ("manifesto page", base),
+        ("section discussion", f"{base}sections/{first.pk}/discussion/"),
         ("amendment page", amendment.get_absolute_url()),
         ("version V1", f"{base}versions/1/"),
         ("compare V0 → V1", f"{base}comparer/?de=0&a=1"),
