@@ -40,6 +40,6 @@ def drafting(manifesto, bob):
     return services.switch_phase(manifesto, Phase.DRAFTING, by=bob)
 
 
-# The `version` fixture of the signatures and exports tests: a stand-in for publish_version
-# (tests/publishing.py) until it is on main.
+# The `version` fixture of the signatures and exports tests: published as organisers do
+# (tests/publishing.py).
 from entraide.manifestos.tests.publishing import version  # noqa: E402, F401

@@ -1,45 +1,72 @@
-"""STAND-IN for services.versions.publish_version (built beside this work, not yet on main):
-the fixtures of test_signatures.py and test_exports.py, imported there. It freezes the
-manifesto's sections into a Version as publishing will; once publish_version exists, replace
-`publish` with it (`publish_version(manifesto, note=note, by=by)`) and keep the fixtures."""
+"""Versions made as the organisers make them, for the tests of signatures, exports and the
+account pages: `publish` brings the manifesto through its phases to one where a version may be
+published, then calls services.publish_version; `write_sections` adds sections while drafting,
+or, once a version is out, through accepted amendments (the only way the text changes then)."""
 
 import pytest
-from django.utils import timezone
 
 from entraide.manifestos import services
-from entraide.manifestos.models import Phase, Version, VersionSection
+from entraide.manifestos.models import AmendmentKind, Phase, Version
+from entraide.manifestos.services import decisions
+from entraide.manifestos.services.versions import publish_version
+
+# The way from each phase to one that publishes: drafting, or amendments closed.
+TOWARDS_PUBLISHING = {
+    Phase.IDEAS: Phase.DRAFTING,
+    Phase.PUBLISHED: Phase.AMENDMENTS_OPEN,
+    Phase.AMENDMENTS_OPEN: Phase.AMENDMENTS_CLOSED,
+}
 
 
-def publish(manifesto, *, note="", by=None) -> Version:
-    """SWAP FOR publish_version: a new version of `manifesto` holding its sections as they are."""
-    last = manifesto.versions.order_by("-number").first()
-    version = Version.objects.create(
-        manifesto=manifesto,
-        number=0 if last is None else last.number + 1,
-        note=note,
-        published_at=timezone.now(),
-        published_by=by,
+def _phase(manifesto):
+    manifesto.refresh_from_db(fields=["phase"])
+    return manifesto.phase
+
+
+def publish(manifesto, *, note="", by) -> Version:
+    """The next version of `manifesto`, published by `by` (who runs its place)."""
+    while _phase(manifesto) in TOWARDS_PUBLISHING:
+        services.switch_phase(manifesto, TOWARDS_PUBLISHING[manifesto.phase], by=by)
+    if not manifesto.sections.exists():
+        services.add_section(manifesto, title="Préambule", body="Le texte commence ici.", by=by)
+    return publish_version(manifesto, note=note, by=by)
+
+
+def _amend(manifesto, by, **proposal):
+    if _phase(manifesto) != Phase.AMENDMENTS_OPEN:
+        services.switch_phase(manifesto, Phase.AMENDMENTS_OPEN, by=by)
+    amendment = services.propose_amendment(
+        manifesto, rationale="Adopté en atelier.", by=by, **proposal
     )
-    VersionSection.objects.bulk_create(
-        VersionSection(
-            version=version,
-            key=section.pk,
-            position=position,
-            title=section.title,
-            body=section.body,
-            body_html=section.body_html,
-        )
-        for position, section in enumerate(manifesto.sections.order_by("position", "pk"), 1)
-    )
-    return version
+    decisions.accept(amendment, reason="Adopté en atelier.", by=by)
+    amendment.refresh_from_db()
+    return amendment
 
 
 def write_sections(manifesto, by, texts):
-    """Sections with the given (title, body), written while drafting."""
-    manifesto.refresh_from_db(fields=["phase"])
-    if manifesto.phase != Phase.DRAFTING:
-        services.switch_phase(manifesto, Phase.DRAFTING, by=by)
-    return [services.add_section(manifesto, title=t, body=b, by=by) for t, b in texts]
+    """Sections with the given (title, body) at the end of the text: written while drafting,
+    or added by accepted amendments once a version is published."""
+    if _phase(manifesto) in (Phase.IDEAS, Phase.DRAFTING):
+        if manifesto.phase == Phase.IDEAS:
+            services.switch_phase(manifesto, Phase.DRAFTING, by=by)
+        return [services.add_section(manifesto, title=t, body=b, by=by) for t, b in texts]
+    added = []
+    for title, body in texts:
+        last = manifesto.sections.order_by("-position").first()
+        amendment = _amend(
+            manifesto, by, kind=AmendmentKind.ADD, section=last, title=title, body=body
+        )
+        added.append(manifesto.sections.get(pk=amendment.applied_key))
+    return added
+
+
+def rewrite_section(section, by, *, title, body):
+    """The section replaced by an accepted amendment (after a version, the text changes so)."""
+    _amend(
+        section.manifesto, by, kind=AmendmentKind.REPLACE, section=section, title=title, body=body
+    )
+    section.refresh_from_db()
+    return section
 
 
 SECTIONS = [

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from entraide.manifestos.models import Signature
-from entraide.manifestos.tests.publishing import publish, write_sections
+from entraide.manifestos.tests.publishing import publish, rewrite_section, write_sections
 from tests.factories import PlaceFactory
 from tests.text import squeeze
 
@@ -52,9 +52,7 @@ def test_the_markdown_file_holds_the_version_as_written(client, manifesto, versi
 
 def test_each_version_keeps_its_own_text(client, manifesto, version, bob):
     section = manifesto.sections.get(title="Partage")
-    from entraide.manifestos import services
-
-    services.edit_section(section, title="Partage des savoirs", body="Autrement.", by=bob)
+    rewrite_section(section, bob, title="Partage des savoirs", body="Autrement.")
     newer = publish(manifesto, by=bob)
 
     assert "## 2. Partage\n" in client.get(url("markdown", version)).content.decode()
