@@ -39,3 +39,45 @@ def burst_figures(results, wall):
         "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
         "errors": sum(1 for ok, _seconds in results if not ok),
     }
+
+
+def admin_command(url, sql):
+    """Run `sql` on the server of the PostgreSQL `url`, outside any database of the bench."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    parts = urlsplit(url.replace("postgres://", "postgresql://", 1))
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(sql)
+
+
+def database_name(url):
+    from urllib.parse import urlsplit
+
+    name = urlsplit(url).path.lstrip("/")
+    if not name or name in ("postgres", "template0", "template1"):
+        sys.exit(f"--postgresql must name a database for the bench alone, not {name!r}")
+    return name
+
+
+def run_per_database(postgresql_url):
+    """The parent of a bench: run this script again once per database (`--vendor sqlite`, then
+    `--vendor postgresql` on a database made afresh and dropped after), and exit with their
+    status."""
+    import subprocess
+
+    vendors = ["sqlite"] + (["postgresql"] if postgresql_url else [])
+    status = 0
+    for vendor in vendors:
+        if vendor == "postgresql":
+            name = database_name(postgresql_url)
+            admin_command(postgresql_url, f'DROP DATABASE IF EXISTS "{name}"')
+            admin_command(postgresql_url, f'CREATE DATABASE "{name}"')
+        try:
+            status |= subprocess.run([sys.executable, *sys.argv, "--vendor", vendor]).returncode
+        finally:
+            if vendor == "postgresql":
+                admin_command(postgresql_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    raise SystemExit(status)

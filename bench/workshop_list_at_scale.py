@@ -16,12 +16,10 @@ workshops and with 10 000.
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 PAGES = [
     "/ateliers/",
@@ -42,36 +40,11 @@ parser.add_argument("--vendor", choices=["sqlite", "postgresql"], help=argparse.
 args = parser.parse_args()
 
 
-def admin_command(url, sql):
-    import psycopg
-
-    parts = urlsplit(url.replace("postgres://", "postgresql://", 1))
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(sql)
-
-
-def database_name(url):
-    name = urlsplit(url).path.lstrip("/")
-    if not name or name in ("postgres", "template0", "template1"):
-        sys.exit(f"--postgresql must name a database for the bench alone, not {name!r}")
-    return name
-
-
 if args.vendor is None:  # the parent: one child process per database
-    vendors = ["sqlite"] + (["postgresql"] if args.postgresql else [])
-    status = 0
-    for vendor in vendors:
-        if vendor == "postgresql":
-            name = database_name(args.postgresql)
-            admin_command(args.postgresql, f'DROP DATABASE IF EXISTS "{name}"')
-            admin_command(args.postgresql, f'CREATE DATABASE "{name}"')
-        try:
-            status |= subprocess.run([sys.executable, *sys.argv, "--vendor", vendor]).returncode
-        finally:
-            if vendor == "postgresql":
-                admin_command(args.postgresql, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    raise SystemExit(status)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _setup import run_per_database
+
+    run_per_database(args.postgresql)
 
 
 # --- A child: one database ------------------------------------------------------------------
