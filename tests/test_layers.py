@@ -19,6 +19,7 @@ FEATURES = [
     "workshops",
     "polls",
     "manifestos",
+    "surveys",
 ]  # a feature app may use the services of those before it
 CROSSING_ALLOWED = {"services", "models"}
 

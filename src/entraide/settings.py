@@ -195,6 +195,7 @@ INSTALLED_APPS = [
     "entraide.workshops",
     "entraide.polls",
     "entraide.manifestos",
+    "entraide.surveys",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

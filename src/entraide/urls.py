@@ -16,6 +16,7 @@ APP_URLS = {
     "workshops": ("ateliers/", "entraide.workshops.urls"),
     "polls": ("sondages/", "entraide.polls.urls"),
     "manifestos": ("manifestes/", "entraide.manifestos.urls"),
+    "surveys": ("enquetes/", "entraide.surveys.urls"),
 }
 
 urlpatterns = [
