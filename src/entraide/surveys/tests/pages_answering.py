@@ -1,0 +1,4 @@
+"""The literal query counts of the answering pages (tests/querycount.py), gathered by
+test_query_counts.py."""
+
+PAGES = []
