@@ -167,7 +167,7 @@ def test_a_question_with_answers_shows_only_its_wording_as_editable(client_for, 
         "Cette question a déjà 2 réponses\u00a0: seule la formulation peut changer, pour que les "
         "résultats restent justes."
     ) in page
-    assert '<select name="kind" id="id_kind" disabled>' in page
+    assert '<select name="kind" disabled id="id_kind">' in page
 
 
 def test_relabelling_a_choice_of_an_answered_question_is_saved(client_for, survey, bob):

@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from entraide.core.errors import DomainError, add_domain_error, add_domain_message
@@ -18,15 +18,15 @@ from entraide.surveys.forms.building import ReopenForm
 from entraide.surveys.models import Answer
 
 STATUS_LABELS = {
-    "draft": gettext_lazy("Draft"),
-    "scheduled": gettext_lazy("Not open yet"),
-    "open": gettext_lazy("Open"),
-    "closed": gettext_lazy("Closed"),
+    "draft": pgettext_lazy("survey", "Draft"),
+    "scheduled": pgettext_lazy("survey", "Not open yet"),
+    "open": pgettext_lazy("survey", "Open"),
+    "closed": pgettext_lazy("survey", "Closed"),
 }
 GROUPS = [
     ("draft", gettext_lazy("Drafts")),
     ("open", gettext_lazy("Open or about to open")),
-    ("closed", gettext_lazy("Closed")),
+    ("closed", pgettext_lazy("surveys", "Closed")),
 ]
 
 
