@@ -159,6 +159,9 @@ class QuestionForm(SingleLineFieldsMixin, forms.Form):
                     field.disabled = True
             if question.kind not in (Kind.SINGLE, Kind.MULTIPLE):
                 self.fields["choices"].disabled = True
+            self.fields["choices"].help_text = _(
+                "One per line, as many as now and in the same order: only their labels can change."
+            )
 
     def choice_lines(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data.get("choices", "").splitlines()]
