@@ -33,6 +33,13 @@ def manage_place(n):
     return Visit(f"/enquetes/gerer/lieu/{place.slug}/", user=organiser, shows=titles)
 
 
+OF_EACH_KIND = [
+    (Kind.SINGLE, {"choices": ["A", "B"]}),
+    (Kind.SCALE, {"scale_min": 1, "scale_max": 5}),
+    (Kind.NUMBER, {"number_min": 0, "number_max": 10}),
+]
+
+
 def manage(n):
     """A published survey of `n` sections of `n` questions (choices, scales, numbers), one of
     them answered, `n` answers in all."""
@@ -47,20 +54,12 @@ def manage(n):
         section = survey.sections.get() if s == 0 else services.add_section(survey)
         for q in range(n):
             text = f"Question {s}-{q}"
-            kind = (Kind.SINGLE, Kind.SCALE, Kind.NUMBER)[q % 3]
-            services.add_question(
-                section, kind=kind, text=text, choices=[f"A{q}", f"B{q}"], scale_min=1,
-                scale_max=5, number_min=0, number_max=10,
-            ) if kind == Kind.SINGLE else services.add_question(
-                section, kind=kind, text=text, **(
-                    {"scale_min": 1, "scale_max": 5} if kind == Kind.SCALE
-                    else {"number_min": 0, "number_max": 10}
-                ),
-            )  # fmt: skip
-            texts += [text, f"B{q}"] if kind == Kind.SINGLE else [text]
+            kind, options = OF_EACH_KIND[q % 3]
+            services.add_question(section, kind=kind, text=text, **options)
+            texts.append(text)
     services.publish(survey)
     for _ in range(n):
-        record(survey, {"Question 0-0": "A0"})
+        record(survey, {"Question 0-0": "A"})
     return Visit(f"/enquetes/gerer/{survey.slug}/", user=organiser, shows=texts)
 
 

@@ -328,3 +328,19 @@ def test_the_builder_shows_the_address_to_share(client_for, open_survey, bob):
     page = client_for(bob).get(reverse("surveys:manage", args=[open_survey.slug])).content.decode()
 
     assert f"http://testserver{public}" in page
+
+
+def test_answered_questions_and_their_section_offer_no_delete_button(client_for, survey, bob):
+    single = survey.questions.get(text="Vous êtes…")
+    second = survey.sections.last()
+    record(survey, {"Vous êtes…": "Public"})
+
+    page = client_for(bob).get(reverse("surveys:manage", args=[survey.slug])).content.decode()
+
+    deletes = [
+        reverse("surveys:delete_question", args=[survey.slug, single.pk]),
+        reverse("surveys:delete_section", args=[survey.slug, single.section_id]),
+        reverse("surveys:delete_question", args=[survey.slug, second.questions.first().pk]),
+        reverse("surveys:delete_section", args=[survey.slug, second.pk]),
+    ]
+    assert [url in page for url in deletes] == [False, False, True, True]

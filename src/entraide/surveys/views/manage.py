@@ -65,6 +65,7 @@ def _sections(survey):
     number = 0
     for section in sections:
         section.question_list = by_section[section.pk]
+        section.answered = any(q.answered for q in section.question_list)
         for question in section.question_list:
             number += 1
             question.number = number
