@@ -344,3 +344,32 @@ def test_answered_questions_and_their_section_offer_no_delete_button(client_for,
         reverse("surveys:delete_section", args=[survey.slug, second.pk]),
     ]
     assert [url in page for url in deletes] == [False, False, True, True]
+
+
+EVERY_ANSWER = {
+    "Vous êtes…": "Public",
+    "Heures d'écran par jour": 5,
+    "Quelles applications ?": ["Vidéo", "Jeux"],
+    "Dépendance ressentie": 3,
+    "Souhaitez-vous réduire ?": "Oui",
+    "Un mot pour le dire": "Trop",
+    "Une heure de plus, vous feriez quoi ?": "Dormir",
+}
+
+
+@pytest.mark.parametrize("text", list(EVERY_ANSWER), ids=range(7))
+def test_the_wording_of_an_answered_question_of_any_kind_can_change(client_for, survey, bob, text):
+    question = survey.questions.get(text=text)
+    record(survey, EVERY_ANSWER)
+    labels = [c.label for c in question.choices.all()]
+    url = reverse("surveys:edit_question", args=[survey.slug, question.pk])
+
+    response = client_for(bob).post(
+        url, {"text": f"{text} (reformulée)", "help_text": "Aide", "choices": "\n".join(labels)}
+    )
+
+    question.refresh_from_db()
+    assert response.status_code == 302
+    assert (question.text, question.help_text, [c.label for c in question.choices.all()]) == (
+        f"{text} (reformulée)", "Aide", labels,
+    )  # fmt: skip
