@@ -373,3 +373,30 @@ def test_the_wording_of_an_answered_question_of_any_kind_can_change(client_for, 
     assert (question.text, question.help_text, [c.label for c in question.choices.all()]) == (
         f"{text} (reformulée)", "Aide", labels,
     )  # fmt: skip
+
+
+def settings_of(survey, **changes):
+    local = lambda moment: moment and timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")  # noqa: E731
+    return {
+        "title": survey.title,
+        "description": survey.description,
+        "audience": survey.audience,
+        "opens_at": local(survey.opens_at) or "",
+        "closes_at": local(survey.closes_at) or "",
+    } | changes
+
+
+def test_a_survey_past_its_closing_date_keeps_it_when_its_title_changes(client_for, survey, bob):
+    closed_on = timezone.now().replace(second=0, microsecond=0) - timedelta(days=2)
+    Survey.objects.filter(pk=survey.pk).update(closes_at=closed_on)
+    survey.refresh_from_db()
+    url = reverse("surveys:edit", args=[survey.slug])
+
+    kept = client_for(bob).post(url, settings_of(survey, title="Bilan"))
+    past = (timezone.localtime() - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    moved = client_for(bob).post(url, settings_of(survey, title="Autre", closes_at=past))
+
+    survey.refresh_from_db()
+    assert (kept.status_code, moved.status_code) == (302, 400)
+    assert moved.context["form"].has_error("closes_at", SurveyErrorCode.CLOSING_IN_PAST)
+    assert (survey.title, survey.closes_at) == ("Bilan", closed_on)

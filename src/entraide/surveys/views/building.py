@@ -1,6 +1,8 @@
 """The organisers' forms and actions that build a survey (`/enquetes/gerer/…`): its settings,
 its sections and its questions. Each action POSTs, then goes back to the builder."""
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -52,7 +54,8 @@ def create(request, place_slug):
 @login_required
 def edit(request, slug):
     survey = survey_for_organiser(request, slug)
-    form = SurveyForm(request.POST or None, place=survey.place, instance=survey)
+    # The form fills a copy: the service compares the new settings with the saved ones.
+    form = SurveyForm(request.POST or None, place=survey.place, instance=copy.copy(survey))
 
     def save():
         services.update_settings(survey, by=request.user, fields=form.survey_fields())
@@ -197,9 +200,9 @@ def duplicate_question(request, slug, question_id):
     survey = survey_for_organiser(request, slug)
     question = _question(survey, question_id)
     try:
-        copy = services.duplicate_question(question)
+        twin = services.duplicate_question(question)
     except DomainError as error:
         add_domain_message(request, error)
         return _builder(survey, f"question-{question.pk}")
     messages.success(request, _("The question is duplicated, just below: change what differs."))
-    return _builder(survey, f"question-{copy.pk}")
+    return _builder(survey, f"question-{twin.pk}")
