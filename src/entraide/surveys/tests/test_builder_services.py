@@ -1,6 +1,7 @@
 """Building a survey after its first draft: reorder, duplicate, edit (only the wording once
 answers came), delete, dates, close and reopen."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,9 @@ from entraide.core.errors import DomainError
 from entraide.surveys import services
 from entraide.surveys.errors import SurveyErrorCode
 from entraide.surveys.models import Answer, Kind, Survey
-from entraide.surveys.tests.conftest import record
+from entraide.surveys.services import building
+from entraide.surveys.tests.conftest import build_screens_survey, record
+from tests.threads import at_once, skip_on_sqlite
 
 pytestmark = pytest.mark.django_db
 
@@ -278,3 +281,25 @@ def test_reopening_after_the_closing_date_asks_for_a_new_one_or_none(open_survey
 
     assert refused.value.code == SurveyErrorCode.CLOSING_IN_PAST
     assert (open_survey.is_open(), open_survey.closes_at) == (True, None)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_clicks_at_the_same_time_keep_positions_unique(monkeypatch, place, bob):
+    skip_on_sqlite(pytest)
+    survey = build_screens_survey(place, bob)
+    first = question(survey, "Vous êtes…")
+    renumber = building._renumber
+
+    def slowly(items):  # each click reads the order, then takes its time to write it
+        time.sleep(0.2)
+        renumber(items)
+
+    monkeypatch.setattr(building, "_renumber", slowly)
+    results = at_once(
+        lambda: services.duplicate_question(first),
+        lambda: services.duplicate_question(first),
+        lambda: services.move_question(question(survey, "Heures d'écran par jour"), -1),
+    )
+
+    assert [type(r).__name__ for r in results] == ["Question", "Question", "NoneType"]
+    assert [p for p, _text in layout(survey)[0][1]] == [0, 1, 2, 3, 4]
