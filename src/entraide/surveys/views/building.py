@@ -90,9 +90,9 @@ def add_section(request, slug):
 
 
 @login_required
-def edit_section(request, slug, section_id):
+def edit_section(request, slug, survey_section_id):
     survey = survey_for_organiser(request, slug)
-    section = _section(survey, section_id)
+    section = _section(survey, survey_section_id)
     form = SectionForm(request.POST or None, instance=section)
 
     def save():
@@ -116,18 +116,18 @@ def _act(request, survey, action, anchor="", done=None):
 
 @login_required
 @require_POST
-def delete_section(request, slug, section_id):
+def delete_section(request, slug, survey_section_id):
     survey = survey_for_organiser(request, slug)
-    section = _section(survey, section_id)
+    section = _section(survey, survey_section_id)
     done = _("The section is deleted.")
     return _act(request, survey, lambda: services.delete_section(section), done=done)
 
 
 @login_required
 @require_POST
-def move_section(request, slug, section_id, step):
+def move_section(request, slug, survey_section_id, step):
     survey = survey_for_organiser(request, slug)
-    section = _section(survey, section_id)
+    section = _section(survey, survey_section_id)
     action = lambda: services.move_section(section, step)  # noqa: E731
     return _act(request, survey, action, f"section-{section.pk}")
 
@@ -138,9 +138,9 @@ def _answered(question) -> int:
 
 
 @login_required
-def add_question(request, slug, section_id):
+def add_question(request, slug, survey_section_id):
     survey = survey_for_organiser(request, slug)
-    section = _section(survey, section_id)
+    section = _section(survey, survey_section_id)
     form = QuestionForm(request.POST or None)
 
     def save():
@@ -152,9 +152,9 @@ def add_question(request, slug, section_id):
 
 
 @login_required
-def edit_question(request, slug, question_id):
+def edit_question(request, slug, survey_question_id):
     survey = survey_for_organiser(request, slug)
-    question = _question(survey, question_id)
+    question = _question(survey, survey_question_id)
     answered = _answered(question)
     form = QuestionForm(request.POST or None, question=question, answered=answered)
 
@@ -178,27 +178,27 @@ def edit_question(request, slug, question_id):
 
 @login_required
 @require_POST
-def delete_question(request, slug, question_id):
+def delete_question(request, slug, survey_question_id):
     survey = survey_for_organiser(request, slug)
-    question = _question(survey, question_id)
+    question = _question(survey, survey_question_id)
     done = _("The question is deleted.")
     return _act(request, survey, lambda: services.delete_question(question), done=done)
 
 
 @login_required
 @require_POST
-def move_question(request, slug, question_id, step):
+def move_question(request, slug, survey_question_id, step):
     survey = survey_for_organiser(request, slug)
-    question = _question(survey, question_id)
+    question = _question(survey, survey_question_id)
     action = lambda: services.move_question(question, step)  # noqa: E731
     return _act(request, survey, action, f"question-{question.pk}")
 
 
 @login_required
 @require_POST
-def duplicate_question(request, slug, question_id):
+def duplicate_question(request, slug, survey_question_id):
     survey = survey_for_organiser(request, slug)
-    question = _question(survey, question_id)
+    question = _question(survey, survey_question_id)
     try:
         twin = services.duplicate_question(question)
     except DomainError as error:
