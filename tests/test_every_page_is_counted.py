@@ -41,6 +41,17 @@ ACTIONS = {
     "manifestos:comment_section",
     "manifestos:hide_comment",
     "manifestos:show_comment",
+    "surveys:publish",
+    "surveys:close",
+    "surveys:reopen",
+    "surveys:duplicate",
+    "surveys:delete_section",
+    "surveys:section_up",
+    "surveys:section_down",
+    "surveys:delete_question",
+    "surveys:duplicate_question",
+    "surveys:question_up",
+    "surveys:question_down",
 }
 
 # Pages about one thing that lists nothing: fixed text, an empty form, or the confirmation of
@@ -65,6 +76,10 @@ ONE_THING = {
     "manifestos:signature_sent",
     "manifestos:my_signature",
     "manifestos:epub",  # a binary file: its count is in manifestos/tests/test_exports.py
+    "surveys:add_section",
+    "surveys:edit_section",
+    "surveys:add_question",
+    "surveys:edit_question",  # one question, its choices in one textarea
 }
 
 

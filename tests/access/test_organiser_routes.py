@@ -21,6 +21,7 @@ from entraide.manifestos.models import Amendment, Phase
 from entraide.places import services as places
 from entraide.polls import services as polls
 from entraide.polls.tests.conftest import slot_times
+from entraide.surveys import services as surveys
 from entraide.workshops import services as workshops
 from tests.factories import PlaceFactory, SeriesFactory, UserFactory, WorkshopFactory
 
@@ -83,6 +84,12 @@ def elsewhere():
         manifesto, body="Un avis", name="Alice", person=manifestos.Person(participant),
         section=first,
     )  # fmt: skip
+    survey = surveys.create_survey(place, by=owner, fields={"title": "Enquête"})
+    survey.slug = ELSEWHERE
+    survey.save(update_fields=["slug"])
+    survey_question = surveys.add_question(
+        survey.sections.get(), kind="choix-unique", text="Quoi ?", choices=["A", "B"]
+    )
     invitation = places.invite_organiser(
         place, email="sam@example.org", by=owner, site_url="https://entraide.example.org"
     )
@@ -97,6 +104,7 @@ def elsewhere():
         "section": first,
         "amendment": amendment,
         "comment": comment,
+        "survey_question": survey_question,
     }
 
 
@@ -111,6 +119,8 @@ FILL = {
     "section_id": lambda scene: scene["section"].pk,
     "amendment_id": lambda scene: scene["amendment"].pk,
     "comment_id": lambda scene: scene["comment"].pk,
+    "survey_section_id": lambda scene: scene["survey_question"].section_id,
+    "survey_question_id": lambda scene: scene["survey_question"].pk,
 }
 
 

@@ -17,6 +17,7 @@ class SurveyErrorCode(StrEnum):
     LAST_SECTION = "last_section"
     NO_QUESTION = "no_question"
     DATES_IN_ORDER = "dates_in_order"
+    CLOSING_IN_PAST = "closing_in_past"
     THRESHOLD_TOO_LOW = "threshold_too_low"
     # Answering
     NOT_PUBLISHED = "not_published"

@@ -1,8 +1,73 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from entraide.surveys.views import building, manage
 
 app_name = "surveys"
 urlpatterns = [
     # Building (organisers): views/building.py, views/manage.py
+    path("gerer/lieu/<slug:place_slug>/", manage.manage_place, name="manage_place"),
+    path("gerer/lieu/<slug:place_slug>/nouvelle/", building.create, name="create"),
+    path("gerer/<slug:slug>/", manage.manage, name="manage"),
+    path("gerer/<slug:slug>/modifier/", building.edit, name="edit"),
+    path("gerer/<slug:slug>/publier/", manage.publish, name="publish"),
+    path("gerer/<slug:slug>/clore/", manage.close, name="close"),
+    path("gerer/<slug:slug>/rouvrir/", manage.reopen, name="reopen"),
+    path("gerer/<slug:slug>/dupliquer/", manage.duplicate, name="duplicate"),
+    path("gerer/<slug:slug>/sections/ajouter/", building.add_section, name="add_section"),
+    path(
+        "gerer/<slug:slug>/sections/<int:survey_section_id>/",
+        building.edit_section,
+        name="edit_section",
+    ),
+    path(
+        "gerer/<slug:slug>/sections/<int:survey_section_id>/supprimer/",
+        building.delete_section,
+        name="delete_section",
+    ),
+    path(
+        "gerer/<slug:slug>/sections/<int:survey_section_id>/monter/",
+        building.move_section,
+        {"step": -1},
+        name="section_up",
+    ),
+    path(
+        "gerer/<slug:slug>/sections/<int:survey_section_id>/descendre/",
+        building.move_section,
+        {"step": 1},
+        name="section_down",
+    ),
+    path(
+        "gerer/<slug:slug>/sections/<int:survey_section_id>/question/",
+        building.add_question,
+        name="add_question",
+    ),
+    path(
+        "gerer/<slug:slug>/questions/<int:survey_question_id>/",
+        building.edit_question,
+        name="edit_question",
+    ),
+    path(
+        "gerer/<slug:slug>/questions/<int:survey_question_id>/supprimer/",
+        building.delete_question,
+        name="delete_question",
+    ),
+    path(
+        "gerer/<slug:slug>/questions/<int:survey_question_id>/dupliquer/",
+        building.duplicate_question,
+        name="duplicate_question",
+    ),
+    path(
+        "gerer/<slug:slug>/questions/<int:survey_question_id>/monter/",
+        building.move_question,
+        {"step": -1},
+        name="question_up",
+    ),
+    path(
+        "gerer/<slug:slug>/questions/<int:survey_question_id>/descendre/",
+        building.move_question,
+        {"step": 1},
+        name="question_down",
+    ),
     # Answering and invitations: views/answering.py, views/invitations.py
     # Results, exports and the report: views/results.py, views/exports.py
 ]

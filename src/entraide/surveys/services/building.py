@@ -29,12 +29,30 @@ SCALES = {(1, 5), (0, 10)}
 
 def create_survey(place, *, by, fields: dict) -> Survey:
     """A draft survey with one untitled section, ready for its questions."""
+    check_dates(fields.get("opens_at"), fields.get("closes_at"))
     with transaction.atomic():
         survey = Survey(place=place, created_by=by, **fields)
         save_with_unique_slug(survey, survey.title, url_namespace="surveys", fallback="enquete")
         Section.objects.create(survey=survey, position=0)
     log.info("survey %s created by user %s", survey.pk, getattr(by, "pk", None))
     return survey
+
+
+def check_dates(opens_at, closes_at, *, new_closing=True) -> None:
+    """A closing date after the opening date, and not in the past (a closing date already
+    saved, `new_closing` False, may be: the survey is then closed)."""
+    if new_closing and closes_at is not None and closes_at <= timezone.now():
+        raise DomainError(
+            _("The closing date must be in the future."),
+            code=SurveyErrorCode.CLOSING_IN_PAST,
+            field="closes_at",
+        )
+    if opens_at is not None and closes_at is not None and closes_at <= opens_at:
+        raise DomainError(
+            _("The survey must close after it opens."),
+            code=SurveyErrorCode.DATES_IN_ORDER,
+            field="closes_at",
+        )
 
 
 def add_section(survey: Survey, *, title: str = "", description: str = "") -> Section:
@@ -147,3 +165,212 @@ def publish(survey: Survey) -> Survey:
 
 def has_answers(question: Question) -> bool:
     return question.answers.exists()
+
+
+# The options of each kind of question, and their value when they do not apply.
+OPTION_DEFAULTS = {
+    "allow_other": False,
+    "max_choices": None,
+    "scale_min": None,
+    "scale_max": None,
+    "label_min": "",
+    "label_max": "",
+    "number_min": None,
+    "number_max": None,
+}
+KIND_OPTIONS = {
+    Kind.SINGLE: ("allow_other",),
+    Kind.MULTIPLE: ("allow_other", "max_choices"),
+    Kind.SCALE: ("scale_min", "scale_max", "label_min", "label_max"),
+    Kind.NUMBER: ("number_min", "number_max"),
+}
+
+
+def _lock(survey: Survey) -> Survey:
+    """Hold the survey's row until the transaction ends: concurrent reorderings wait their turn."""
+    return Survey.objects.select_for_update().get(pk=survey.pk)
+
+
+def _answered_refusal(field=None):
+    return DomainError(
+        _(
+            "This question already has answers: only its wording can change, so that the "
+            "results stay right."
+        ),
+        code=SurveyErrorCode.HAS_ANSWERS,
+        field=field,
+    )
+
+
+def _same(old, new) -> bool:
+    if isinstance(old, Decimal) or isinstance(new, Decimal):
+        return (old is None) == (new is None) and (old is None or Decimal(old) == Decimal(new))
+    return old == new
+
+
+def edit_question(question: Question, *, kind, text, help_text="", required=False, choices=(),
+                  **options) -> Question:  # fmt: skip
+    """Change a question. Once it has answers, only its wording changes: text, help text and
+    the labels of its choices (as many, in the same order); anything else is refused."""
+    kind = Kind(kind)
+    applies = KIND_OPTIONS.get(kind, ())
+    options = {
+        name: options.get(name, default) if name in applies else default
+        for name, default in OPTION_DEFAULTS.items()
+    }
+    choices = list(choices)
+    with transaction.atomic():
+        _lock(question.survey)
+        current = list(question.choices.all())
+        if has_answers(question):
+            changed = [
+                name
+                for name, value in [("kind", kind), ("required", required), *options.items()]
+                if not _same(getattr(question, name), value)
+            ]
+            if changed:
+                raise _answered_refusal(changed[0])
+            if kind in (Kind.SINGLE, Kind.MULTIPLE):
+                choices = clean_choices(choices)
+                if len(choices) != len(current):
+                    raise _answered_refusal("choices")
+        else:
+            check_options(kind, choices=choices, options=options)
+        question.kind, question.text, question.help_text = kind, text, help_text
+        question.required = required
+        for name, value in options.items():
+            setattr(question, name, value)
+        question.save()
+        _set_choices(question, kind, choices, current)
+    return question
+
+
+def _set_choices(question, kind, labels, current):
+    """Relabel the choices in place (their answers stay theirs), add or remove at the end."""
+    if kind in (Kind.SINGLE, Kind.MULTIPLE):
+        labels = clean_choices(labels)
+    elif kind == Kind.YES_NO:
+        labels = [c.label for c in current] if len(current) == 2 else [_("Yes"), _("No")]
+    else:
+        labels = []
+    for choice, label in zip(current, labels, strict=False):
+        if choice.label != label:
+            choice.label = label
+            choice.save(update_fields=["label"])
+    Choice.objects.filter(pk__in=[c.pk for c in current[len(labels) :]]).delete()
+    Choice.objects.bulk_create(
+        Choice(question=question, label=label, position=i)
+        for i, label in enumerate(labels)
+        if i >= len(current)
+    )
+
+
+def _renumber(items):
+    for position, item in enumerate(items):
+        if item.position != position:
+            item.position = position
+            item.save(update_fields=["position"])
+
+
+def move_question(question: Question, step: int) -> None:
+    """Move a question one place up (step -1) or down (+1) within its section; past the first
+    or the last, it goes to the end of the previous section or the start of the next one."""
+    with transaction.atomic():
+        survey = _lock(question.survey)
+        question = Question.objects.get(pk=question.pk)
+        sections = list(survey.sections.all())
+        index = next(i for i, s in enumerate(sections) if s.pk == question.section_id)
+        siblings = list(question.section.questions.order_by("position", "pk"))
+        here = next(i for i, q in enumerate(siblings) if q.pk == question.pk)
+        there = here + step
+        if 0 <= there < len(siblings):
+            siblings.insert(there, siblings.pop(here))
+            _renumber(siblings)
+            return
+        if not 0 <= index + step < len(sections):
+            return  # already first or last of the survey
+        siblings.pop(here)
+        _renumber(siblings)
+        target = sections[index + step]
+        others = list(target.questions.order_by("position", "pk"))
+        others.insert(len(others) if step < 0 else 0, question)
+        question.section = target
+        question.position = -1  # saved by _renumber with its section
+        question.save(update_fields=["section"])
+        _renumber(others)
+
+
+def move_section(section: Section, step: int) -> None:
+    with transaction.atomic():
+        survey = _lock(section.survey)
+        sections = list(survey.sections.all())
+        here = next(i for i, s in enumerate(sections) if s.pk == section.pk)
+        if 0 <= here + step < len(sections):
+            sections.insert(here + step, sections.pop(here))
+            _renumber(sections)
+
+
+def duplicate_question(question: Question) -> Question:
+    """A copy of the question (and its choices) right after it, without its answers."""
+    with transaction.atomic():
+        survey = _lock(question.survey)
+        if survey.questions.count() >= MAX_QUESTIONS:
+            raise DomainError(
+                _("At most %(max)s questions per survey.") % {"max": MAX_QUESTIONS},
+                code=SurveyErrorCode.TOO_MANY_QUESTIONS,
+            )
+        siblings = list(question.section.questions.order_by("position", "pk"))
+        here = next(i for i, q in enumerate(siblings) if q.pk == question.pk)
+        choices = list(question.choices.all())
+        copy = Question.objects.get(pk=question.pk)
+        copy.pk = None
+        copy.position = here + 1
+        copy.save()
+        Choice.objects.bulk_create(
+            Choice(question=copy, label=c.label, position=c.position) for c in choices
+        )
+        siblings.insert(here + 1, copy)
+        _renumber(siblings)
+    return copy
+
+
+def delete_question(question: Question) -> None:
+    with transaction.atomic():
+        _lock(question.survey)
+        if has_answers(question):
+            raise DomainError(
+                _(
+                    "This question already has answers: it cannot be deleted, so that the "
+                    "answers given stay in the results."
+                ),
+                code=SurveyErrorCode.HAS_ANSWERS,
+            )
+        section = question.section
+        question.delete()
+        _renumber(list(section.questions.order_by("position", "pk")))
+
+
+def edit_section(section: Section, *, title: str, description: str) -> Section:
+    section.title, section.description = title, description
+    section.save(update_fields=["title", "description"])
+    return section
+
+
+def delete_section(section: Section) -> None:
+    """Delete a section and its questions, unless one has answers or it is the last one."""
+    with transaction.atomic():
+        survey = _lock(section.survey)
+        if survey.sections.count() <= 1:
+            raise DomainError(
+                _("A survey keeps at least one section."), code=SurveyErrorCode.LAST_SECTION
+            )
+        if section.questions.filter(answers__isnull=False).exists():
+            raise DomainError(
+                _(
+                    "Questions of this section already have answers: it cannot be deleted, so "
+                    "that the answers given stay in the results."
+                ),
+                code=SurveyErrorCode.HAS_ANSWERS,
+            )
+        section.delete()
+        _renumber(list(survey.sections.all()))

@@ -1,0 +1,1 @@
+"""The forms of surveys, a module per area."""
