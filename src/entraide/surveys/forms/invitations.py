@@ -17,8 +17,8 @@ class InvitationForm(forms.Form):
         help_text=lazy(
             lambda: (
                 gettext(
-                    "One per line, or separated by commas or semicolons; at most %(max)s at a time. "
-                    "Addresses already invited are skipped."
+                    "One per line, or separated by commas or semicolons; at most %(max)s at a "
+                    "time. Addresses already invited are skipped."
                 )
                 % {"max": MAX_ADDRESSES}
             ),

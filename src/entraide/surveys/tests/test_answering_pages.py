@@ -39,11 +39,10 @@ def test_next_checks_the_page_and_shows_the_second_section(client, open_survey):
     assert f'name="{field_of(open_survey, "Vous êtes…")}"' in text  # carried, hidden
 
 
-def test_next_with_a_required_answer_missing_stays_on_the_page_with_the_error(
-    client, open_survey
-):
+def test_next_with_a_required_answer_missing_stays_on_the_page_with_the_error(client, open_survey):
     answers = {k: v for k, v in GOOD.items() if k != "Vous êtes…"}
-    response = client.post(url(open_survey), form_data(open_survey, answers, page="1", aller="suivant"))
+    data = form_data(open_survey, answers, page="1", aller="suivant")
+    response = client.post(url(open_survey), data)
 
     text = response.content.decode()
     assert response.status_code == 400
@@ -75,16 +74,18 @@ def test_sending_records_one_response_of_the_day_and_its_answers(client, open_su
     assert sorted(
         (a.question.text, a.choice.label if a.choice else str(a.number or a.text))
         for a in Answer.objects.select_related("question", "choice")
-    ) == sorted([
-        ("Vous êtes…", "Étudiant·e"),
-        ("Heures d'écran par jour", "6.00"),
-        ("Quelles applications ?", "Vidéo"),
-        ("Quelles applications ?", "Messagerie"),
-        ("Dépendance ressentie", "4.00"),
-        ("Souhaitez-vous réduire ?", "Oui"),
-        ("Un mot pour le dire", "Trop"),
-        ("Une heure de plus, vous feriez quoi ?", "Dormir."),
-    ])
+    ) == sorted(
+        [
+            ("Vous êtes…", "Étudiant·e"),
+            ("Heures d'écran par jour", "6.00"),
+            ("Quelles applications ?", "Vidéo"),
+            ("Quelles applications ?", "Messagerie"),
+            ("Dépendance ressentie", "4.00"),
+            ("Souhaitez-vous réduire ?", "Oui"),
+            ("Un mot pour le dire", "Trop"),
+            ("Une heure de plus, vous feriez quoi ?", "Dormir."),
+        ]
+    )
 
 
 def test_the_answer_address_takes_the_form_too(client, open_survey):
@@ -117,9 +118,7 @@ def test_the_thanks_page_thanks(client, open_survey):
     assert "Merci pour vos réponses" in response.content.decode()
 
 
-def test_a_draft_does_not_exist_for_visitors_and_is_a_preview_for_its_team(
-    client, survey, bob
-):
+def test_a_draft_does_not_exist_for_visitors_and_is_a_preview_for_its_team(client, survey, bob):
     assert client.get(url(survey)).status_code == 404
     client.force_login(bob)
     response = client.get(url(survey))
