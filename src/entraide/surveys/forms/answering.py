@@ -12,6 +12,18 @@ from entraide.surveys.services import answering
 from entraide.surveys.services.answering import OTHER, field_name, other_field_name
 
 
+class _Choices(forms.ChoiceField):
+    """Any value passes here: clean_answer says what is wrong, with the survey's codes."""
+
+    def valid_value(self, value):
+        return True
+
+
+class _MultipleChoices(forms.MultipleChoiceField):
+    def valid_value(self, value):
+        return True
+
+
 def _choices(question):
     choices = [(str(choice.pk), choice.label) for choice in question.choices.all()]
     if question.allow_other:
@@ -25,14 +37,14 @@ def _field(question):
     common = {"label": question.text, "help_text": question.help_text, "required": False}
     kind = question.kind
     if kind == Kind.MULTIPLE:
-        return forms.MultipleChoiceField(
+        return _MultipleChoices(
             choices=_choices(question), widget=forms.CheckboxSelectMultiple, **common
         )
     if kind in (Kind.SINGLE, Kind.YES_NO):
-        return forms.ChoiceField(choices=_choices(question), widget=forms.RadioSelect, **common)
+        return _Choices(choices=_choices(question), widget=forms.RadioSelect, **common)
     if kind == Kind.SCALE:
         values = [(str(n), str(n)) for n in range(question.scale_min, question.scale_max + 1)]
-        return forms.ChoiceField(choices=values, widget=forms.RadioSelect, **common)
+        return _Choices(choices=values, widget=forms.RadioSelect, **common)
     if kind == Kind.NUMBER:
         attrs = {"step": "any", "inputmode": "decimal"}
         if question.number_min is not None:
