@@ -73,8 +73,8 @@ def _check_length(question, text, limit):
 
 
 def _clean_choices(question, value, other) -> list[Given]:
-    chosen = [str(v) for v in (value if isinstance(value, list | tuple) else [value])]
-    chosen = [v for v in chosen if v]
+    values = value if isinstance(value, list | tuple) else [value]
+    chosen = [str(v) for v in values if v is not None and v != ""]
     other = (other or "").strip()
     # The box of "Other" filled in without ticking it: what was meant is plain.
     typed_only = question.allow_other and other and OTHER not in chosen

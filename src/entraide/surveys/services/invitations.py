@@ -37,6 +37,7 @@ class Outcome:
 class Counts:
     invited: int
     used: int
+    reminded_today: int = 0
 
     @property
     def not_used(self) -> int:
@@ -161,14 +162,12 @@ def remind(survey: Survey, today=None) -> int:
     return len(waiting)
 
 
-def counts(survey: Survey) -> Counts:
-    """Invited and used, in one query."""
-    found = Invitation.objects.filter(survey=survey).aggregate(
-        invited=Count("pk"), used=Count("pk", filter=Q(used_on__isnull=False))
-    )
-    return Counts(invited=found["invited"], used=found["used"])
-
-
-def reminded_today(survey: Survey, today=None) -> bool:
+def counts(survey: Survey, today=None) -> Counts:
+    """Invited, used, and reminded today, in one query."""
     today = today or timezone.localdate()
-    return survey.invitations.filter(reminded_on=today).exists()
+    found = Invitation.objects.filter(survey=survey).aggregate(
+        invited=Count("pk"),
+        used=Count("pk", filter=Q(used_on__isnull=False)),
+        reminded_today=Count("pk", filter=Q(reminded_on=today)),
+    )
+    return Counts(**found)

@@ -93,7 +93,6 @@ def invitations(request, slug):
         "form": form,
         "error_form": form if form.is_bound else None,
         "counts": service.counts(survey),
-        "reminded_today": service.reminded_today(survey),
         "linked": survey.workshop or survey.series,
     }
     return render(
