@@ -47,6 +47,7 @@ def test_next_with_a_required_answer_missing_stays_on_the_page_with_the_error(cl
     text = response.content.decode()
     assert response.status_code == 400
     assert "Section 1 sur 2" in text
+    assert "7 questions, en 2 sections" in text
     assert "Cette question demande une réponse." in text
 
 

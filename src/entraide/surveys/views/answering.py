@@ -86,6 +86,7 @@ def _render(request, survey, pages, page, form, *, action, status=200, **extra):
         "survey": survey,
         "pages": pages,
         "page": page,
+        "question_count": sum(len(p.questions) for p in pages),
         "form": form,
         "error_form": form if form.is_bound else None,
         "rows": [row for row in form.rows() if row[0] in page.questions],
