@@ -131,3 +131,26 @@ def test_a_draft_does_not_exist_for_visitors_and_is_a_preview_for_its_team(clien
     assert "Envoyer mes réponses" not in last.content.decode()
     client.post(url(survey), form_data(survey, GOOD))
     assert Response.objects.count() == 0
+
+
+def test_the_pages_stay_light(client, open_survey):
+    from entraide.polls.tests.test_results_page import elements
+
+    first = client.get(url(open_survey)).content.decode()
+    second = client.post(url(open_survey), form_data(open_survey, GOOD, page="1", aller="suivant"))
+
+    assert elements(first) <= 390
+    assert elements(second.content.decode()) <= 390
+
+
+def test_too_many_answers_from_one_network_get_a_clear_page_and_nothing_saved(
+    client, open_survey, settings
+):
+    settings.ENTRAIDE_POSTS_PER_NETWORK = 1
+    client.post(url(open_survey), form_data(open_survey, GOOD))
+
+    response = client.post(url(open_survey) + "?encore=1", form_data(open_survey, GOOD))
+
+    assert response.status_code == 429
+    assert "Trop de demandes depuis votre réseau" in response.content.decode()
+    assert Response.objects.count() == 1
