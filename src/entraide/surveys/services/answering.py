@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -188,7 +189,7 @@ def check_open(survey: Survey, now=None) -> None:
 
 
 def questions_of(survey: Survey):
-    return list(survey.questions.select_related("section").prefetch_related("choices"))
+    return list(survey.questions.prefetch_related("choices"))
 
 
 def submit(survey: Survey, data: dict, *, invitation_token=None, now=None, questions=None):
@@ -255,3 +256,12 @@ def find_invitation(raw_token) -> Invitation | None:
         .filter(token_digest=token_digest(raw_token))
         .first()
     )
+
+
+def next_time_transition(now):
+    """The next moment a survey's public page changes by time alone: a published survey opens
+    or closes (for registry.register_time_transitions: the page cache keeps no page past it)."""
+    published = Survey.objects.filter(published_at__isnull=False)
+    opens = published.filter(opens_at__gt=now).aggregate(next=Min("opens_at"))["next"]
+    closes = published.filter(closes_at__gt=now).aggregate(next=Min("closes_at"))["next"]
+    return min((moment for moment in (opens, closes) if moment), default=None)

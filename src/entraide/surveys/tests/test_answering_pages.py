@@ -154,3 +154,13 @@ def test_too_many_answers_from_one_network_get_a_clear_page_and_nothing_saved(
     assert response.status_code == 429
     assert "Trop de demandes depuis votre réseau" in response.content.decode()
     assert Response.objects.count() == 1
+
+
+def test_a_kept_page_is_never_shown_once_the_survey_is_closed(client, open_survey, settings):
+    settings.ENTRAIDE_PAGE_CACHE_SECONDS = 300
+    assert "Vous êtes…" in client.get(url(open_survey)).content.decode()
+
+    open_survey.closed_at = timezone.now()
+    open_survey.save()
+
+    assert "Cette enquête est close" in client.get(url(open_survey)).content.decode()

@@ -78,3 +78,13 @@ def test_a_bad_answer_refuses_the_whole_response(open_survey):
 
     assert refusal(open_survey, data) == Code.OUT_OF_RANGE
     assert Answer.objects.count() == 0
+
+
+def test_the_next_time_a_survey_page_changes_by_itself_is_its_opening_or_closing(open_survey):
+    now = timezone.now()
+    open_survey.opens_at = now + datetime.timedelta(days=1)
+    open_survey.closes_at = now + datetime.timedelta(days=3)
+    open_survey.save()
+
+    assert answering.next_time_transition(now) == open_survey.opens_at
+    assert answering.next_time_transition(now + datetime.timedelta(days=2)) == open_survey.closes_at

@@ -15,6 +15,7 @@ from django.utils import timezone
 from entraide.core import rate_limits
 from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.page_cache import public_page
 from entraide.places.services import is_organiser
 from entraide.surveys.errors import SurveyErrorCode
 from entraide.surveys.forms.answering import AnswerForm
@@ -182,6 +183,7 @@ def _unavailable(request, survey, status=200):
     return render(request, "surveys/answering/unavailable.html", context, status=status)
 
 
+@public_page
 @csrf_protect_signed_in
 def detail(request, slug):
     survey = get_object_or_404(Survey.objects.select_related("place"), slug=slug)
@@ -205,6 +207,7 @@ def answer(request, slug):
     return detail(request, slug)
 
 
+@public_page
 def thanks(request, slug):
     survey = get_object_or_404(Survey.objects.select_related("place"), slug=slug)
     if not survey.is_published:
