@@ -53,3 +53,39 @@ def test_a_student_answers_the_survey_on_a_phone(browser, live_app, tmp_path):
     assert "Merci pour vos réponses" in page.locator("main").inner_text()
     assert Response.objects.count() == 1
     assert Answer.objects.count() == 6  # one choice, the hours, one app, scale, yes, the word
+
+
+def test_the_team_invites_and_an_invited_person_answers_once(browser, live_app, tmp_path):
+    from django.core import mail
+
+    from entraide.surveys.models import Invitation
+    from tests.browser.test_walk import session_cookie
+
+    screens = Path(os.environ.get("SCREENS_DIR", tmp_path))
+    organiser = UserFactory(email="camille@example.org")
+    survey = services.publish(build_screens_survey(PlaceFactory(organisers=[organiser]), organiser))
+    team = browser.new_context(viewport=PHONE)
+    team.add_cookies(session_cookie(live_app, "camille@example.org"))
+    page = team.new_page()
+    page.goto(live_app + f"/enquetes/gerer/{survey.slug}/invitations/")
+    page.get_by_label("Adresses à inviter").fill(
+        "lea@example.org\nsam@example.org, lea@example.org"
+    )
+    page.get_by_role("button", name="Envoyer les invitations").click()
+    assert "2 personnes invitées. 1 adresse ignorée" in page.locator("main").inner_text()
+    page.screenshot(path=screens / "survey-invitations-phone.png", full_page=True)
+    assert len(mail.outbox) == 2
+
+    link = live_app + Invitation.objects.get(email="lea@example.org").get_absolute_url()
+    lea = browser.new_context(viewport=PHONE).new_page()
+    lea.goto(link)
+    assert "Vous avez reçu ce lien personnel" in lea.locator("main").inner_text()
+    lea.get_by_label("Public").check()
+    lea.get_by_label("Heures d'écran par jour").fill("2.5")
+    lea.get_by_role("button", name="Suivant").click()
+    lea.locator("label[for$='_0']").first.click()
+    lea.get_by_role("button", name="Envoyer mes réponses").click()
+    assert "Merci pour vos réponses" in lea.locator("main").inner_text()
+    lea.goto(link)
+    assert "Ce lien a déjà servi" in lea.locator("main").inner_text()
+    assert Response.objects.count() == 1

@@ -12,7 +12,7 @@ from entraide.surveys.services.invitations import MAX_ADDRESSES
 class InvitationForm(forms.Form):
     addresses = forms.CharField(
         label=_("Addresses to invite"),
-        max_length=60_000,
+        max_length=MAX_ADDRESSES * 320,  # room for the most an address can be, and more
         widget=forms.Textarea(attrs={"rows": 6, "autocomplete": "off", "spellcheck": "false"}),
         help_text=lazy(
             lambda: (

@@ -38,6 +38,7 @@ class Counts:
     invited: int
     used: int
     reminded_today: int = 0
+    remindable: int = 0  # not used, invited before today, not reminded today
 
     @property
     def not_used(self) -> int:
@@ -145,16 +146,19 @@ def invite_registrants(survey: Survey, *, language="fr") -> Outcome:
     return invite(survey, emails, languages=workshops.series_languages(workshop), language=language)
 
 
+def _remindable(today) -> Q:
+    """Not used, invited before today, not reminded today."""
+    return Q(used_on__isnull=True, invited_on__lt=today) & (
+        Q(reminded_on__isnull=True) | Q(reminded_on__lt=today)
+    )
+
+
 def remind(survey: Survey, today=None) -> int:
     """Mail again, once a day at most, the invitations not used yet (and not sent today)."""
     _check_can_invite(survey)
     today = today or timezone.localdate()
     with transaction.atomic():
-        waiting = list(
-            survey.invitations.select_for_update()
-            .filter(used_on__isnull=True, invited_on__lt=today)
-            .filter(Q(reminded_on__isnull=True) | Q(reminded_on__lt=today))
-        )
+        waiting = list(survey.invitations.select_for_update().filter(_remindable(today)))
         Invitation.objects.filter(pk__in=[i.pk for i in waiting]).update(reminded_on=today)
         for invitation in waiting:
             notifications.reminder(invitation, survey)
@@ -169,5 +173,6 @@ def counts(survey: Survey, today=None) -> Counts:
         invited=Count("pk"),
         used=Count("pk", filter=Q(used_on__isnull=False)),
         reminded_today=Count("pk", filter=Q(reminded_on=today)),
+        remindable=Count("pk", filter=_remindable(today)),
     )
     return Counts(**found)
