@@ -46,7 +46,7 @@ def test_pasted_addresses_are_invited_once_each_and_mailed_their_link(
     shown = client.get(page(open_survey)).content.decode()
     assert "3 personnes invitées. 1 adresse ignorée\u00a0: en double ou déjà invitée." in shown
     assert "0 lien utilisé" in shown
-    assert "Une relance peut partir à partir du lendemain des invitations." in shown
+    assert "Une relance est possible dès le lendemain des invitations." in shown
     got = {message.to[0]: message for message in mail.outbox}
     lea = got["lea@example.org"]
     assert lea.subject == "[Entraide] Enquête\u00a0: Nos écrans et nous"
