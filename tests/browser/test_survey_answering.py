@@ -89,3 +89,14 @@ def test_the_team_invites_and_an_invited_person_answers_once(browser, live_app, 
     lea.goto(link)
     assert "Ce lien a déjà servi" in lea.locator("main").inner_text()
     assert Response.objects.count() == 1
+
+
+def test_the_survey_page_passes_the_audit(browser, live_app, axe_source):
+    from tests.browser.audit import measure, problems_of
+
+    organiser = UserFactory()
+    survey = services.publish(build_screens_survey(PlaceFactory(organisers=[organiser]), organiser))
+
+    result = measure(browser, live_app + survey.get_absolute_url(), axe_source=axe_source)
+
+    assert problems_of(result) == []

@@ -149,7 +149,7 @@ def answer_flow(request, survey, *, action, invitation_token=None, preview=False
     if form.is_valid() and not preview:
         verdict = rate_limits.network_allowed(request, "surveys.answer")
         if not verdict.allowed:
-            return rate_limits.too_many_from_network(request, verdict, survey.get_absolute_url())
+            return rate_limits.too_many_from_network(request, verdict, action)
         try:
             answering.submit(
                 survey, form.cleaned_data, invitation_token=invitation_token, questions=questions
@@ -203,7 +203,9 @@ def detail(request, slug):
 
 @csrf_protect_signed_in
 def answer(request, slug):
-    """The form's second address: the same page."""
+    """The form's second address: the same as the survey's own; a GET goes there."""
+    if request.method != "POST":
+        return redirect("surveys:detail", slug)
     return detail(request, slug)
 
 
