@@ -5,7 +5,6 @@ in the same transaction, with the same day-only precision, and nothing pairs the
 The form of the answering pages checks each question with `clean_answer`, so that a refusal
 shows beside its field at once; `submit` checks everything again before writing."""
 
-import logging
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -26,8 +25,6 @@ from entraide.surveys.models import (
     Response,
     Survey,
 )
-
-log = logging.getLogger(__name__)
 
 OTHER = "autre"  # the value of the "Other (specify)" choice
 LARGEST_NUMBER = Decimal("9999999999.99")  # what Answer.number holds (12 digits, 2 decimals)
@@ -225,7 +222,7 @@ def submit(survey: Survey, data: dict, *, invitation_token=None, now=None, quest
             )
             for question, given in rows
         )
-    log.info("survey %s: one more response", survey.pk)
+    # Not logged: a log line's time would say when this response was given.
     return response
 
 
