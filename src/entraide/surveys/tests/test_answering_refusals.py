@@ -56,7 +56,8 @@ def test_a_bad_answer_is_refused_beside_its_question_and_nothing_is_saved(
     form = response.context["form"]
     field = field_of(open_survey, question)
     assert [e.code for e in form.errors.as_data()[field]] == [code]
-    assert message in response.content.decode()
+    beside = f'<ul class="errorlist" id="id_{field}_error"><li>{message}'
+    assert beside in response.content.decode()
     assert Response.objects.count() == 0
 
 
