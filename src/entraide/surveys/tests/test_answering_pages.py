@@ -164,3 +164,14 @@ def test_a_kept_page_is_never_shown_once_the_survey_is_closed(client, open_surve
     open_survey.save()
 
     assert "Cette enquête est close" in client.get(url(open_survey)).content.decode()
+
+
+def test_the_page_speaks_english_to_those_who_chose_it(client, open_survey):
+    client.cookies["django_language"] = "en"
+
+    text = client.get(url(open_survey)).content.decode()
+
+    assert "For: étudiants, public" in text
+    assert "Section 1 of 2" in text
+    assert "(required)" in text
+    assert ">Next</button>" in text
