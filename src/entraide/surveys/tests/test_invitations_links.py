@@ -178,3 +178,23 @@ def test_a_reminder_goes_once_a_day_to_the_links_not_used(client, open_survey, b
     assert [m.to for m in mail.outbox] == [["lea@example.org"]]
     assert mail.outbox[0].subject == "[Entraide] Rappel\u00a0: Nos écrans et nous"
     assert "Un rappel est parti aujourd’hui" in client.get(page(open_survey)).content.decode()
+
+
+def test_the_registrants_of_the_linked_series_are_invited_from_the_page(
+    client, place, open_survey, bob
+):
+    from tests.factories import SeriesFactory
+
+    series = SeriesFactory(place=place)
+    first = WorkshopFactory(place=place, series=series, position=1)
+    workshop_services.register(first, by=UserFactory(email="kim@example.org", language="en"))
+    open_survey.series = series
+    open_survey.save()
+    client.force_login(bob)
+
+    shown = client.get(page(open_survey)).content.decode()
+    response = client.post(page(open_survey), {"action": "participants"})
+
+    assert "Inviter les personnes inscrites" in shown
+    assert response.status_code == 302
+    assert list(Invitation.objects.values_list("email", "language")) == [("kim@example.org", "en")]
