@@ -21,6 +21,7 @@ ACTIONS = {
     "workshops:publish_series",
     "workshops:duplicate",
     "polls:answer",
+    "surveys:answer",
     "polls:comment",
     "polls:delete",
     "polls:delete_poll",

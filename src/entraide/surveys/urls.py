@@ -1,6 +1,6 @@
 from django.urls import path
 
-from entraide.surveys.views import building, manage
+from entraide.surveys.views import answering, building, invitations, manage
 
 app_name = "surveys"
 urlpatterns = [
@@ -69,5 +69,10 @@ urlpatterns = [
         name="question_down",
     ),
     # Answering and invitations: views/answering.py, views/invitations.py
+    path("gerer/<slug:slug>/invitations/", invitations.invitations, name="invitations"),
+    path("invitation/<str:token>/", answering.invited, name="invited"),
+    path("<slug:slug>/", answering.detail, name="detail"),
+    path("<slug:slug>/repondre/", answering.answer, name="answer"),
+    path("<slug:slug>/merci/", answering.thanks, name="thanks"),
     # Results, exports and the report: views/results.py, views/exports.py
 ]
