@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from entraide.core.registry import Action, Item, SpaceSection
 from entraide.surveys.models import Survey
@@ -14,12 +14,12 @@ from entraide.surveys.models import Survey
 
 def state(survey, now) -> str:
     if not survey.is_published:
-        return _("Draft")
+        return pgettext("survey", "Draft")
     if survey.is_closed(now):
-        return _("Closed")
+        return pgettext("survey", "Closed")
     if not survey.has_opened(now):
-        return _("Not open yet")
-    return _("Open")
+        return pgettext("survey", "Not open yet")
+    return pgettext("survey", "Open")
 
 
 def _detail(survey, now):
