@@ -20,7 +20,8 @@ from tests.browser.audit import measure, problems_of
 pytestmark = [pytest.mark.browser, pytest.mark.whole_site_walk]
 MAX_PAGES = 200  # sections link their discussion; a manifesto its signing, signatories, print
 NOT_PAGES = ("/admin/", "/static/", "/media/")
-FEEDS = (".ics", ".atom", ".csv", ".json", ".epub", ".md", ".pdf")  # feeds and downloads are not pages
+# feeds and downloads are not pages
+FEEDS = (".ics", ".atom", ".csv", ".json", ".epub", ".md", ".pdf")
 
 
 def session_cookie(base_url, email):
