@@ -44,6 +44,7 @@ def walk_without(labels, data_dir):
     return json.loads(done.stdout)
 
 
+@pytest.mark.whole_site_walk  # on a fresh SQLite file whatever the suite's database
 @pytest.mark.parametrize(
     "removed",
     [["polls"], ["manifestos"], ["workshops", "polls", "manifestos"]],
@@ -66,6 +67,7 @@ def test_the_site_walks_without_a_capability(tmp_path, removed):
     }
 
 
+@pytest.mark.whole_site_walk
 @pytest.mark.django_db
 def test_with_every_capability_the_walk_finds_their_links():
     """The control: the same walk, on the whole site, meets links to the addresses of workshops

@@ -15,10 +15,13 @@ from entraide.accounts.models import User
 from entraide.core.accessibility import tested_pages
 from tests.browser.audit import measure, problems_of
 
-pytestmark = pytest.mark.browser
+# The walk renders each page through the live server; every page's queries are tested on both
+# databases by the query-count and page tests, so script/test walks once, in the SQLite pass.
+pytestmark = [pytest.mark.browser, pytest.mark.whole_site_walk]
 MAX_PAGES = 200  # sections link their discussion; a manifesto its signing, signatories, print
 NOT_PAGES = ("/admin/", "/static/", "/media/")
-FEEDS = (".ics", ".atom", ".csv", ".json", ".epub", ".md")  # feeds and downloads are not pages
+# feeds and downloads are not pages
+FEEDS = (".ics", ".atom", ".csv", ".json", ".epub", ".md", ".pdf")
 
 
 def session_cookie(base_url, email):

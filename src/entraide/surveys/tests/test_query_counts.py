@@ -5,10 +5,11 @@ import pytest
 
 from entraide.surveys.tests.pages_answering import PAGES as ANSWERING
 from entraide.surveys.tests.pages_building import PAGES as BUILDING
+from entraide.surveys.tests.pages_listing import PAGES as LISTING
 from entraide.surveys.tests.pages_results import PAGES as RESULTS
 from tests.querycount import assert_page_cost
 
-PAGES = [*BUILDING, *ANSWERING, *RESULTS]
+PAGES = [*LISTING, *BUILDING, *ANSWERING, *RESULTS]
 
 
 @pytest.mark.django_db
