@@ -1,9 +1,10 @@
 from django.urls import path
 
-from entraide.surveys.views import answering, building, invitations, manage
+from entraide.surveys.views import answering, building, invitations, listing, manage
 
 app_name = "surveys"
 urlpatterns = [
+    path("", listing.survey_list, name="list"),
     # Building (organisers): views/building.py, views/manage.py
     path("gerer/lieu/<slug:place_slug>/", manage.manage_place, name="manage_place"),
     path("gerer/lieu/<slug:place_slug>/nouvelle/", building.create, name="create"),

@@ -27,7 +27,7 @@ def survey_list(n):
             place, organiser, f"Close {i}", results_when=ResultsWhen.AFTER_CLOSING,
             closes_at=timezone.now() + timedelta(days=1),
         )  # fmt: skip
-        services.close(closed)
+        services.close(closed, by=organiser)
         titles.append(closed.title)
     return Visit("/enquetes/", shows=titles)
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from entraide.accounts.services import delete_account
 from entraide.accounts.tests.test_readable_my_data import sections
 from entraide.core.tokens import new_keyed_link
 from entraide.surveys import services
@@ -35,14 +36,14 @@ def test_the_home_page_and_the_place_page_list_an_open_survey(client, open_surve
     assert "Nos écrans et nous" in client.get(place.get_absolute_url()).text
 
 
-def test_the_place_page_links_results_once_published_after_closing(client, open_survey, place):
+def test_the_place_page_links_results_once_published_after_closing(client, open_survey, place, bob):
     open_survey.results_when = ResultsWhen.AFTER_CLOSING
     open_survey.save()
     assert (
         "/enquetes/nos-ecrans-et-nous/resultats/" not in client.get(place.get_absolute_url()).text
     )
 
-    services.close(open_survey)
+    services.close(open_survey, by=bob)
 
     assert "/enquetes/nos-ecrans-et-nous/resultats/" in client.get(place.get_absolute_url()).text
 
@@ -75,5 +76,6 @@ def test_my_data_shows_my_invitations_and_deletion_removes_them(client_for, alic
     assert title == "Nos écrans et nous"
     assert ("Lien utilisé", "Non") in facts
 
-    client_for(alice).post("/compte/supprimer/", {"confirm": "on"})
+    delete_account(alice)
+
     assert (Invitation.objects.count(), open_survey.responses.count()) == (0, 1)
