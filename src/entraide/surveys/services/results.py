@@ -38,6 +38,18 @@ class Figure:
         return self.value is None
 
 
+ROW = 44  # height of a bar and its label in the charts (SVG user units: pixels)
+
+
+def figure_text(figure: Figure, threshold: int) -> str:
+    """How a count reads on the page and in the CSV."""
+    if figure.small:
+        return _("fewer than %(n)s") % {"n": threshold}
+    if figure.masked:
+        return _("hidden")
+    return str(figure.value)
+
+
 @dataclass
 class Cell:
     label: str
@@ -45,6 +57,15 @@ class Cell:
     percent: int | None = None  # of the question's respondents; None when hidden
     bar: float = 0.0  # width of its bar, 0 to 100; 0 when hidden
     other: bool = False
+    row: int = 0  # its place in the chart
+
+    @property
+    def text_y(self):
+        return self.row * ROW + 17
+
+    @property
+    def bar_y(self):
+        return self.row * ROW + 24
 
 
 @dataclass
@@ -73,6 +94,10 @@ class QuestionResults:
     def chart(self):
         return bool(self.cells) and self.enough
 
+    @property
+    def chart_height(self):
+        return len(self.cells) * ROW
+
 
 @dataclass
 class SurveyResults:
@@ -88,8 +113,9 @@ def threshold_of(survey) -> int:
     return max(survey.threshold, MIN_THRESHOLD)
 
 
-def breakdown_questions(questions):
-    return [q for q in questions if q.kind in BREAKDOWN_KINDS]
+def breakdown_questions(survey_results: SurveyResults):
+    """The questions the results may be split by: published single choices and yes/no."""
+    return [r.question for r in survey_results.questions if r.question.kind in BREAKDOWN_KINDS]
 
 
 def results(survey: Survey, *, public=True, breakdown=None) -> SurveyResults:
@@ -100,8 +126,10 @@ def results(survey: Survey, *, public=True, breakdown=None) -> SurveyResults:
     questions = list(survey.questions.prefetch_related("choices"))
     by_id = {q.pk: q for q in questions}
     group_question = by_id.get(breakdown) if breakdown is not None else None
-    if group_question is not None and group_question.kind not in BREAKDOWN_KINDS:
-        group_question = None
+    if group_question is not None and (
+        group_question.kind not in BREAKDOWN_KINDS or (public and not group_question.results_public)
+    ):
+        group_question = None  # groups of an unpublished question would publish its counts
     shown = [q for q in questions if not public or q.results_public or q.kind in TEXT_KINDS]
     counted = [q.pk for q in shown if q.kind not in TEXT_KINDS]
     answers = Answer.objects.filter(question__in=counted).order_by()
@@ -252,9 +280,9 @@ def _question_results(
     shown_values = [counts[k] for k, *_ in keys if not table.hidden(k)]
     scale = max(shown_values or [1]) or 1
     result = QuestionResults(question, respondents, enough=True)
-    for key, label, other in keys:
+    for row, (key, label, other) in enumerate(keys):
         c = count(key)
-        cell = Cell(label, c, other=other)
+        cell = Cell(label, c, other=other, row=row)
         if not c.hidden:
             if not respondents.hidden:
                 cell.percent = round(100 * c.value / n)
