@@ -12,7 +12,8 @@ split by group):
    and each hidden cell we work out the values it can still take, knowing the shown cells, the
    total, that a "fewer than N" cell is between 0 and N-1 and that a "hidden" cell is at least
    N. When one hidden cell could take a single value, the smallest shown cell of the line is
-   hidden as well (complementary suppression), and we start again. A lone hidden cell is
+   hidden as well (complementary suppression; a cell rather than a total when they are equal),
+   and we start again. A lone hidden cell is
    therefore never left alone in a line.
 3. A total is a cell of its line (with the sign -1), so when nothing smaller is left to
    hide, the total is hidden too.
@@ -80,6 +81,11 @@ def _pinned(table: Table, line: Line, key) -> bool:
     return value_low >= value_high
 
 
+def _cost(table, line, key):
+    """What hiding `key` costs the reader: its count; a cell before a total (sign -1)."""
+    return (table.counts[key], dict(line.cells)[key] < 0, str(key))
+
+
 def protect(table: Table) -> Table:
     """Mark the table's small cells, then hide more until no line gives one away."""
     table.small = {key for key, count in table.counts.items() if count < table.threshold}
@@ -92,6 +98,6 @@ def protect(table: Table) -> Table:
                 continue
             shown = [key for key, _sign in line.cells if not table.hidden(key)]
             if shown:  # else the line is all hidden: what it pins down is all it can tell
-                table.masked.add(min(shown, key=lambda key: (table.counts[key], str(key))))
+                table.masked.add(min(shown, key=lambda key: _cost(table, line, key)))
                 changed = True
     return table

@@ -192,3 +192,29 @@ def test_results_cost_the_same_queries_with_few_or_many_responses(open_survey):
     answer_many(open_survey, {"Public": 12}, **{"Dépendance ressentie": 3})
 
     assert (few, queries()) == (9, 9)
+
+
+def test_on_any_counts_no_hidden_cell_of_a_question_can_be_worked_out():
+    """Tried on 300 random sets of counts of a single-choice question of four answers, by
+    listing every way to fill the hidden cells that gives the total shown."""
+    import random
+
+    from entraide.surveys.services.protection import Line, Table, protect
+
+    rng = random.Random(7)  # noqa: S311 (test data)
+    for _ in range(300):
+        counts = {c: rng.choice([0, 1, 2, 3, 4, 5, 6, 8, 12, 20]) for c in "abcd"}
+        total = sum(counts.values())
+        if total < 5:
+            continue
+        table = Table(counts={**counts, "n": total}, threshold=5, ceiling=total)
+        table.lines.append(Line([(c, 1) for c in "abcd"] + [("n", -1)]))
+        protect(table)
+        hidden = [c for c in "abcd" if table.hidden(c)]
+        rest = total - sum(counts[c] for c in "abcd" if not table.hidden(c))
+        ranges = [range(5) if c in table.small else range(5, total + 1) for c in hidden]
+        fillings = [v for v in itertools.product(*ranges) if sum(v) == rest]
+        if "n" in table.masked:
+            continue  # the total itself is hidden: nothing to subtract from
+        for i in range(len(hidden)):
+            assert len({v[i] for v in fillings}) > 1, (counts, hidden)
