@@ -55,11 +55,11 @@ def test_the_full_export_has_a_row_per_response_and_a_column_per_question(client
         {
             "Vous êtes…": "Public",
             "Heures d'écran par jour": 2.5,
-            "Quelles applications ?": ["Vidéo", "Jeux", '=HYPERLINK("http://x")'],
-            "Un mot pour le dire": "Serein",
+            "Quelles applications ?": ["Jeux", "Vidéo", "Podcasts"],
+            "Un mot pour le dire": '=HYPERLINK("http://x")',
         },
     )
-    record(open_survey, {"Vous êtes…": "Personnel"})
+    record(open_survey, {"Vous êtes…": "Personnel", "Quelles applications ?": ["+1+1"]})
     client.force_login(bob)
 
     response = client.get(f"/enquetes/gerer/{open_survey.slug}/reponses.csv")
@@ -70,8 +70,8 @@ def test_the_full_export_has_a_row_per_response_and_a_column_per_question(client
         ["Jour", "Vous êtes…", "Heures d'écran par jour", "Quelles applications ?",
          "Dépendance ressentie", "Souhaitez-vous réduire ?", "Un mot pour le dire",
          "Une heure de plus, vous feriez quoi ?"],
-        [day, "Public", "2,5", "'=HYPERLINK(\"http://x\") | Vidéo | Jeux", "", "", "Serein", ""],
-        [day, "Personnel", "", "", "", "", "", ""],
+        [day, "Public", "2,5", "Vidéo | Jeux | Podcasts", "", "", "'=HYPERLINK(\"http://x\")", ""],
+        [day, "Personnel", "", "'+1+1", "", "", "", ""],
     ]  # fmt: skip
 
 

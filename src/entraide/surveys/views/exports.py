@@ -4,6 +4,7 @@ response for the organisers, streamed so that memory stays flat however many the
 import csv
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -63,7 +64,12 @@ def _response_rows(survey, questions):
     labels = {c.pk: c.label for q in questions for c in q.choices.all()}
     answers = (
         Answer.objects.filter(response__survey=survey)
-        .order_by("response_id", "question_id", "choice__position", "choice_id")
+        .order_by(
+            "response_id",
+            "question_id",
+            F("choice__position").asc(nulls_last=True),  # "other" last, on every database
+            "choice_id",
+        )
         .values_list("response_id", "response__day", "question_id", "choice_id", "number", "text")
     )
     current, day, cells = None, None, None
