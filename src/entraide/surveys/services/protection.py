@@ -18,8 +18,9 @@ split by group):
 3. A total is a cell of its line (with the sign -1), so when nothing smaller is left to
    hide, the total is hidden too.
 
-This is the usual line-by-line heuristic of statistical offices (not a global optimisation):
-each line alone never gives a hidden cell away by subtraction.
+This is interval reasoning, as statistical offices do it before publishing tables (not a
+global optimisation, which would need a solver): no hidden cell can be worked out by
+subtraction, whether from one line or from several read together.
 """
 
 from dataclasses import dataclass, field
@@ -58,27 +59,46 @@ class Table:
         return self.counts[key], self.counts[key]
 
 
-def _pinned(table: Table, line: Line, key) -> bool:
-    """Whether the hidden `key` can take one value only, knowing the rest of `line`."""
-    sign = dict(line.cells)[key]
-    others_low = others_high = 0
-    for other, other_sign in line.cells:
-        if other == key:
+def _narrow(table: Table, bounds: dict, line: Line) -> bool:
+    """Narrow the bounds of the hidden cells of `line` from what the rest of it allows;
+    whether any changed."""
+    changed = False
+    for key, sign in line.cells:
+        if not table.hidden(key):
             continue
-        low, high = table.bounds(other)
-        if other_sign < 0:
-            low, high = -high, -low
-        others_low += low
-        others_high += high
-    # sign * x (+ others) <relation> total  →  the range of sign * x
-    rest_low, rest_high = line.total - others_high, line.total - others_low
-    low, high = table.bounds(key)
-    value_low, value_high = (low, high) if sign > 0 else (-high, -low)
-    if line.relation in (EQ, GE):
-        value_low = max(value_low, rest_low)
-    if line.relation in (EQ, LE):
-        value_high = min(value_high, rest_high)
-    return value_low >= value_high
+        others_low = others_high = 0
+        for other, other_sign in line.cells:
+            if other == key:
+                continue
+            low, high = bounds[other]
+            others_low += low if other_sign > 0 else -high
+            others_high += high if other_sign > 0 else -low
+        # sign * x <relation> total - others
+        value_low, value_high = -(10**9), 10**9
+        if line.relation in (EQ, GE):
+            value_low = line.total - others_high
+        if line.relation in (EQ, LE):
+            value_high = line.total - others_low
+        if sign < 0:
+            value_low, value_high = -value_high, -value_low
+        low, high = bounds[key]
+        narrowed = (max(low, value_low), min(high, value_high))
+        if narrowed != (low, high):
+            bounds[key] = narrowed
+            changed = True
+    return changed
+
+
+def pinned_cells(table: Table) -> list:
+    """The hidden cells that the shown ones and the lines pin down to one value, found by
+    narrowing every hidden cell's range through every line until nothing changes (what a
+    reader can do with a pencil, several lines at once)."""
+    bounds = {key: table.bounds(key) for key in table.counts}
+    for _round in range(100):
+        narrowed = [_narrow(table, bounds, line) for line in table.lines]  # every line, each round
+        if not any(narrowed):
+            break
+    return [key for key in table.counts if table.hidden(key) and bounds[key][0] >= bounds[key][1]]
 
 
 def _cost(table, line, key):
@@ -89,15 +109,22 @@ def _cost(table, line, key):
 def protect(table: Table) -> Table:
     """Mark the table's small cells, then hide more until no line gives one away."""
     table.small = {key for key, count in table.counts.items() if count < table.threshold}
-    changed = True
-    while changed:
-        changed = False
-        for line in table.lines:
-            hidden = [key for key, _sign in line.cells if table.hidden(key)]
-            if not hidden or not any(_pinned(table, line, key) for key in hidden):
-                continue
-            shown = [key for key, _sign in line.cells if not table.hidden(key)]
-            if shown:  # else the line is all hidden: what it pins down is all it can tell
-                table.masked.add(min(shown, key=lambda key: _cost(table, line, key)))
-                changed = True
+    while pinned := pinned_cells(table):
+        candidates = []
+        for stuck in pinned:  # the first pinned cell that something can still cover
+            for line in table.lines:
+                cells = dict(line.cells)
+                if stuck not in cells:
+                    continue
+                crowd = sum(table.hidden(key) for key in cells)  # a line where it is alone first
+                candidates += [
+                    ((crowd, _cost(table, line, key)), key)
+                    for key in cells
+                    if not table.hidden(key)
+                ]
+            if candidates:
+                break
+        if not candidates:  # all hidden: what they pin down is all the table can tell
+            break
+        table.masked.add(min(candidates, key=lambda candidate: candidate[0])[1])
     return table

@@ -264,8 +264,12 @@ def _question_results(
             )
         )
     if groups:
+        # Everyone who answered is in a group, or some are not (they skipped the group
+        # question): the columns add up to the question's counts, or stay below them.
+        everyone = sum(counts[(g.pk, TOTAL)] for g in groups) == n
         for key in [*(k for k, *_ in keys), TOTAL]:
-            table.lines.append(Line([((g.pk, key), 1) for g in groups] + [(key, -1)], 0, LE))
+            column = [((g.pk, key), 1) for g in groups] + [(key, -1)]
+            table.lines.append(Line(column, 0, EQ if everyone else LE))
     protect(table)
     table.small.discard(TOTAL)  # n >= threshold
 

@@ -158,6 +158,8 @@ def test_an_unpublished_question_is_left_out_and_text_only_shows_its_quotes(open
 
 
 def test_a_breakdown_counts_each_group_and_protects_its_small_cells(open_survey):
+    """Personnel's 3 would come back by subtraction from the columns (20 − 8 − 9 = 3): a
+    group total and a cell of each other group are masked too."""
     reduce = "Souhaitez-vous réduire ?"
     answer_many(open_survey, {"Étudiant·e": 8}, **{reduce: "Oui"})
     answer_many(open_survey, {"Étudiant·e": 6}, **{reduce: "Non"})
@@ -172,9 +174,9 @@ def test_a_breakdown_counts_each_group_and_protects_its_small_cells(open_survey)
         g.label: [g.respondents.value] + [c.count.value for c in g.cells] for g in question.groups
     }
     assert rows == {
-        "Étudiant·e": [14, 8, 6],
+        "Étudiant·e": [14, None, None],
         "Personnel": [None, None, None],
-        "Public": [11, None, None],
+        "Public": [None, 9, None],
     }
     assert shown(question) == {"Oui": 20, "Non": 8}
 
@@ -218,3 +220,46 @@ def test_on_any_counts_no_hidden_cell_of_a_question_can_be_worked_out():
             continue  # the total itself is hidden: nothing to subtract from
         for i in range(len(hidden)):
             assert len({v[i] for v in fillings}) > 1, (counts, hidden)
+
+
+def test_no_hidden_cell_of_a_breakdown_can_be_worked_out_from_rows_and_columns_together(
+    open_survey,
+):
+    """Personnel: 9 yes, 1 no. Hiding the 1, then a neighbour in its row, is not enough: the
+    "no" column (8 + x + 6 = 15) gives it back. Tried by listing every way to fill the hidden
+    cells that agrees with every row and column shown."""
+    reduce = "Souhaitez-vous réduire ?"
+    for who, yes, no in [("Étudiant·e", 14, 8), ("Personnel", 9, 1), ("Public", 8, 6)]:
+        answer_many(open_survey, {who: yes}, **{reduce: "Oui"})
+        answer_many(open_survey, {who: no}, **{reduce: "Non"})
+    who = open_survey.questions.get(text=WHO)
+
+    question = of(results(open_survey, breakdown=who.pk), reduce)
+
+    grid = {("", c.label): c.count for c in question.cells}
+    grid.update({("", "n"): question.respondents})
+    for group in question.groups:
+        grid[(group.label, "n")] = group.respondents
+        grid.update({(group.label, c.label): c.count for c in group.cells})
+
+    def possible(key):
+        count = grid[key]
+        return range(5) if count.small else range(5, 47) if count.masked else [count.value]
+
+    rows = {  # each group's (yes, no, total) that add up
+        g: [(y, n, y + n) for y in possible((g, "Oui")) for n in possible((g, "Non"))
+            if y + n in possible((g, "n"))]
+        for g in ["", "Étudiant·e", "Personnel", "Public"]
+    }  # fmt: skip
+    fillings = [
+        (main, *groups)
+        for main in rows[""]
+        for groups in itertools.product(*(rows[g] for g in ["Étudiant·e", "Personnel", "Public"]))
+        if all(sum(row[i] for row in groups) == main[i] for i in range(3))
+    ]
+    personnel = {filling[2] for filling in fillings}
+
+    assert (grid[("Personnel", "Non")].small, grid[("Étudiant·e", "Non")].value) == (True, 8)
+    assert len({yes for yes, _no, _n in personnel}) > 1
+    assert len({no for _yes, no, _n in personnel}) > 1
+    assert len({filling[3][1] for filling in fillings}) > 1  # Public's masked "no"
