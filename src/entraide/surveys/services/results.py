@@ -146,10 +146,11 @@ def results(survey: Survey, *, public=True, breakdown=None) -> SurveyResults:
         answers.filter(number__isnull=False).values_list("question").annotate(mean=Avg("number"))
     )
     quotes = {}
-    texts = [q.pk for q in shown if q.kind in TEXT_KINDS]
+    texts = [q.pk for q in shown if q.kind in TEXT_KINDS or q.allow_other]
     if texts:
         for question_id, text in (
             Answer.objects.filter(question__in=texts, quoted=True)
+            .exclude(text="")
             .order_by("question", "pk")
             .values_list("question", "text")
         ):
@@ -193,6 +194,7 @@ def results(survey: Survey, *, public=True, breakdown=None) -> SurveyResults:
                 group_totals,
             )
         )
+        out[-1].quotes = quotes.get(question.pk, [])
     return SurveyResults(
         survey=survey,
         threshold=threshold,

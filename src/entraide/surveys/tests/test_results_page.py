@@ -68,7 +68,10 @@ def test_a_small_count_reads_fewer_than_the_threshold_and_has_no_bar(client, ope
         "Public — masqué",
     ]
     chart = re.search(rf'aria-labelledby="c{who.pk}".*?</svg>', html, re.S).group(0)
-    assert re.findall(r'<rect [^>]*width="([^"]*)"', chart) == ["100%", "55.56%"]  # the track, the bar
+    assert re.findall(r'<rect [^>]*width="([^"]*)"', chart) == [
+        "100%",
+        "55.56%",
+    ]  # the track, the bar
     assert "18 personnes ont répondu" in html
     assert "18 réponses." in html
 

@@ -75,10 +75,21 @@ def test_the_organisers_read_the_text_answers_and_quote_those_they_choose(client
     assert list(Answer.objects.filter(quoted=True).values_list("text", flat=True)) == ["Liberté"]
 
 
-def test_quotes_are_chosen_among_text_answers_only(client, open_survey, bob):
-    question = open_survey.questions.get(text="Vous êtes…")
+def test_the_other_answers_of_a_choice_question_may_be_quoted_under_its_results(
+    client, open_survey, bob
+):
+    open_survey.results_when = ResultsWhen.WHILE_OPEN
+    open_survey.save()
+    apps = "Quelles applications ?"
+    for _ in range(5):
+        record(open_survey, {apps: ["Vidéo", "Podcasts de vulgarisation"]})
+    question = open_survey.questions.get(text=apps)
     client.force_login(bob)
+    url = f"/enquetes/gerer/{open_survey.slug}/citations/{question.pk}/"
+    chosen = Answer.objects.filter(question=question, choice=None).first()
 
-    response = client.get(f"/enquetes/gerer/{open_survey.slug}/citations/{question.pk}/")
+    client.post(url, {"quoted": [chosen.pk]})
+    page = client.get(f"/enquetes/{open_survey.slug}/resultats/").content.decode()
 
-    assert response.status_code == 404
+    assert page.count("Podcasts de vulgarisation") == 1
+    assert "Parmi les autres réponses" in page

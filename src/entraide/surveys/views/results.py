@@ -71,7 +71,7 @@ def publication(request, slug):
         else:
             messages.success(request, _("What is published is saved."))
             return redirect("surveys:publication", slug=survey.slug)
-    texts = [q for q in questions if q.kind in TEXT_KINDS]
+    texts = [q for q in questions if q.kind in TEXT_KINDS or q.allow_other]
     context = {"survey": survey, "form": form, "texts": texts}
     status = 400 if form.errors else 200
     return render(request, "surveys/manage/publication.html", context, status=status)
@@ -79,9 +79,10 @@ def publication(request, slug):
 
 @login_required
 def quotes(request, slug, survey_question_id):
-    """A text question's answers, 50 a page, each with "publish this quote"."""
+    """A question's written answers (a text question's, a choice question's "other"), 50 a
+    page, each with "publish this quote"."""
     survey = survey_for_organiser(request, slug)
-    question = get_object_or_404(survey.questions, pk=survey_question_id, kind__in=TEXT_KINDS)
+    question = get_object_or_404(survey.questions, pk=survey_question_id)
     answers = question.answers.exclude(text="").order_by("pk")
     page = Paginator(answers, QUOTES_PAGE).get_page(request.GET.get("page"))
     if request.method == "POST":
