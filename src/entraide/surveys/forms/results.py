@@ -12,6 +12,7 @@ class PublicationForm(forms.Form):
     )
     threshold = forms.IntegerField(
         label=_("Smallest count shown"),
+        max_value=1000,
         help_text=_(
             "Any count below it is shown as “fewer than N”, so that nobody can be recognised "
             "in a small group. Never below 3."

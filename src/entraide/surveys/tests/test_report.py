@@ -45,7 +45,21 @@ def test_the_report_as_pdf_is_made_on_the_server(client, open_survey):
 
     assert (response.status_code, response["Content-Type"]) == (200, "application/pdf")
     assert response.content.startswith(b"%PDF-")
-    assert len(queries) == 8
+    assert len(queries) == 8  # the survey, its results (the kept PDFs are in the cache)
+
+
+def test_the_pdf_is_made_once_while_nothing_changes(client, open_survey):
+    published_results(open_survey)
+    url = f"/enquetes/{open_survey.slug}/rapport.pdf"
+    first = client.get(url).content
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url).content
+    kept = len(queries)  # now: the next request empties the log of queries
+    record(open_survey, {"Vous êtes…": "Public"})
+    changed = client.get(url).content
+
+    assert (again == first, kept, changed == first) == (True, 1, False)  # the survey
 
 
 def test_the_pdf_lays_out_the_questions_and_their_figures(client, open_survey):

@@ -48,6 +48,16 @@ def test_a_threshold_below_3_is_refused_with_its_reason_and_nothing_saved(client
     assert (open_survey.threshold, open_survey.results_when) == (5, ResultsWhen.NOT_YET)
 
 
+def test_a_huge_threshold_is_refused_too_rather_than_failing(client, open_survey, bob):
+    client.force_login(bob)
+    url = f"/enquetes/gerer/{open_survey.slug}/publication/"
+
+    response = client.post(url, form(open_survey, threshold="40000"))
+
+    open_survey.refresh_from_db()
+    assert (response.status_code, open_survey.threshold) == (400, 5)
+
+
 def test_someone_who_does_not_run_the_place_cannot_choose_what_is_published(
     client, open_survey, alice
 ):

@@ -38,8 +38,9 @@ def breakdown_id(request):
         return None
 
 
-def results_context(request, slug):
-    survey, preview = visible_survey(request, slug)
+def results_context(request, slug, seen=None):
+    """`seen`: (survey, preview) when the caller already has them."""
+    survey, preview = seen or visible_survey(request, slug)
     survey_results = results(survey, breakdown=breakdown_id(request))
     return {
         "survey": survey,
