@@ -213,8 +213,10 @@ def _keys(question, cells):
             keys.append((OTHER, _("Other"), True))
         return keys
     if question.kind == Kind.SCALE:
+        ends = {question.scale_min: question.label_min, question.scale_max: question.label_max}
         return [
-            (Decimal(v), str(v), False) for v in range(question.scale_min, question.scale_max + 1)
+            (Decimal(v), f"{v} ({ends[v]})" if ends.get(v) else str(v), False)
+            for v in range(question.scale_min, question.scale_max + 1)
         ]
     return []  # numbers: mean and median only, their values are too scattered to chart
 

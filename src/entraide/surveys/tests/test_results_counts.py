@@ -130,7 +130,7 @@ def test_mean_and_median_are_those_of_the_answers(open_survey):
     assert (scale.mean, scale.median, hours.mean, hours.median) == (
         Decimal("2.6"), Decimal("2.0"), Decimal("2.5"), Decimal("2.5"),
     )  # fmt: skip
-    assert [c.label for c in scale.cells] == ["1", "2", "3", "4", "5"]
+    assert [c.label for c in scale.cells] == ["1 (Aucune)", "2", "3", "4", "5 (Très forte)"]
 
 
 def test_mean_and_median_are_hidden_below_the_threshold(open_survey):
