@@ -60,6 +60,7 @@ def test_the_full_export_has_a_row_per_response_and_a_column_per_question(client
         },
     )
     record(open_survey, {"Vous êtes…": "Personnel", "Quelles applications ?": ["+1+1"]})
+    record(open_survey, {})  # sent without an answer
     client.force_login(bob)
 
     response = client.get(f"/enquetes/gerer/{open_survey.slug}/reponses.csv")
@@ -72,6 +73,7 @@ def test_the_full_export_has_a_row_per_response_and_a_column_per_question(client
          "Une heure de plus, vous feriez quoi ?"],
         [day, "Public", "2,5", "Vidéo | Jeux | Podcasts", "", "", "'=HYPERLINK(\"http://x\")", ""],
         [day, "Personnel", "", "'+1+1", "", "", "", ""],
+        [day, "", "", "", "", "", "", ""],
     ]  # fmt: skip
 
 

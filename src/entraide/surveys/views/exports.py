@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from entraide.core.spreadsheet import csv_download, spreadsheet_safe
 from entraide.surveys.access import survey_for_organiser
-from entraide.surveys.models import Answer
+from entraide.surveys.models import Response
 from entraide.surveys.services.results import figure_text, results
 from entraide.surveys.views.results import breakdown_id, visible_survey
 
@@ -62,16 +62,19 @@ def _response_rows(survey, questions):
     time: only one response is held in memory."""
     columns = {q.pk: i for i, q in enumerate(questions)}
     labels = {c.pk: c.label for q in questions for c in q.choices.all()}
-    answers = (
-        Answer.objects.filter(response__survey=survey)
+    answers = (  # from the responses: one with no answer still has its row
+        Response.objects.filter(survey=survey)
         .order_by(
-            "response_id",
-            "question_id",
-            F("choice__position").asc(nulls_last=True),  # "other" last, on every database
-            "choice_id",
+            "pk",
+            "answers__question_id",
+            F("answers__choice__position").asc(nulls_last=True),  # "other" last, everywhere
+            "answers__choice_id",
         )
-        .values_list("response_id", "response__day", "question_id", "choice_id", "number", "text")
-    )
+        .values_list(
+            "pk", "day", "answers__question_id", "answers__choice_id", "answers__number",
+            "answers__text",
+        )
+    )  # fmt: skip
     current, day, cells = None, None, None
     for response_id, answered_on, question_id, choice_id, number, text in answers.iterator(
         chunk_size=CHUNK
