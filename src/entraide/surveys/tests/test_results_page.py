@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from entraide.surveys.models import ResultsWhen
@@ -152,3 +154,20 @@ def test_a_split_by_an_unknown_or_unpublished_question_shows_the_plain_results(c
 
     assert [r.status_code for r in statuses] == [200, 200]
     assert ['class="breakdown"' in r.content.decode() for r in statuses] == [False, False]
+
+
+def test_visitors_share_one_rendering_of_the_results_until_an_answer_comes(
+    client, open_survey, settings
+):
+    settings.ENTRAIDE_PAGE_CACHE_SECONDS = 300
+    url = publish_results(open_survey)
+    answer(open_survey, {"Public": 6})
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+    kept = len(queries)  # now: the next request empties the log of queries
+    record(open_survey, {"Vous êtes…": "Public"})
+    after = client.get(url).content.decode()
+
+    assert (again.status_code, kept, "7 réponses." in after) == (200, 0, True)

@@ -9,6 +9,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from entraide.core.page_cache import public_page
 from entraide.core.spreadsheet import csv_download, spreadsheet_safe
 from entraide.surveys.access import survey_for_organiser
 from entraide.surveys.models import Response
@@ -18,6 +19,7 @@ from entraide.surveys.views.results import breakdown_id, visible_survey
 CHUNK = 2_000  # answers read from the database at a time
 
 
+@public_page
 def results_csv(request, slug) -> HttpResponse:
     """One row per figure of the results page: question, answer, count, percentage (and the
     group when split), hidden counts as on the page. Open data: nothing else is in it."""

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from entraide.core.page_cache import current_version
+from entraide.core.page_cache import current_version, public_page
 from entraide.surveys.views.results import breakdown_id, results_context, visible_survey
 
 REPORT = "surveys/results/report.html"
@@ -18,6 +18,7 @@ def report_context(request, slug, seen=None):
     return {**context, "report": True, "generated_at": timezone.now()}
 
 
+@public_page
 def report(request, slug):
     context = report_context(request, slug)
     return HttpResponse(render_to_string(REPORT, context, request=request))

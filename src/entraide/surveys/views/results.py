@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.page_cache import public_page
 from entraide.places.services import is_organiser
 from entraide.surveys.access import published_survey, survey_for_organiser
 from entraide.surveys.forms.results import PublicationForm
@@ -50,6 +51,7 @@ def results_context(request, slug, seen=None):
     }
 
 
+@public_page  # visitors without a cookie share one rendering until anything is written
 def results_page(request, slug):
     return render(request, "surveys/results/page.html", results_context(request, slug))
 
