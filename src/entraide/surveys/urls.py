@@ -1,6 +1,15 @@
 from django.urls import path
 
-from entraide.surveys.views import answering, building, invitations, listing, manage
+from entraide.surveys.views import (
+    answering,
+    building,
+    exports,
+    invitations,
+    listing,
+    manage,
+    report,
+    results,
+)
 
 app_name = "surveys"
 urlpatterns = [
@@ -76,4 +85,11 @@ urlpatterns = [
     path("<slug:slug>/repondre/", answering.answer, name="answer"),
     path("<slug:slug>/merci/", answering.thanks, name="thanks"),
     # Results, exports and the report: views/results.py, views/exports.py
+    path("<slug:slug>/resultats/", results.results_page, name="results"),
+    path("<slug:slug>/resultats.csv", exports.results_csv, name="results_csv"),
+    path("<slug:slug>/rapport/", report.report, name="report"),
+    path("<slug:slug>/rapport.pdf", report.report_pdf, name="report_pdf"),
+    path("gerer/<slug:slug>/publication/", results.publication, name="publication"),
+    path("gerer/<slug:slug>/citations/<int:survey_question_id>/", results.quotes, name="quotes"),
+    path("gerer/<slug:slug>/reponses.csv", exports.answers_csv, name="answers_csv"),
 ]

@@ -26,6 +26,8 @@ from entraide.surveys.services.managing import (
     status,
     update_settings,
 )
+from entraide.surveys.services.publishing import set_publication, set_quotes
+from entraide.surveys.services.results import results
 
 __all__ = [
     "add_question",
@@ -47,6 +49,9 @@ __all__ = [
     "publish",
     "reopen",
     "reopen_needs_date",
+    "results",
+    "set_publication",
+    "set_quotes",
     "status",
     "update_settings",
 ]
