@@ -4,7 +4,7 @@ organiser, answers without a 404 or a 500 and links to none of its addresses.
 
 Each configuration runs in a process of its own (tests/settings_without.py, a fresh SQLite
 database in a temporary folder, set up as script/server does), since INSTALLED_APPS is read once
-per process. polls and manifestos build on workshops, so workshops goes with them."""
+per process. polls, manifestos and surveys build on workshops, so workshops goes with them."""
 
 import io
 import json
@@ -47,7 +47,7 @@ def walk_without(labels, data_dir):
 @pytest.mark.whole_site_walk  # on a fresh SQLite file whatever the suite's database
 @pytest.mark.parametrize(
     "removed",
-    [["polls"], ["manifestos"], ["workshops", "polls", "manifestos"]],
+    [["polls"], ["manifestos"], ["surveys"], ["workshops", "polls", "manifestos", "surveys"]],
     ids="+".join,
 )
 def test_the_site_walks_without_a_capability(tmp_path, removed):
