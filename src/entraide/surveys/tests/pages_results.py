@@ -84,10 +84,10 @@ def quotes(n):
 
 
 PAGES = [
-    Page("surveys:results", 8, results_page),  # survey, questions, choices, 4 sums, total
-    Page("surveys:results by group", 10, results_by_group),
-    Page("surveys:results preview", 11, results_preview),
-    Page("surveys:report", 8, report),
+    Page("surveys:results", 7, results_page),  # survey, questions, choices, 3 sums, total
+    Page("surveys:results by group", 9, results_by_group),
+    Page("surveys:results preview", 10, results_preview),
+    Page("surveys:report", 7, report),
     Page("surveys:publication", 5, publication),
     Page("surveys:quotes", 7, quotes),
 ]
