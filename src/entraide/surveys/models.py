@@ -289,9 +289,11 @@ class Answer(models.Model):
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
+        # The results count rows by question, choice and number, and people who answered a
+        # multiple-choice question by question and response: from these indexes alone.
         indexes = [
-            models.Index(fields=["question", "choice"]),
-            models.Index(fields=["question", "number"]),
+            models.Index(fields=["question", "choice", "number"], name="answer_cells"),
+            models.Index(fields=["question", "response"], name="answer_respondents"),
         ]
         constraints = [
             models.UniqueConstraint(

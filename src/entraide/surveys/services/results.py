@@ -7,7 +7,7 @@ export can show a hidden number by mistake."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.utils.translation import gettext as _
 
 from entraide.surveys.models import (
@@ -135,11 +135,11 @@ def results(survey: Survey, *, public=True, breakdown=None) -> SurveyResults:
     answers = Answer.objects.filter(question__in=counted).order_by()
 
     cells = {}  # (question, choice or None, number or None) -> count
-    for question_id, choice_id, number, n in (
-        answers.filter(Q(choice__isnull=False) | ~Q(text="") | Q(number__isnull=False))
-        .values_list("question", "choice", "number")
-        .annotate(n=Count("id"))
-    ):
+    # A row without choice nor number is an "other (specify)" text: answering never stores an
+    # empty one. Counting rows (*) by question, choice and number reads the index alone.
+    for question_id, choice_id, number, n in answers.values_list(
+        "question", "choice", "number"
+    ).annotate(n=Count("*")):
         cells[(question_id, choice_id, number)] = n
     # A question other than multiple choice has one row per response that answered it: its
     # respondents are the sum of its cells. Only multiple choice needs counting people apart
@@ -172,11 +172,9 @@ def results(survey: Survey, *, public=True, breakdown=None) -> SurveyResults:
         grouped = answers.filter(
             response__answers__question=group_question, response__answers__choice__isnull=False
         ).annotate(group=F("response__answers__choice"))
-        for group, question_id, choice_id, number, n in (
-            grouped.filter(Q(choice__isnull=False) | ~Q(text="") | Q(number__isnull=False))
-            .values_list("group", "question", "choice", "number")
-            .annotate(n=Count("id"))
-        ):
+        for group, question_id, choice_id, number, n in grouped.values_list(
+            "group", "question", "choice", "number"
+        ).annotate(n=Count("*")):
             group_cells[(group, question_id, choice_id, number)] = n
         for (group, question_id, _choice, _number), n in group_cells.items():
             group_totals[(group, question_id)] = group_totals.get((group, question_id), 0) + n
