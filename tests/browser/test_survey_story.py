@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from entraide.surveys.models import Response, Survey
 from entraide.workshops import services as workshop_services
@@ -46,8 +47,10 @@ def past_workshop_with_three_registrants(place):
     return workshop
 
 
-def message(page):
-    return page.locator(".messages").inner_text().strip()
+def says(page, message):
+    """The message shown at the top of the page after an action (waited for: the page it is on
+    loads after the click)."""
+    expect(page.locator(".messages")).to_have_text(message)
 
 
 def field(page, label):
@@ -65,7 +68,7 @@ def add_question(page, kind, text, **fields):
         else:
             field(page, label).fill(value)
     page.get_by_role("button", name="Enregistrer").click()
-    assert page.get_by_text(text, exact=True).is_visible()
+    expect(page.get_by_text(text, exact=True)).to_be_visible()
 
 
 def answer(page, who, scale, minutes, again, advice):
@@ -75,7 +78,7 @@ def answer(page, who, scale, minutes, again, advice):
     page.get_by_role("group", name=AGAIN).get_by_label(again, exact=True).check()
     page.get_by_label(ADVICE).fill(advice)
     page.get_by_role("button", name="Envoyer mes réponses").click()
-    assert page.get_by_role("heading", name="Merci pour vos réponses").is_visible()
+    expect(page.get_by_role("heading", name="Merci pour vos réponses")).to_be_visible()
 
 
 def test_from_a_new_survey_to_its_published_results_and_report(browser, live_app, tmp_path):
@@ -91,8 +94,8 @@ def test_from_a_new_survey_to_its_published_results_and_report(browser, live_app
     field(organiser, "Titre").fill("Retour sur l’atelier")
     field(organiser, "Atelier").select_option(label=workshop.title)
     organiser.get_by_role("button", name="Créer l’enquête").click()
-    assert message(organiser) == "L’enquête est créée, en brouillon\u00a0: ajoutez ses questions."
-    assert organiser.get_by_role("heading", name="Retour sur l’atelier").is_visible()
+    says(organiser, "L’enquête est créée, en brouillon\u00a0: ajoutez ses questions.")
+    expect(organiser.get_by_role("heading", name="Retour sur l’atelier")).to_be_visible()
     add_question(
         organiser,
         "Choix unique",
@@ -108,9 +111,9 @@ def test_from_a_new_survey_to_its_published_results_and_report(browser, live_app
     )
     add_question(organiser, "Oui / non", AGAIN)
     add_question(organiser, "Texte long", ADVICE)
-    assert organiser.get_by_role("heading", name="5 questions").is_visible()
+    expect(organiser.get_by_role("heading", name="5 questions")).to_be_visible()
     organiser.get_by_role("button", name="Publier", exact=True).click()
-    assert message(organiser) == "L’enquête est publiée\u00a0: partagez son adresse."
+    says(organiser, "L’enquête est publiée\u00a0: partagez son adresse.")
     survey = Survey.objects.get()
     assert survey.workshop == workshop
     assert survey.published_at is not None
@@ -133,7 +136,7 @@ def test_from_a_new_survey_to_its_published_results_and_report(browser, live_app
     mail.outbox.clear()
     organiser.get_by_role("link", name="Invitations et relances").click()
     organiser.get_by_role("button", name="Inviter les personnes inscrites").click()
-    assert message(organiser).startswith("3 personnes invitées"), message(organiser)
+    expect(organiser.locator(".messages")).to_contain_text("3 personnes invitées")
     assert sorted(m.to[0] for m in mail.outbox) == [
         "amina@example.org",
         "bastien@example.org",
@@ -147,20 +150,18 @@ def test_from_a_new_survey_to_its_published_results_and_report(browser, live_app
     link = re.search(r"https?://\S+?(/enquetes/invitation/[^/\s]+/)", letter.body).group(1)
     bastien = browser.new_context(**PHONE).new_page()
     bastien.goto(live_app + link)
-    assert "Vous avez reçu ce lien personnel" in bastien.locator("main").inner_text()
+    expect(bastien.locator("main")).to_contain_text("Vous avez reçu ce lien personnel")
     answer(bastien, "Étudiant·e", "4", "20", "Oui", NOT_QUOTED[1])
     bastien.goto(live_app + link)
-    assert bastien.title().startswith("Lien déjà utilisé")
-    assert bastien.get_by_text(
-        "Ce lien a déjà servi\u00a0: une seule réponse par invitation."
-    ).is_visible()
+    expect(bastien).to_have_title("Lien déjà utilisé · Retour sur l’atelier · Entraide")
+    expect(
+        bastien.get_by_text("Ce lien a déjà servi\u00a0: une seule réponse par invitation.")
+    ).to_be_visible()
     assert Response.objects.count() == 4
     organiser.reload()
-    assert organiser.locator(".survey-facts li").all_inner_texts() == [
-        "3 personnes invitées",
-        "1 lien utilisé",
-        "2 pas encore utilisés",
-    ]
+    expect(organiser.locator(".survey-facts li")).to_have_text(
+        ["3 personnes invitées", "1 lien utilisé", "2 pas encore utilisés"]
+    )
 
     # 4. The organiser publishes the results, the smallest count at 3, and picks two quotes.
     organiser.goto(f"{live_app}/enquetes/gerer/{survey.slug}/")
@@ -173,20 +174,23 @@ def test_from_a_new_survey_to_its_published_results_and_report(browser, live_app
     ] * 4  # ticked by default; the long text is never among them, only its quotes
     assert published.get_by_label(ADVICE).count() == 0
     organiser.get_by_role("button", name="Enregistrer").click()
-    assert message(organiser) == "Ce qui est publié est enregistré."
+    says(organiser, "Ce qui est publié est enregistré.")
     organiser.get_by_role("link", name=ADVICE).click()
-    assert "4 réponses" in organiser.locator("main").inner_text()
+    expect(organiser.locator("main")).to_contain_text("4 réponses. Lisez-les avant de choisir")
     for text in QUOTED:
         organiser.get_by_role("listitem").filter(has_text=text).get_by_label(
             "Publier cette citation"
         ).check()
     organiser.get_by_role("button", name="Enregistrer les citations de cette page").click()
-    assert message(organiser) == "Les citations de cette page sont enregistrées."
+    says(organiser, "Les citations de cette page sont enregistrées.")
 
     # 5. A visitor without an account sees the results and downloads the PDF report.
     visitor = browser.new_context(**PHONE).new_page()
     visitor.goto(f"{live_app}/enquetes/")
     visitor.get_by_role("link", name="Lire les résultats").click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(
+        "Résultats\u00a0: Retour sur l’atelier"
+    )
     visitor.screenshot(path=screens / "survey-story-results-phone.png", full_page=True)
     assert visitor.evaluate("document.documentElement.scrollWidth") <= 390
     assert visitor.locator("p.lead").inner_text() == (
