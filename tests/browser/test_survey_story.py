@@ -135,7 +135,7 @@ def test_from_a_new_survey_to_its_published_results_and_report(browser, live_app
     # 3. The organiser invites the workshop's registrants; one answers through the mail.
     mail.outbox.clear()
     organiser.get_by_role("link", name="Invitations et relances").click()
-    organiser.get_by_role("button", name="Inviter les personnes inscrites").click()
+    organiser.get_by_role("button", name="Inviter les participant·es").click()
     expect(organiser.locator(".messages")).to_contain_text("3 personnes invitées")
     assert sorted(m.to[0] for m in mail.outbox) == [
         "amina@example.org",

@@ -92,6 +92,10 @@ WALKS = [
             "/sondages/dispos-pour-le-troisieme-atelier/",
             "/manifestes/",
             "/manifestes/manifeste-du-numerique-responsable-dans-les-tiers-lieux/",
+            "/enquetes/",
+            "/enquetes/nos-ecrans-et-nous/",
+            "/enquetes/nos-ecrans-et-nous/resultats/",
+            "/enquetes/nos-ecrans-et-nous/rapport/",
         ],
     ),
     (
@@ -122,6 +126,10 @@ WALKS = [
             "/manifestes/gerer/manifeste-du-numerique-responsable-dans-les-tiers-lieux/",
             "/manifestes/gerer/manifeste-du-numerique-responsable-dans-les-tiers-lieux/idees/",
             "/manifestes/gerer/lieu/la-verriere/",
+            "/enquetes/gerer/lieu/la-verriere/",
+            "/enquetes/gerer/fresque-du-numerique-votre-avis/",
+            "/enquetes/gerer/fresque-du-numerique-votre-avis/invitations/",
+            "/enquetes/gerer/fresque-du-numerique-votre-avis/publication/",
         ],
     ),
 ]

@@ -65,15 +65,19 @@ def place_activities(place):
 
 
 def surveys_of_workshop(workshop):
-    """Open surveys about a workshop or its series, and their published results."""
+    """Open surveys about a workshop or its series, then those whose results are published:
+    one query."""
     about = Q(workshop=workshop)
     if workshop.series_id:
         about |= Q(series_id=workshop.series_id)
     now = timezone.now()
-    opened = open_surveys(now).filter(about).select_related("place").order_by("pk")
-    results = surveys_with_results(now).filter(about).select_related("place").order_by("pk")
-    return [_open_item(s, with_place=False) for s in opened] + [
-        _results_item(s, with_place=False) for s in results if s.is_closed(now)
+    surveys = list(
+        Survey.objects.filter(about, published_at__isnull=False)
+        .select_related("place")
+        .order_by("pk")
+    )
+    return [_open_item(s, with_place=False) for s in surveys if s.is_open(now)] + [
+        _results_item(s, with_place=False) for s in surveys if s.results_are_public(now)
     ]
 
 

@@ -128,8 +128,8 @@ def linked_workshop(survey: Survey):
 
 
 def invite_registrants(survey: Survey, *, language="fr") -> Outcome:
-    """Invite the people registered for the linked workshop or series, each in the language
-    they registered in."""
+    """Invite the people who took part in the linked workshop or series (a confirmed seat, not
+    marked absent), each in the language they registered in."""
     from entraide.workshops import services as workshops
 
     workshop = linked_workshop(survey)
@@ -137,13 +137,13 @@ def invite_registrants(survey: Survey, *, language="fr") -> Outcome:
         raise DomainError(
             _("This survey is linked to no workshop."), code=SurveyErrorCode.NO_ADDRESS
         )
-    emails = [email for _name, email in workshops.series_registrants(workshop)]
-    if not emails:
+    languages = workshops.participants(workshop)
+    if not languages:
         raise DomainError(
-            _("Nobody is registered for the linked workshop yet."),
+            _("Nobody has taken part in the linked workshop yet."),
             code=SurveyErrorCode.NO_ADDRESS,
         )
-    return invite(survey, emails, languages=workshops.series_languages(workshop), language=language)
+    return invite(survey, sorted(languages), languages=languages, language=language)
 
 
 def _remindable(today) -> Q:

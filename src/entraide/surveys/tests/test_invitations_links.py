@@ -195,6 +195,22 @@ def test_the_registrants_of_the_linked_series_are_invited_from_the_page(
     shown = client.get(page(open_survey)).content.decode()
     response = client.post(page(open_survey), {"action": "participants"})
 
-    assert "Inviter les personnes inscrites" in shown
+    assert "Inviter les participant·es" in shown
     assert response.status_code == 302
     assert list(Invitation.objects.values_list("email", "language")) == [("kim@example.org", "en")]
+
+
+def test_the_participants_invited_are_the_confirmed_ones_not_those_waiting_or_absent(
+    place, open_survey
+):
+    workshop = WorkshopFactory(place=place, capacity=2)
+    for email in ["ana@example.org", "ben@example.org", "cyd@example.org"]:
+        workshop_services.register(workshop, by=UserFactory(email=email))
+    workshop.registrations.filter(email="ben@example.org").update(attended=False)
+    open_survey.workshop = workshop
+    open_survey.save()
+
+    invitations.invite_registrants(open_survey)
+
+    # cyd waits for a seat (capacity 2), ben's seat was confirmed but he was marked absent
+    assert list(Invitation.objects.values_list("email", flat=True)) == ["ana@example.org"]

@@ -79,3 +79,13 @@ def test_my_data_shows_my_invitations_and_deletion_removes_them(client_for, alic
     delete_account(alice)
 
     assert (Invitation.objects.count(), open_survey.responses.count()) == (0, 1)
+
+
+def test_a_workshop_page_links_the_open_survey_about_it(client, place, bob):
+    from entraide.surveys.tests.conftest import build_screens_survey
+    from tests.factories import WorkshopFactory
+
+    workshop = WorkshopFactory(place=place)
+    survey = services.publish(build_screens_survey(place, bob, workshop=workshop))
+
+    assert survey.get_absolute_url() in client.get(workshop.get_absolute_url()).text

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from entraide.core import rate_limits
@@ -75,10 +75,7 @@ def _initial(data, form) -> dict:
 def _results_url(survey):
     if not survey.results_are_public():
         return None
-    try:
-        return reverse("surveys:results", args=[survey.slug])
-    except NoReverseMatch:  # the results pages are not there yet
-        return None
+    return reverse("surveys:results", args=[survey.slug])
 
 
 def _render(request, survey, pages, page, form, *, action, status=200, **extra):

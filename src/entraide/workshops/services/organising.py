@@ -296,6 +296,27 @@ def series_languages(workshop: Workshop) -> dict[str, str]:
     return languages
 
 
+def participants(workshop: Workshop) -> dict[str, str]:
+    """The people who took part in the workshop's series (or the workshop): a confirmed seat,
+    not marked absent; each address (lower case) with the language of its first registration.
+    Whom a survey about the workshop invites."""
+    scope = (
+        Registration.objects.filter(workshop__series_id=workshop.series_id)
+        if workshop.series_id
+        else workshop.registrations.all()
+    )
+    languages = {}
+    for email, language in (
+        scope.filter(status=RegistrationStatus.CONFIRMED)
+        .exclude(attended=False)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", "language")
+    ):
+        languages.setdefault(email.lower(), language)
+    return languages
+
+
 def series_emails(workshop: Workshop) -> set[str]:
     """Addresses of the people registered for the workshop's series (or the workshop)."""
     return {email for _name, email in series_registrants(workshop)}
