@@ -85,6 +85,7 @@ class QuestionResults:
     median: Decimal | None = None
     quotes: list[str] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
+    values_withheld: bool = False  # mean and median not published: they would tell small counts
 
     @property
     def multiple(self):
@@ -329,7 +330,13 @@ def _question_results(
                 [Cell(label, count((group.pk, key)), other=o) for key, label, o in keys],
             )
         )
-    if question.kind in VALUE_KINDS and mean is not None:
+    # A scale's mean and median beside hidden counts could give them away (4 answers of mean
+    # 1.5 and median 1.5 are two 1s and two 2s): they are published only when every count of
+    # the scale is shown.
+    result.values_withheld = question.kind == Kind.SCALE and any(
+        cell.count.hidden for cell in result.cells
+    )
+    if question.kind in VALUE_KINDS and mean is not None and not result.values_withheld:
         distribution = sorted(
             (number, c)
             for (q, _choice, number), c in cells.items()

@@ -116,7 +116,7 @@ def test_multiple_choice_percentages_are_of_the_people_who_answered(open_survey)
 def test_mean_and_median_are_those_of_the_answers(open_survey):
     open_survey.threshold = 3
     open_survey.save()
-    for value in [1, 2, 2, 3, 5]:
+    for value in [1] * 3 + [2] * 5 + [3] * 3 + [4] * 3 + [5] * 3:
         record(open_survey, {"Dépendance ressentie": value})
     for value in [1, 2, 3, 4]:
         record(open_survey, {"Heures d'écran par jour": value})
@@ -128,7 +128,7 @@ def test_mean_and_median_are_those_of_the_answers(open_survey):
     )
 
     assert (scale.mean, scale.median, hours.mean, hours.median) == (
-        Decimal("2.6"), Decimal("2.0"), Decimal("2.5"), Decimal("2.5"),
+        Decimal("2.9"), Decimal("3.0"), Decimal("2.5"), Decimal("2.5"),
     )  # fmt: skip
     assert [c.label for c in scale.cells] == ["1 (Aucune)", "2", "3", "4", "5 (Très forte)"]
 
@@ -140,6 +140,20 @@ def test_mean_and_median_are_hidden_below_the_threshold(open_survey):
     scale = of(results(open_survey), "Dépendance ressentie")
 
     assert (scale.mean, scale.median, scale.respondents.small) == (None, None, True)
+
+
+def test_a_scale_with_hidden_counts_withholds_its_mean_and_median(open_survey):
+    """Two 1s and two 2s: each count is below 3, but a mean and a median of 1.5 would say it."""
+    open_survey.threshold = 3
+    open_survey.save()
+    for value in [1, 1, 2, 2]:
+        record(open_survey, {"Dépendance ressentie": value})
+
+    scale = of(results(open_survey), "Dépendance ressentie")
+
+    assert (scale.respondents.value, scale.mean, scale.median, scale.values_withheld) == (
+        4, None, None, True,
+    )  # fmt: skip
 
 
 def test_an_unpublished_question_is_left_out_and_text_only_shows_its_quotes(open_survey):

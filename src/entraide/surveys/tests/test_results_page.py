@@ -110,12 +110,22 @@ def test_text_answers_show_only_the_quotes_chosen(client, open_survey):
 
 def test_scales_show_their_mean_and_median(client, open_survey):
     url = publish_results(open_survey)
+    for value in [1] * 5 + [2] * 8 + [3] * 5 + [4] * 5 + [5] * 5:
+        record(open_survey, {"Dépendance ressentie": value})
+
+    html = client.get(url).content.decode()
+
+    assert "Moyenne\u00a0: <strong>2,9</strong> · médiane\u00a0: <strong>3,0</strong>" in html
+
+
+def test_a_scale_with_small_counts_says_why_its_mean_is_not_published(client, open_survey):
+    url = publish_results(open_survey)
     for value in [1, 2, 2, 3, 5]:
         record(open_survey, {"Dépendance ressentie": value})
 
     html = client.get(url).content.decode()
 
-    assert "Moyenne\u00a0: <strong>2,6</strong> · médiane\u00a0: <strong>2,0</strong>" in html
+    assert ("Moyenne\u00a0:" in html, "Moyenne et médiane non publiées" in html) == (False, True)
 
 
 def test_results_split_by_a_question_show_a_table_per_group(client, open_survey):
