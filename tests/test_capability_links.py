@@ -28,16 +28,18 @@ def text_of(html, start):
     return unescape(re.sub(r"<[^>]+>", "", element))
 
 
-def test_a_place_s_management_page_links_to_its_workshops_and_its_polls(client_for, bob, place):
+def test_a_place_s_management_page_links_to_its_workshops_polls_and_surveys(client_for, bob, place):
     page = client_for(bob).get(f"/lieux/gerer/{place.slug}/").text
 
     assert text_of(page, '<p class="meta">') == (
         "Voir la page publique · Ateliers de La Verrière · Sondages de La Verrière"
+        " · Enquêtes de La Verrière"
     )
     assert links_in(page, '<p class="meta">') == [
         ("Voir la page publique", f"/lieux/{place.slug}/"),
         ("Ateliers de La Verrière", f"/ateliers/gerer/lieu/{place.slug}/"),
         ("Sondages de La Verrière", f"/sondages/gerer/lieu/{place.slug}/"),
+        ("Enquêtes de La Verrière", f"/enquetes/gerer/lieu/{place.slug}/"),
     ]
 
 

@@ -22,7 +22,7 @@ from entraide.core.registry import (
     TestedPage,
 )
 from entraide.surveys import space
-from entraide.surveys.listing import open_surveys, surveys_with_results
+from entraide.surveys.listing import open_surveys
 from entraide.surveys.models import Invitation, Survey
 
 
@@ -54,14 +54,16 @@ def upcoming(limit):
 
 
 def place_activities(place):
-    """A place's open surveys, then its published results: two queries."""
+    """A place's open surveys, then its published results: one query."""
     now = timezone.now()
-    opened = open_surveys(now).filter(place=place).select_related("place")
-    shown = [_open_item(s, with_place=False) for s in opened.order_by("closes_at", "pk")[:10]]
-    results = surveys_with_results(now).filter(place=place).select_related("place")
-    return shown + [
-        _results_item(s, with_place=False) for s in results.order_by("-published_at", "pk")[:10]
-    ]
+    surveys = list(
+        Survey.objects.filter(place=place, published_at__isnull=False)
+        .select_related("place")
+        .order_by("-published_at", "-pk")[:50]  # the most recent: a place runs a few at once
+    )
+    return [_open_item(s, with_place=False) for s in surveys if s.is_open(now)][:10] + [
+        _results_item(s, with_place=False) for s in surveys if s.results_are_public(now)
+    ][:10]
 
 
 def surveys_of_workshop(workshop):

@@ -96,7 +96,9 @@ def test_a_capability_that_is_not_there_is_never_named(client, monkeypatch):
 def test_the_home_page_presents_what_the_capabilities_offer(client):
     page = client.get("/").text
     assert "Ce que vous pouvez faire ici" in page
-    for title in ("Ateliers", "Sondages de disponibilité", "Manifestes écrits ensemble", "Lieux"):
+    for title in (
+        "Ateliers", "Sondages de disponibilité", "Manifestes écrits ensemble", "Enquêtes", "Lieux",
+    ):  # fmt: skip
         assert f">{title}</a></h3>" in page
-    for promise in ("enquête", "défi", "récits"):
+    for promise in ("défi", "récits"):
         assert promise not in page.lower()
