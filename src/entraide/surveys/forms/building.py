@@ -14,6 +14,7 @@ from entraide.core.markdown import MARKDOWN_HELP
 from entraide.surveys import services
 from entraide.surveys.models import CHOICE_MAX, HELP_MAX, QUESTION_MAX, Kind, Section, Survey
 from entraide.surveys.services.building import KIND_OPTIONS, OPTION_DEFAULTS
+from entraide.surveys.services.managing import SETTINGS
 
 RECENT_WORKSHOPS = timedelta(days=365)  # older workshops are not offered in the select
 SCALES = [("", "—"), ("1-5", _("from 1 to 5")), ("0-10", _("from 0 to 10"))]
@@ -31,16 +32,7 @@ class SurveyForm(SingleLineFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Survey
-        fields = [
-            "title",
-            "description",
-            "audience",
-            "opens_at",
-            "closes_at",
-            "workshop",
-            "series",
-            "invitation_only",
-        ]
+        fields = list(SETTINGS)  # the settings the service updates
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "opens_at": LocalDateTimeInput,

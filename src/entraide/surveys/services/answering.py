@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -253,12 +252,3 @@ def find_invitation(raw_token) -> Invitation | None:
         .filter(token_digest=token_digest(raw_token))
         .first()
     )
-
-
-def next_time_transition(now):
-    """The next moment a survey's public page changes by time alone: a published survey opens
-    or closes (for registry.register_time_transitions: the page cache keeps no page past it)."""
-    published = Survey.objects.filter(published_at__isnull=False)
-    opens = published.filter(opens_at__gt=now).aggregate(next=Min("opens_at"))["next"]
-    closes = published.filter(closes_at__gt=now).aggregate(next=Min("closes_at"))["next"]
-    return min((moment for moment in (opens, closes) if moment), default=None)

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from entraide.core.errors import DomainError
+from entraide.surveys import hooks
 from entraide.surveys.errors import SurveyErrorCode as Code
 from entraide.surveys.models import Answer, Invitation, Response
 from entraide.surveys.services import answering
@@ -86,5 +87,5 @@ def test_the_next_time_a_survey_page_changes_by_itself_is_its_opening_or_closing
     open_survey.closes_at = now + datetime.timedelta(days=3)
     open_survey.save()
 
-    assert answering.next_time_transition(now) == open_survey.opens_at
-    assert answering.next_time_transition(now + datetime.timedelta(days=2)) == open_survey.closes_at
+    assert hooks.next_time_transition(now) == open_survey.opens_at
+    assert hooks.next_time_transition(now + datetime.timedelta(days=2)) == open_survey.closes_at
