@@ -1,5 +1,6 @@
 """Shared by the survey benchmarks: a published survey of `questions` questions (choices,
-scales, numbers, yes/no, a text) with `responses` responses, seeded with bulk_create."""
+scales, numbers, yes/no, a text) with `responses` responses, seeded with bulk_create, then its
+tallies counted from them."""
 
 import random
 
@@ -19,6 +20,7 @@ def seed_survey(slug, *, questions, responses, texts=1, batch=2_000):
         Section,
         Survey,
     )
+    from entraide.surveys.services.tallies import recount
 
     place = Place.objects.create(
         name=f"Lieu {slug}", slug=f"lieu-{slug}", kind=PlaceKind.THIRD_PLACE,
@@ -79,4 +81,5 @@ def seed_survey(slug, *, questions, responses, texts=1, batch=2_000):
                     )
         Answer.objects.bulk_create(answers, batch_size=batch * 4)
         done += size
+    recount(survey)
     return survey, made

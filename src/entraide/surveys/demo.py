@@ -21,6 +21,7 @@ from entraide.surveys.models import (
     ResultsWhen,
     Survey,
 )
+from entraide.surveys.services.tallies import recount
 from entraide.workshops.models import RegistrationStatus, Workshop
 
 SCREENS = "nos-ecrans-et-nous"
@@ -157,6 +158,7 @@ def _screens_answers(survey, rng, today):
         if rng.random() < 0.5:
             add(word, text=rng.choice(ONE_WORD))
     Answer.objects.bulk_create(answers)
+    recount(survey)
 
 
 def _screens(now, rng):
@@ -229,6 +231,7 @@ def _fresque(now):
         response = Response.objects.create(survey=survey, day=today - timedelta(days=2))
         Answer.objects.create(response=response, question=learnt, number=(4, 5, 3, 4, 5, 4)[n])
         Answer.objects.create(response=response, question=first, choice=choices[n % 4])
+    recount(survey)
 
 
 def load():

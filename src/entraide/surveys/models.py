@@ -312,6 +312,30 @@ class Answer(models.Model):
         return f"{self.question_id}: {self.choice_id or self.number or self.text[:40]}"
 
 
+class Tally(models.Model):
+    """How many answers fell in one cell of a question, counted as answers arrive (in the
+    transaction that records them), so that the results read a few hundred rows whatever the
+    number of responses. `cell`: RESPONDENTS (people who answered the question), "c<choice id>",
+    OTHER_CELL, or "v<number with 2 decimals>". `group`: 0 for everyone, else the id of a
+    choice of a single-choice or yes/no question: the cell among the people who chose it (the
+    breakdown). services/tallies.py keeps them and can count them again from the answers."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="tallies")
+    group = models.PositiveBigIntegerField(default=0)
+    cell = models.CharField(max_length=24)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("tally")
+        verbose_name_plural = _("tallies")
+        constraints = [
+            models.UniqueConstraint(fields=["question", "group", "cell"], name="one_tally_per_cell")
+        ]
+
+    def __str__(self):
+        return f"{self.question_id}/{self.group}/{self.cell}: {self.count}"
+
+
 class Invitation(models.Model):
     """A single-use link mailed to one address. Its token is keyed_token(purpose, link_key);
     only the digest is looked up. It records the day it was used, never which response."""

@@ -24,6 +24,7 @@ from entraide.surveys.models import (
     Response,
     Survey,
 )
+from entraide.surveys.services.tallies import count_response
 
 OTHER = "autre"  # the value of the "Other (specify)" choice
 LARGEST_NUMBER = Decimal("9999999999.99")  # what Answer.number holds (12 digits, 2 decimals)
@@ -221,6 +222,7 @@ def submit(survey: Survey, data: dict, *, invitation_token=None, now=None, quest
             )
             for question, given in rows
         )
+        count_response(rows)
     # Not logged: a log line's time would say when this response was given.
     return response
 

@@ -1,5 +1,6 @@
-"""The results of a survey, counted by the database in a constant number of queries whatever
-the number of responses, with small counts protected (services/protection.py).
+"""The results of a survey, read from the tallies that answering keeps (services/tallies.py):
+a constant number of queries over a few rows per question, whatever the number of responses,
+with small counts protected (services/protection.py).
 
 A count is a `Figure`: its `value` is None whenever it is hidden, so that no template, chart or
 export can show a hidden number by mistake."""
@@ -7,7 +8,6 @@ export can show a hidden number by mistake."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F
 from django.utils.translation import gettext as _
 
 from entraide.surveys.models import (
@@ -19,12 +19,13 @@ from entraide.surveys.models import (
     Kind,
     Question,
     Survey,
+    Tally,
 )
 from entraide.surveys.services.protection import EQ, GE, LE, Line, Table, protect
+from entraide.surveys.services.tallies import BREAKDOWN_KINDS, EVERYONE, RESPONDENTS, cell_key
 
 TOTAL = "n"  # the key of a line's total (how many people answered)
 OTHER = "autre"
-BREAKDOWN_KINDS = {Kind.SINGLE, Kind.YES_NO}
 
 
 @dataclass(frozen=True)
@@ -133,26 +134,27 @@ def results(survey: Survey, *, public=True, breakdown=None) -> SurveyResults:
         group_question = None  # groups of an unpublished question would publish its counts
     shown = [q for q in questions if not public or q.results_public or q.kind in TEXT_KINDS]
     counted = [q.pk for q in shown if q.kind not in TEXT_KINDS]
-    answers = Answer.objects.filter(question__in=counted).order_by()
+    groups = [c.pk for c in group_question.choices.all()] if group_question else []
 
     cells = {}  # (question, choice or None, number or None) -> count
-    # A row without choice nor number is an "other (specify)" text: answering never stores an
-    # empty one. Counting rows (*) by question, choice and number reads the index alone.
-    for question_id, choice_id, number, n in answers.values_list(
-        "question", "choice", "number"
-    ).annotate(n=Count("*")):
-        cells[(question_id, choice_id, number)] = n
-    # A question other than multiple choice has one row per response that answered it: its
-    # respondents are the sum of its cells. Only multiple choice needs counting people apart
-    # from their choices (the costly DISTINCT, on those questions' rows alone).
-    multiple = [q.pk for q in shown if q.kind == Kind.MULTIPLE]
-    respondents, sums, means = _sums(cells), {}, {}
-    if multiple:
-        respondents |= dict(
-            answers.filter(question__in=multiple)
-            .values_list("question")
-            .annotate(n=Count("response", distinct=True))
-        )
+    respondents, sums = {}, {}
+    group_cells, group_totals = {}, {}
+    # The tallies, kept as answers arrive: a few rows per question and group.
+    for question_id, group, cell, n in Tally.objects.filter(
+        question__in=counted, group__in=[EVERYONE, *groups]
+    ).values_list("question", "group", "cell", "count"):
+        if cell == RESPONDENTS:
+            if group == EVERYONE:
+                respondents[question_id] = n
+            else:
+                group_totals[(group, question_id)] = n
+            continue
+        what, key = cell_key(cell)
+        key = (key, None) if what == "choice" else (None, key)  # "other": (None, None)
+        if group == EVERYONE:
+            cells[(question_id, *key)] = n
+        else:
+            group_cells[(group, question_id, *key)] = n
     for (question_id, _choice, number), n in cells.items():
         if number is not None:
             total, count = sums.get(question_id, (0, 0))
@@ -168,24 +170,6 @@ def results(survey: Survey, *, public=True, breakdown=None) -> SurveyResults:
             .values_list("question", "text")
         ):
             quotes.setdefault(question_id, []).append(text)
-    group_cells, group_totals = {}, {}
-    if group_question is not None:
-        grouped = answers.filter(
-            response__answers__question=group_question, response__answers__choice__isnull=False
-        ).annotate(group=F("response__answers__choice"))
-        for group, question_id, choice_id, number, n in grouped.values_list(
-            "group", "question", "choice", "number"
-        ).annotate(n=Count("*")):
-            group_cells[(group, question_id, choice_id, number)] = n
-        for (group, question_id, _choice, _number), n in group_cells.items():
-            group_totals[(group, question_id)] = group_totals.get((group, question_id), 0) + n
-        if multiple:
-            for group, question_id, n in (
-                grouped.filter(question__in=multiple)
-                .values_list("group", "question")
-                .annotate(n=Count("response", distinct=True))
-            ):
-                group_totals[(group, question_id)] = n
 
     total = survey.responses.count()
     out = []
@@ -219,14 +203,6 @@ def results(survey: Survey, *, public=True, breakdown=None) -> SurveyResults:
         breakdown=group_question,
         breakdown_choices=list(group_question.choices.all()) if group_question else [],
     )
-
-
-def _sums(cells):
-    """Rows per question: its respondents, when each answers it in one row."""
-    sums = {}
-    for (question_id, _choice, _number), n in cells.items():
-        sums[question_id] = sums.get(question_id, 0) + n
-    return sums
 
 
 def _keys(question, cells):

@@ -4,6 +4,7 @@ import pytest
 
 from entraide.surveys import services
 from entraide.surveys.models import Answer, Kind, Response
+from entraide.surveys.services.tallies import recount
 
 
 def build_screens_survey(place, by, **fields):
@@ -50,8 +51,9 @@ def open_survey(survey):
 
 
 def record(survey, answers: dict):
-    """Store one response straight in the tables (test set-up for results): `answers` maps a
-    question's text to a choice label, a list of labels, a number or a text."""
+    """Store one response straight in the tables (test set-up for results), then count the
+    tallies again: `answers` maps a question's text to a choice label, a list of labels, a
+    number or a text."""
     response = Response.objects.create(survey=survey)
     for question in survey.questions.prefetch_related("choices"):
         if question.text not in answers:
@@ -70,4 +72,5 @@ def record(survey, answers: dict):
             Answer.objects.create(response=response, question=question, number=value)
         else:
             Answer.objects.create(response=response, question=question, text=value)
+    recount(survey)
     return response

@@ -84,10 +84,10 @@ def quotes(n):
 
 
 PAGES = [
-    Page("surveys:results", 7, results_page),  # survey, questions, choices, 3 sums, total
-    Page("surveys:results by group", 9, results_by_group),
-    Page("surveys:results preview", 10, results_preview),
-    Page("surveys:report", 7, report),
+    Page("surveys:results", 6, results_page),  # survey, questions, choices, tallies, quotes, total
+    Page("surveys:results by group", 6, results_by_group),
+    Page("surveys:results preview", 9, results_preview),
+    Page("surveys:report", 6, report),
     Page("surveys:publication", 5, publication),
     Page("surveys:quotes", 7, quotes),
 ]

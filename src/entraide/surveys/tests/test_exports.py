@@ -42,7 +42,7 @@ def test_the_public_csv_holds_what_the_results_page_shows(client, open_survey):
         ["Vous êtes…", "Public", "masqué", ""],
     ]
     assert not any(row[0] == "Heures d'écran par jour" for row in table)
-    assert len(queries) == 7
+    assert len(queries) == 6
 
 
 def test_the_public_csv_is_not_found_while_results_are_not_public(client, open_survey):

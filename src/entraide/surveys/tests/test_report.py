@@ -45,7 +45,7 @@ def test_the_report_as_pdf_is_made_on_the_server(client, open_survey):
 
     assert (response.status_code, response["Content-Type"]) == (200, "application/pdf")
     assert response.content.startswith(b"%PDF-")
-    assert len(queries) == 7  # the survey, its results (the kept PDFs are in the cache)
+    assert len(queries) == 6  # the survey, its results (the kept PDFs are in the cache)
 
 
 def test_the_pdf_is_made_once_while_nothing_changes(client, open_survey):
