@@ -196,6 +196,7 @@ INSTALLED_APPS = [
     "entraide.polls",
     "entraide.manifestos",
     "entraide.surveys",
+    "entraide.challenges",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
