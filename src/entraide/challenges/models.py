@@ -219,6 +219,7 @@ class Participant(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     link_key = models.CharField(max_length=32, editable=False)
     token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    pledges = models.ManyToManyField(Pledge, related_name="chosen_by", verbose_name=_("pledges"))
     team = models.ForeignKey(
         Team, on_delete=models.PROTECT, null=True, blank=True, related_name="participants"
     )
@@ -287,6 +288,16 @@ class Participant(models.Model):
 
     def private_token(self) -> str:
         return keyed_token(LINK_PURPOSE, self.link_key)
+
+    def private_url(self) -> str:
+        """The participant's private page (check-in, journey, reminders, leaving, their data),
+        which confirms their address the first time it is followed. The pages serve it at
+        this address, registered as private in hooks.py."""
+        return f"/defis/{self.challenge.slug}/moi/{self.private_token()}/"
+
+    def stop_reminders_url(self) -> str:
+        """One click (a POST from that page) stops the daily reminders."""
+        return f"{self.private_url()}rappels/"
 
 
 class Status(models.TextChoices):
