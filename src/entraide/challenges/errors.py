@@ -14,6 +14,8 @@ class ChallengeErrorCode(StrEnum):
     DUPLICATE_TEAM = "duplicate_team"
     EMPTY = "empty"
     TEAM_HAS_PARTICIPANTS = "team_has_participants"
+    PLEDGE_CHOSEN = "pledge_chosen"
+    OTHER_PLACE = "other_place"
     # Joining
     NOT_PUBLISHED = "not_published"
     CHALLENGE_OVER = "challenge_over"
@@ -27,6 +29,8 @@ class ChallengeErrorCode(StrEnum):
     BAD_ANSWER = "bad_answer"
     LINK_UNKNOWN = "link_unknown"
     NOT_TAKING_PART = "not_taking_part"
+    TOO_MANY_PLEDGES = "too_many_pledges"
+    NOT_OVER_YET = "not_over_yet"
     # Checking in
     DAY_BEFORE_START = "day_before_start"
     DAY_IN_FUTURE = "day_in_future"
