@@ -77,13 +77,23 @@ def check_in(
         )
     wanted = {}
     for pledge, status in statuses.items():
+        try:
+            pledge_id = int(getattr(pledge, "pk", pledge))  # a Pledge, or its id from a form
+        except (TypeError, ValueError):
+            pledge_id = None
+        if pledge_id is None:
+            raise DomainError(
+                _("Check in your own pledges only."),
+                code=ChallengeErrorCode.UNKNOWN_PLEDGE,
+                field="status",
+            )
         if status not in Status.values:
             raise DomainError(
                 _("Choose kept, halfway or not today."),
                 code=ChallengeErrorCode.BAD_STATUS,
                 field="status",
             )
-        wanted[getattr(pledge, "pk", pledge)] = Status(status)
+        wanted[pledge_id] = Status(status)
     if note is not None:
         note = note.strip()
         if len(note) > NOTE_MAX:

@@ -147,3 +147,14 @@ def test_tallies_equal_a_recount_after_a_random_mix_of_check_ins_and_replacement
     assert _tallies(challenge) == kept
     total = services.progress(challenge).total
     assert total.held + total.half + total.missed == CheckIn.objects.count()
+
+
+def test_pledges_may_be_given_by_their_ids_as_a_form_sends_them(challenge, lea):
+    pledge = lea.pledges.first()
+
+    services.check_in(lea, challenge.today(), {str(pledge.pk): "tenu"})
+    with pytest.raises(DomainError) as refused:
+        services.check_in(lea, challenge.today(), {"1 OR 1=1": "tenu"})
+
+    assert refused.value.code == ChallengeErrorCode.UNKNOWN_PLEDGE
+    assert list(CheckIn.objects.values_list("pledge_id", "status")) == [(pledge.pk, "tenu")]
