@@ -96,3 +96,17 @@ def test_two_copies_of_the_reminder_command_mail_each_participant_once(place, bo
 
     assert sum(results) == 200, results
     assert sorted(m.to[0] for m in mail.outbox) == sorted(f"p{i}@example.org" for i in range(200))
+
+
+def test_joining_twice_at_the_same_moment_makes_one_participation(place, bob):
+    challenge = services.publish(build_challenge(place, bob))
+    pledge = challenge.pledges.first()
+
+    def join():
+        return services.join(challenge, name="Léa", email="lea@example.org", pledges=[pledge])
+
+    results = at_once(join, join)
+
+    assert sorted(outcome.created for outcome in results) == [False, True], results
+    assert Participant.objects.count() == 1
+    assert len(mail.outbox) == 2  # the confirmation, and the neutral "already taking part"

@@ -26,6 +26,7 @@ from entraide.challenges.models import (
 from entraide.core.spreadsheet import SafeWriter
 
 SMALLEST_COUNT = 5  # aggregates of fewer answers are withheld, as in surveys
+SMALLEST_GROUP = 3  # a team's total is public from this many people taking part in it
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,12 @@ class Counts:
 
 @dataclass(frozen=True)
 class TeamProgress:
+    """A team's figures; `counts` is None (withheld) when the team is too small for its total
+    to stay anonymous (protect_small_groups)."""
+
     name: str
     people: int
-    counts: Counts
+    counts: Counts | None
 
 
 @dataclass(frozen=True)
@@ -118,20 +122,36 @@ def progress(challenge, today=None) -> Progress:
             )
         )
 
-    without = None
+    groups = [TeamProgress(t.name, people.get(t.pk, 0), counts(t.pk)) for t in teams]
     if people.get(None) or NO_TEAM in by_team:
-        without = TeamProgress("", people.get(None, 0), counts(NO_TEAM))
+        groups.append(TeamProgress("", people.get(None, 0), counts(NO_TEAM)))
+    groups = protect_small_groups(groups)
+    without = groups.pop() if len(groups) > len(teams) else None
     return Progress(
         goal=challenge.goal,
         goal_wording=challenge.goal_wording,
         total=total_of(),
         people=sum(people.values()),
-        teams=[TeamProgress(t.name, people.get(t.pk, 0), counts(t.pk)) for t in teams],
+        teams=groups,
         without_team=without,
         today=today,
         today_counts=total_of("today_"),
         today_people=sum(line.get("today_people") or 0 for line in by_team.values()),
     )
+
+
+def protect_small_groups(groups: list[TeamProgress]) -> list[TeamProgress]:
+    """Withhold the total of each group of fewer than SMALLEST_GROUP people: it would be one
+    or two persons' results. The collective total stays, so a group withheld alone could be
+    told by subtraction: then the smallest other group is withheld with it."""
+    small = {n for n, group in enumerate(groups) if group.people < SMALLEST_GROUP}
+    shown = [n for n in range(len(groups)) if n not in small]
+    if len(small) == 1 and shown:
+        small.add(min(shown, key=lambda n: (groups[n].people, n)))
+    return [
+        TeamProgress(group.name, group.people, None) if n in small else group
+        for n, group in enumerate(groups)
+    ]
 
 
 @dataclass

@@ -24,7 +24,8 @@ def test_the_total_counts_kept_days_and_half_of_the_halfway_ones(challenge):
         joined(challenge, 1, team=bts),
         joined(challenge, 2),
     )
-    joined(challenge, 3, team=lucioles)
+    for n, team in enumerate([lucioles, lucioles, bts, bts, None, None], start=3):
+        joined(challenge, n, team=team)
     today, yesterday = challenge.today(), challenge.today() - timedelta(days=1)
     first, second = challenge.pledges.all()[:2]
     services.check_in(lea, today, {first: "tenu", second: "a-moitie"})
@@ -37,13 +38,34 @@ def test_the_total_counts_kept_days_and_half_of_the_halfway_ones(challenge):
     assert (progress.total.held, progress.total.half, progress.total.missed) == (4, 2, 1)
     assert progress.total.pledge_days == 5
     assert (progress.goal, progress.percent, progress.reached) == (1000, 0, False)
-    assert progress.people == 4
+    assert progress.people == 9
     assert [(t.name, t.people, t.counts.pledge_days) for t in progress.teams] == [
-        ("BTS SIO", 1, 0.5),
-        ("Les Lucioles", 2, 3.5),
+        ("BTS SIO", 3, 0.5),
+        ("Les Lucioles", 3, 3.5),
     ]
-    assert (progress.without_team.people, progress.without_team.counts.pledge_days) == (1, 1)
+    assert (progress.without_team.people, progress.without_team.counts.pledge_days) == (3, 1)
     assert (progress.today_people, progress.today_counts.half_units) == (2, 4)
+
+
+def test_the_total_of_a_team_of_one_or_two_is_withheld_with_another_so_no_subtraction_tells_it(
+    challenge,
+):
+    lucioles, bts = challenge.teams.get(name="Les Lucioles"), challenge.teams.get(name="BTS SIO")
+    alone = joined(challenge, 0, team=bts)
+    services.check_in(alone, challenge.today(), {alone.pledges.first(): "tenu"})
+    for n in range(1, 4):
+        joined(challenge, n, team=lucioles)
+    for n in range(4, 8):
+        joined(challenge, n)
+
+    progress = services.progress(challenge)
+
+    assert [(t.name, t.people, t.counts) for t in progress.teams] == [
+        ("BTS SIO", 1, None),
+        ("Les Lucioles", 3, None),
+    ]
+    assert (progress.without_team.people, progress.without_team.counts.held) == (4, 0)
+    assert progress.total.held == 1
 
 
 def test_unconfirmed_and_departed_people_are_not_counted_as_taking_part(challenge):
