@@ -388,8 +388,10 @@ class Testimony(models.Model):
     __test__ = False  # not a pytest class, whatever its name
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="testimonies")
+    # Deleting the participant (erasure, or their account's deletion) deletes their testimonies:
+    # a signed one carries their name, an anonymous one their words.
     participant = models.ForeignKey(
-        Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="testimonies"
+        Participant, on_delete=models.CASCADE, null=True, blank=True, related_name="testimonies"
     )
     text = models.TextField(_("testimony"), max_length=TESTIMONY_MAX)
     signed = models.BooleanField(_("signed"), default=False)

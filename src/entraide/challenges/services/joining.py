@@ -336,9 +336,7 @@ def erase(participant: Participant) -> None:
     """Delete the participant with their check-ins, notes, own pledges and testimonies: the
     anonymous tallies stay (they count days, not people)."""
     with transaction.atomic():
-        participant.testimonies.all().delete()
-        Participant.objects.filter(buddy=participant).update(buddy=None)
-        participant.delete()
+        participant.delete()  # testimonies, check-ins, notes, own pledges go with it
     log.info("challenge participant erased")
 
 

@@ -225,3 +225,15 @@ def test_the_after_questions_open_on_the_last_day(challenge, lea):
     services.answer_after(lea, Assessment(2, 4), today=challenge.ends_on)
     lea.refresh_from_db()
     assert (lea.after_screen_hours, lea.after_feeling) == (2, 4)
+
+
+def test_deleting_the_account_erases_the_participation_and_keeps_the_counts(challenge, alice):
+    participant = services.join(challenge, pledges=[challenge.pledges.first()], by=alice)
+    participant = participant.participant
+    services.check_in(participant, challenge.today(), {challenge.pledges.first(): "tenu"})
+    services.leave_testimony(participant, "Signé", signed=True)
+
+    alice.delete()
+
+    assert (Participant.objects.count(), challenge.testimonies.count()) == (0, 0)
+    assert services.progress(challenge).total.held == 1
