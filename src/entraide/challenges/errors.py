@@ -41,3 +41,4 @@ class ChallengeErrorCode(StrEnum):
     # Testimonies
     TOO_LONG = "too_long"
     NO_REASON = "no_reason"
+    TOO_MANY_TESTIMONIES = "too_many_testimonies"

@@ -20,6 +20,8 @@ from entraide.core.errors import DomainError
 
 log = logging.getLogger(__name__)
 
+MAX_WAITING = 3  # testimonies of one participant waiting for moderation at once
+
 
 def _too_long(field, limit, count):
     return DomainError(
@@ -49,6 +51,11 @@ def leave_testimony(
         signature = participant.display_name
     if len(signature) > SIGNATURE_MAX:
         raise _too_long("signature", SIGNATURE_MAX, len(signature))
+    if participant.testimonies.filter(status=TestimonyStatus.PENDING).count() >= MAX_WAITING:
+        raise DomainError(
+            _("Your testimonies are waiting to be read: leave another once they are."),
+            code=ChallengeErrorCode.TOO_MANY_TESTIMONIES,
+        )
     testimony = Testimony.objects.create(
         challenge_id=participant.challenge_id,
         participant=participant,

@@ -61,3 +61,15 @@ def test_organisers_publish_or_hide_with_a_reason(challenge, lea):
     assert list(published(challenge)) == [kept]
     assert Testimony.objects.get(pk=hidden.pk).hidden_reason == "Contient un numéro de téléphone"
     assert list(waiting(challenge)) == []
+
+
+def test_three_testimonies_waiting_are_enough_until_they_are_read(challenge, lea):
+    first = services.leave_testimony(lea, "Un")
+    services.leave_testimony(lea, "Deux")
+    services.leave_testimony(lea, "Trois")
+
+    with pytest.raises(DomainError) as refused:
+        services.leave_testimony(lea, "Quatre")
+    assert refused.value.code == ChallengeErrorCode.TOO_MANY_TESTIMONIES
+    services.publish_testimony(first)
+    assert services.leave_testimony(lea, "Quatre").text == "Quatre"
