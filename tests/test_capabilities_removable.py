@@ -47,7 +47,13 @@ def walk_without(labels, data_dir):
 @pytest.mark.whole_site_walk  # on a fresh SQLite file whatever the suite's database
 @pytest.mark.parametrize(
     "removed",
-    [["polls"], ["manifestos"], ["surveys"], ["workshops", "polls", "manifestos", "surveys"]],
+    [
+        ["polls"],
+        ["manifestos"],
+        ["surveys"],
+        ["challenges"],
+        ["workshops", "polls", "manifestos", "surveys", "challenges"],
+    ],
     ids="+".join,
 )
 def test_the_site_walks_without_a_capability(tmp_path, removed):

@@ -20,6 +20,7 @@ FEATURES = [
     "polls",
     "manifestos",
     "surveys",
+    "challenges",
 ]  # a feature app may use the services of those before it
 CROSSING_ALLOWED = {"services", "models"}
 

@@ -196,6 +196,7 @@ INSTALLED_APPS = [
     "entraide.polls",
     "entraide.manifestos",
     "entraide.surveys",
+    "entraide.challenges",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -478,6 +479,7 @@ ENTRAIDE_PAGE_CACHE_SECONDS = env_int("ENTRAIDE_PAGE_CACHE_SECONDS", 300)
 ENTRAIDE_PERIODIC = {
     "deliver_mail": 60,  # retries, and mails whose task was lost
     "send_reminders": 300,
+    "send_challenge_reminders": 300,  # each participant at their hour, once a day
     "erase_old_registrations": 24 * 3600,
     "drop_unconfirmed_manifesto_requests": 24 * 3600,
     "prune_queues": 24 * 3600,  # delivered mails and finished tasks

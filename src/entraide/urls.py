@@ -17,6 +17,7 @@ APP_URLS = {
     "polls": ("sondages/", "entraide.polls.urls"),
     "manifestos": ("manifestes/", "entraide.manifestos.urls"),
     "surveys": ("enquetes/", "entraide.surveys.urls"),
+    "challenges": ("defis/", "entraide.challenges.urls"),
 }
 
 urlpatterns = [

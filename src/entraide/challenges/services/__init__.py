@@ -1,0 +1,80 @@
+"""Every change to challenges: build, join, check in, progress, testimonies, mailing. Each area
+is a module; this package names the functions other modules use."""
+
+from entraide.challenges.services.building import (
+    add_pledge,
+    add_team,
+    create_challenge,
+    edit_pledge,
+    find_team,
+    normalise_code,
+    publish,
+    remove_pledge,
+    remove_team,
+    rename_team,
+    set_workshops,
+    update_challenge,
+)
+from entraide.challenges.services.checking_in import check_in, recount
+from entraide.challenges.services.joining import (
+    Assessment,
+    answer_after,
+    answer_before,
+    choose_buddy,
+    confirm,
+    erase,
+    find_participant,
+    join,
+    leave,
+    personal_data,
+    rejoin,
+    set_reminder,
+    stop_reminders,
+)
+from entraide.challenges.services.mailing import send_reminders, send_summaries, write_to_all
+from entraide.challenges.services.progress import assessments, journey, progress, write_csv
+from entraide.challenges.services.testimonies import (
+    hide_testimony,
+    leave_testimony,
+    publish_testimony,
+)
+
+__all__ = [
+    "Assessment",
+    "add_pledge",
+    "add_team",
+    "answer_after",
+    "answer_before",
+    "assessments",
+    "check_in",
+    "choose_buddy",
+    "confirm",
+    "create_challenge",
+    "edit_pledge",
+    "erase",
+    "find_participant",
+    "find_team",
+    "hide_testimony",
+    "join",
+    "journey",
+    "leave",
+    "leave_testimony",
+    "normalise_code",
+    "personal_data",
+    "progress",
+    "publish",
+    "publish_testimony",
+    "recount",
+    "rejoin",
+    "remove_pledge",
+    "remove_team",
+    "rename_team",
+    "send_reminders",
+    "send_summaries",
+    "set_reminder",
+    "set_workshops",
+    "stop_reminders",
+    "update_challenge",
+    "write_csv",
+    "write_to_all",
+]
