@@ -108,6 +108,20 @@ class Challenge(MarkdownDescribed):
     def __str__(self):
         return self.title
 
+    # The addresses of its pages, written out (as Participant.private_url) so that each group
+    # of pages links to the others: urls.py serves them under these names.
+    def get_absolute_url(self):  # challenges:detail
+        return f"/defis/{self.slug}/"
+
+    def join_url(self):  # challenges:join
+        return f"/defis/{self.slug}/participer/"
+
+    def testimonies_url(self):  # challenges:testimonies
+        return f"/defis/{self.slug}/temoignages/"
+
+    def manage_url(self):  # challenges:manage
+        return f"/defis/{self.slug}/gerer/"
+
     @property
     def is_published(self):
         return self.published_at is not None

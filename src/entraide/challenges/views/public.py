@@ -1,0 +1,3 @@
+"""(Pages to come: see urls.py.)"""
+
+urlpatterns = []
