@@ -1,10 +1,13 @@
-"""Demo data: the students' "défi solidaire de déconnexion" on the campus (seed 000: "être à
-l'initiative d'un défi solidaire de déconnexion"), ten days started four days ago, with three
-teams, 36 participants and their check-ins (through the service, so that the tallies are
-those of the rows), and three testimonies, one waiting for moderation."""
+"""Demo data: the "défi solidaire de déconnexion" of the Maison pour tous Voltaire (seed 000:
+"être à l'initiative d'un défi solidaire de déconnexion"), after its "Lève les yeux" workshop:
+ten days started four days ago, four pledges, two classes and a group of parents as teams, 40
+participants (Léa among them, through her account) and their check-ins (through the service,
+so that the tallies are those of the rows), a buddy pair, and testimonies, one waiting for
+moderation. Goal: 300 days."""
 
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.db import transaction
@@ -15,7 +18,8 @@ from entraide.challenges.models import LINK_PURPOSE, Challenge, Participant, Sta
 from entraide.core.tokens import new_keyed_link
 from entraide.places.models import Place
 
-SLUG = "dix-jours-sans-ecran-de-loisir"
+PARIS = ZoneInfo("Europe/Paris")
+SLUG = "defi-solidaire-de-deconnexion-10-jours"
 DESCRIPTION = (
     "Dix jours pour reprendre la main sur nos écrans, **ensemble** : chacune et chacun choisit "
     "ses engagements, note chaque soir comment ils ont tenu (en deux touches), et nos "
@@ -29,13 +33,48 @@ PLEDGES = [
     "Pas d'écran pendant les repas",
     "Une heure dehors sans téléphone",
 ]
-TEAMS = ["L3 Humanités numériques", "Personnel de la BU", "Centre social Les Aubes"]
+TEAMS = ["4e B du collège Voltaire", "3e A du collège Voltaire", "Parents du quartier"]
 NAMES = [
-    "Inès", "Hugo", "Maëlle", "Yanis", "Chloé", "Nathan", "Jade", "Rayan", "Lina", "Théo",
-    "Zoé", "Adam", "Manon", "Sacha", "Louise", "Amir", "Clara", "Noé", "Sarah", "Jules",
-    "Ambre", "Malik", "Lou", "Enzo", "Rose", "Ilyes", "Anna", "Gabin", "Nour", "Tom",
-    "Éléonore", "Bilal", "Capucine", "Samuel", "Yasmine", "Paul",
-]  # fmt: skip
+    "Inès",
+    "Hugo",
+    "Maëlle",
+    "Yanis",
+    "Chloé",
+    "Nathan",
+    "Jade",
+    "Rayan",
+    "Lina",
+    "Théo",
+    "Zoé",
+    "Adam",
+    "Manon",
+    "Sacha",
+    "Louise",
+    "Amir",
+    "Clara",
+    "Noé",
+    "Sarah",
+    "Jules",
+    "Ambre",
+    "Malik",
+    "Lou",
+    "Enzo",
+    "Rose",
+    "Ilyes",
+    "Anna",
+    "Gabin",
+    "Nour",
+    "Tom",
+    "Éléonore",
+    "Bilal",
+    "Capucine",
+    "Samuel",
+    "Yasmine",
+    "Paul",
+    "Maya",
+    "Ibrahim",
+    "Léon",
+]  # fmt: skip (and Léa, through her account: 40 people)
 TESTIMONIES = [
     ("Le téléphone dans la cuisine la nuit : je m'endors plus tôt, et je lis à nouveau.", True),
     ("Les repas sans écran avec mes enfants, on se parle vraiment. On continue après.", False),
@@ -43,28 +82,54 @@ TESTIMONIES = [
 ]
 
 
-def _challenge(campus, today):
+def _preparatory_workshop(place, today):
+    """The "Lève les yeux" workshop that prepared the challenge, held a week before it."""
+    from entraide.workshops.models import Mode, Status, Theme, Workshop
+
+    start = datetime.combine(today - timedelta(days=11), time(14, 30), tzinfo=PARIS)
+    workshop, _created = Workshop.objects.update_or_create(
+        slug="leve-les-yeux-preparer-le-defi",
+        defaults={
+            "place": place,
+            "title": "Lève les yeux : préparer le défi de déconnexion",
+            "summary": "L'atelier de préparation du défi solidaire, classe par classe.",
+            "description": "Quiz sur l'économie de l'attention, témoignages, et chacun choisit "
+            "ses engagements pour les dix jours du **défi solidaire de déconnexion**.",
+            "audience": "Les classes de 4e B et 3e A, leurs parents.",
+            "theme": Theme.SCREEN_HEALTH,
+            "mode": Mode.IN_PERSON,
+            "address": "12 rue Voltaire, salle du rez-de-chaussée",
+            "starts_at": start,
+            "ends_at": start + timedelta(minutes=90),
+            "capacity": 30,
+            "status": Status.PUBLISHED,
+        },
+    )
+    return workshop
+
+
+def _challenge(place, today):
     challenge = services.create_challenge(
-        campus,
+        place,
         by=None,
         fields={
-            "title": "Dix jours sans écran de loisir",
+            "title": "Défi solidaire de déconnexion — 10 jours",
             "description": DESCRIPTION,
             "starts_on": today - timedelta(days=4),
             "ends_on": today + timedelta(days=5),
-            "goal": 1000,
-            "goal_wording": "1 000 journées sans écran de loisir ensemble",
-            "activities": "Balade au jardin des plantes, mercredi 17 h\nSoirée jeux de société "
-            "à la BU, vendredi 18 h",
+            "goal": 300,
+            "goal_wording": "300 journées sans écran de loisir ensemble",
+            "activities": "Tournoi de jeux de société, mercredi 15 h, salle polyvalente\n"
+            "Balade photo (sans téléphone !) au parc Voltaire, samedi 10 h\n"
+            "Atelier cuisine en famille, dimanche 11 h",
         },
         pledges=PLEDGES,
         teams=TEAMS,
     )
     if apps.is_installed("entraide.workshops"):
-        from entraide.workshops.models import Workshop
-
         services.set_workshops(
-            challenge, activities=Workshop.objects.filter(slug="sante-ecrans-sur-le-campus")
+            challenge,
+            preparatory=[_preparatory_workshop(place, today)],
         )
     return services.publish(challenge)
 
@@ -100,13 +165,36 @@ def _participants(challenge, rng, today):
     return people
 
 
+def _lea(challenge, rng, today):
+    """Léa joins through her account (her address is verified: no mail to confirm), with a
+    buddy, and has checked in most days."""
+    from entraide.accounts.demo import demo_user
+
+    lea = demo_user("lea@entraide.example")
+    pledges = list(challenge.pledges.all())
+    participant = services.join(
+        challenge, name="Léa", pledges=[pledges[0].pk, pledges[1].pk],
+        team_code=challenge.teams.get(name=TEAMS[2]).code, reminder_hour=20,
+        before=services.Assessment(screen_hours=5, feeling=2), by=lea, today=today,
+    ).participant  # fmt: skip
+    for day in challenge.days():
+        if day < today:
+            statuses = {p: rng.choice([Status.HELD, Status.HELD, Status.HALF]) for p in pledges[:2]}
+            services.check_in(participant, day, statuses, today=today)
+    return participant
+
+
 def load():
     with translation.override("fr"), transaction.atomic():
         if not Challenge.objects.filter(slug=SLUG).exists():
-            campus = Place.objects.get(slug="universite-paul-valery")
-            challenge = _challenge(campus, Challenge(time_zone="Europe/Paris").today())
+            voltaire = Place.objects.get(slug="maison-pour-tous-voltaire")
+            today = Challenge(time_zone="Europe/Paris").today()
+            challenge = _challenge(voltaire, today)
             rng = random.Random(2026)  # noqa: S311 - demo check-ins, not secrets
-            people = _participants(challenge, rng, challenge.today())
+            people = _participants(challenge, rng, today)
+            lea = _lea(challenge, rng, today)
+            services.choose_buddy(lea, people[3].email)  # a buddy pair: Léa and Yanis
+            services.choose_buddy(people[3], lea.email)
             for n, (text, signed) in enumerate(TESTIMONIES):
                 testimony = services.leave_testimony(people[n], text, signed=bool(signed))
                 if signed is not None:
