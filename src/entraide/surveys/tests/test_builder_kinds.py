@@ -143,7 +143,7 @@ def test_a_single_untitled_section_is_never_called_section_1(client_for, place, 
 
     assert [p.status_code for p in pages] == [200] * 4
     assert not any("Section 1" in p.content.decode() for p in pages)
-    assert '<h3 id="section-' in pages[0].content.decode()  # named after the survey
+    assert '<h3 id="section-' not in pages[0].content.decode()  # no heading of its own
     second = services.add_section(survey)
     builder = client.get(reverse("surveys:manage", args=[survey.slug])).content.decode()
     form = client.get(add_url(second, f"?type={Kind.YES_NO}")).content.decode()
