@@ -14,8 +14,8 @@ class PublicationForm(forms.Form):
         label=_("Hide the numbers of people below"),
         max_value=1000,
         help_text=_(
-            "A smaller number reads “fewer than N”, so that nobody can be recognised in a "
-            "small group. Never below 3."
+            "A smaller number reads “fewer than” this one, so that nobody can be recognised "
+            "in a small group. Never below 3."
         ),
     )
     published = forms.TypedMultipleChoiceField(

@@ -158,3 +158,12 @@ def test_the_report_keeps_every_question_on_one_document(client):
 
     assert headings(html) == [f"Question {n}" for n in range(1, 21)]
     assert "Pages des résultats" not in html
+
+
+def test_a_last_page_of_one_question_names_it_alone(client):
+    survey = survey_of(11, responses=6)
+
+    html = client.get(url_of(survey, "?page=2")).content.decode()
+
+    assert headings(html) == ["Question 11"]
+    assert "Question 11 sur 11" in html
