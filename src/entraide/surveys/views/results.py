@@ -122,13 +122,13 @@ def page_bounds(questions, frame):
     return bounds
 
 
-def results_page_of(request, survey_results, breakdown_choices):
+def results_page_of(request, survey_results, breakdown_options):
     """The page of results asked by ?page= (1 without it); Http404 for any other value than a
     page number of this survey."""
     asked = request.GET.get("page", "1")
     if not asked.isascii() or not asked.isdigit():
         raise Http404
-    frame = PAGE_FRAME + len(breakdown_choices)
+    frame = PAGE_FRAME + len(breakdown_options)  # the split select: an option each
     bounds = page_bounds(survey_results.questions, frame)
     number = int(asked)
     if not 1 <= number <= len(bounds):
