@@ -110,7 +110,7 @@ def results_second_page(n):
         record(survey, dict.fromkeys(texts, "Oui" if i % 2 else "Non"))
     return Visit(
         f"/enquetes/{survey.slug}/resultats/?page=2",
-        shows=["Questions 11 à 15 sur 15", f"{5 * n} réponses", "Question 15"],
+        shows=["Questions 9 à 15 sur 15", f"{5 * n} réponses", "Question 15"],
     )
 
 

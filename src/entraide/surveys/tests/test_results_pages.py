@@ -160,10 +160,27 @@ def test_the_report_keeps_every_question_on_one_document(client):
     assert "Pages des résultats" not in html
 
 
-def test_a_last_page_of_one_question_names_it_alone(client):
-    survey = survey_of(11, responses=6)
+def test_the_pages_are_even_rather_than_a_last_one_of_a_single_question(client):
+    survey = survey_of(21, responses=6)
+
+    pages = [client.get(url_of(survey, f"?page={n}")).content.decode() for n in (1, 2, 3)]
+
+    assert [len(headings(html)) for html in pages] == [7, 7, 7]
+    assert "Questions 15 à 21 sur 21" in pages[2]
+
+
+def test_a_question_too_big_to_share_a_page_has_one_of_its_own(client, place, bob):
+    survey = services.create_survey(place, by=bob, fields={"title": "Communes"})
+    labels = [f"Commune {n}" for n in range(50)]  # the most a question takes
+    for text in ("Où habitez-vous ?", "Où travaillez-vous ?"):
+        services.add_question(survey.sections.get(), kind=Kind.SINGLE, text=text, choices=labels)
+    services.publish(survey)
+    survey.results_when = ResultsWhen.WHILE_OPEN
+    survey.save()
+    for i in range(6):
+        record(survey, {"Où habitez-vous ?": labels[i], "Où travaillez-vous ?": labels[i]})
 
     html = client.get(url_of(survey, "?page=2")).content.decode()
 
-    assert headings(html) == ["Question 11"]
-    assert "Question 11 sur 11" in html
+    assert headings(html) == ["Où travaillez-vous ?"]
+    assert "Question 2 sur 2" in html

@@ -108,18 +108,28 @@ class ResultsPage:
         return out
 
 
-def page_bounds(questions, frame):
-    """Where the pages of `questions` start and stop: each page holds what fits in the budget
-    beside its `frame` of elements, at least one question, at most PAGE_QUESTIONS."""
-    budget, bounds, start, used = PAGE_BUDGET - frame, [], 0, 0
-    for i, r in enumerate(questions):
-        weight = question_weight(r)
-        if i > start and (i - start == PAGE_QUESTIONS or used + weight > budget):
+def _pack(weights, budget, most):
+    """(start, stop) of pages of at most `most` questions whose weights fit in `budget` (a
+    question heavier than the budget has a page of its own)."""
+    bounds, start, used = [], 0, 0
+    for i, weight in enumerate(weights):
+        if i > start and (i - start == most or used + weight > budget):
             bounds.append((start, i))
             start, used = i, 0
         used += weight
-    bounds.append((start, len(questions)))  # an empty survey has one page, empty
+    bounds.append((start, len(weights)))  # an empty survey has one page, empty
     return bounds
+
+
+def page_bounds(questions, frame):
+    """Where the pages of `questions` start and stop: each page holds what fits in the budget
+    beside its `frame` of elements, at least one question, at most PAGE_QUESTIONS; and as
+    evenly as the same number of pages allows (21 questions: 7, 7 and 7, not 10, 10 and 1)."""
+    weights = [question_weight(r) for r in questions]
+    budget = PAGE_BUDGET - frame
+    bounds = _pack(weights, budget, PAGE_QUESTIONS)
+    even = _pack(weights, budget, -(-len(weights) // len(bounds)))
+    return even if len(even) == len(bounds) else bounds
 
 
 def results_page_of(request, survey_results, breakdown_options):
