@@ -3,6 +3,7 @@
 import os
 import sys
 import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +25,31 @@ def prepare(settings_module="entraide.settings", database_url=None):
     prepare_data_dir()  # the secret key file, as the `entraide` command would make it
     django.setup()
     return data_dir
+
+
+class Elements(HTMLParser):
+    """Counts the elements of a page as EcoIndex does: every element, an SVG's content left
+    out (the <svg> itself counts)."""
+
+    count = 0
+    inside_svg = 0
+
+    def handle_starttag(self, tag, attrs):
+        if not self.inside_svg:
+            self.count += 1
+        if tag == "svg":
+            self.inside_svg += 1
+
+    def handle_endtag(self, tag):
+        if tag == "svg":
+            self.inside_svg -= 1
+
+
+def dom_size(html):
+    """The number of DOM elements of `html` (the quality bars' budget is 390)."""
+    counter = Elements()
+    counter.feed(html)
+    return counter.count
 
 
 def burst_figures(results, wall):

@@ -17,7 +17,6 @@ import os
 import statistics
 import sys
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 SECTIONS, AMENDMENTS, VOTERS, VOTES, COMMENTS, SIGNATURES = 50, 500, 100, 5_000, 1_000, 2_000
@@ -94,7 +93,7 @@ if args.vendor is None:  # the parent: one child process per database
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ["ENTRAIDE_PAGE_CACHE_SECONDS"] = "0"
-from _setup import prepare  # noqa: E402
+from _setup import dom_size, prepare  # noqa: E402
 
 data_dir = prepare(database_url=args.postgresql if args.vendor == "postgresql" else None)
 
@@ -124,19 +123,6 @@ from entraide.manifestos.models import (  # noqa: E402
     VoteChoice,
 )
 from entraide.places.models import Place, PlaceKind, Region  # noqa: E402
-
-
-class Elements(HTMLParser):
-    count = 0
-
-    def handle_starttag(self, tag, attrs):
-        self.count += 1
-
-
-def dom_size(html):
-    counter = Elements()
-    counter.feed(html)
-    return counter.count
 
 
 def seed(slug, *, sections, amendments, voters, votes, comments, signatures):

@@ -1,7 +1,9 @@
 """Survey results at scale: a survey of 20 questions with 10 000 responses beside one with 10.
-For the results page, the page split by a question, the report and the public CSV: the SQL
-queries (the same for both: counted by the database, no query per response), the server time
-(median of --repeat) and the page's weight, on SQLite and PostgreSQL.
+For the results page (its first and last page of questions), its first page split by a
+question, the report and the public CSV: the SQL queries (the same for both: counted by the
+database, no query per response), the server time (median of --repeat) and the page's weight
+(KB: Brotli; DOM: elements as EcoIndex counts them, SVG content left out; the budget of a page
+is 390, the report holds every question on one document), on SQLite and PostgreSQL.
 
     .venv/bin/python bench/survey_results_at_scale.py [--postgresql URL] [--repeat 20]
 
@@ -11,10 +13,10 @@ start and dropped at the end (e.g. postgres://postgres@127.0.0.1:5432/entraide_b
 
 import argparse
 import os
+import re
 import statistics
 import sys
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 QUESTIONS, RESPONSES = 20, 10_000
@@ -34,7 +36,7 @@ if args.vendor is None:  # the parent: one child process per database
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ["ENTRAIDE_PAGE_CACHE_SECONDS"] = "0"
-from _setup import prepare  # noqa: E402
+from _setup import dom_size, prepare  # noqa: E402
 
 data_dir = prepare(database_url=args.postgresql if args.vendor == "postgresql" else None)
 
@@ -46,27 +48,6 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-
-class Elements(HTMLParser):
-    count = 0
-    inside_svg = 0
-
-    def handle_starttag(self, tag, attrs):
-        if not self.inside_svg:
-            self.count += 1
-        if tag == "svg":
-            self.inside_svg += 1
-
-    def handle_endtag(self, tag):
-        if tag == "svg":
-            self.inside_svg -= 1
-
-
-def dom_size(html):  # svg descendants left out, as EcoIndex counts
-    counter = Elements()
-    counter.feed(html)
-    return counter.count
 
 
 def ask(client, url):
@@ -91,12 +72,20 @@ def measure(client, url):
     }
 
 
+def last_page(client, url):
+    """The number of the last page of results at `url` (its links name them)."""
+    html = client.get(url).content.decode()
+    return max([1, *(int(n) for n in re.findall(r"[?&]page=(\d+)", html))])
+
+
 def pages(survey, made):
     base = f"/enquetes/{survey.slug}/"
     split = next(q for q, _c in made if q.kind == "choix-unique")
+    last = last_page(client, f"{base}resultats/")
     return [
-        ("results page", f"{base}resultats/"),
-        ("split by a question", f"{base}resultats/?selon={split.pk}"),
+        ("results, page 1", f"{base}resultats/"),
+        (f"results, page {last} (last)", f"{base}resultats/?page={last}"),
+        ("split, page 1", f"{base}resultats/?selon={split.pk}"),
         ("printable report", f"{base}rapport/"),
         ("aggregates CSV", f"{base}resultats.csv"),
     ]

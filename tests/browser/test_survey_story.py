@@ -60,7 +60,7 @@ def field(page, label):
 
 def add_question(page, kind, text, **fields):
     page.get_by_role("link", name="+ Ajouter une question ici").click()
-    field(page, "Type de question").select_option(label=kind)
+    page.get_by_role("link", name=kind, exact=True).click()
     field(page, "Question").fill(text)
     for label, value in fields.items():
         if label == "Échelle":
@@ -163,11 +163,11 @@ def test_from_a_new_survey_to_its_published_results_and_report(browser, live_app
         ["3 personnes invitées", "1 lien utilisé", "2 pas encore utilisés"]
     )
 
-    # 4. The organiser publishes the results, the smallest count at 3, and picks two quotes.
+    # 4. The organiser publishes the results, numbers below 3 hidden, and picks two quotes.
     organiser.goto(f"{live_app}/enquetes/gerer/{survey.slug}/")
     organiser.get_by_role("link", name=re.compile("^Ce qui est publié")).click()
     organiser.get_by_label("Publiés dès maintenant, et mis à jour au fil des réponses").check()
-    field(organiser, "Plus petit effectif affiché").fill("3")
+    field(organiser, "Masquer les nombres de personnes inférieurs à").fill("3")
     published = organiser.get_by_role("group", name="Questions dont les résultats sont publiés")
     assert [published.get_by_label(q).is_checked() for q in (WHO, SCALE, MINUTES, AGAIN)] == [
         True

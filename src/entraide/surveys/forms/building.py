@@ -94,10 +94,37 @@ class SectionForm(SingleLineFieldsMixin, forms.ModelForm):
         }
 
 
+# What each kind of question is, on the page where the organisers choose one.
+KIND_DESCRIPTIONS = {
+    Kind.SINGLE: _("One answer among the choices you write, and “other” if you like."),
+    Kind.MULTIPLE: _("Several answers among the choices you write, at most as many as you like."),
+    Kind.SCALE: _("A mark from 1 to 5 or from 0 to 10, its two ends named if you like."),
+    Kind.NUMBER: _("A number (an age, minutes a day…), between bounds if you like."),
+    Kind.YES_NO: _("Yes or no."),
+    Kind.SHORT_TEXT: _("A few words. Never published: you may quote some of them."),
+    Kind.LONG_TEXT: _("A few sentences. Never published: you may quote some of them."),
+}
+# The fields of a question of each kind, beside its wording (text, help text, required).
+KIND_FIELDS = {
+    Kind.SINGLE: ("choices", "allow_other"),
+    Kind.MULTIPLE: ("choices", "max_choices", "allow_other"),
+    Kind.SCALE: ("scale", "label_min", "label_max"),
+    Kind.NUMBER: ("number_min", "number_max"),
+}
+
+
+def kind_of(value):
+    """The Kind named `value` (from a page's address), None for any other value."""
+    try:
+        return Kind(value)
+    except ValueError:
+        return None
+
+
 class QuestionForm(SingleLineFieldsMixin, forms.Form):
-    """A question of any kind. Without JavaScript every field is shown; the template groups
-    those of each kind in a fieldset. Once the question has answers (`answered`), only its
-    wording can change: the other fields are disabled."""
+    """A question of the `kind` chosen beforehand (its address carries it): the form holds
+    only that kind's fields. Once the question has answers (`answered`), only its wording can
+    change: the other fields are disabled."""
 
     single_line_fields = ("text", "label_min", "label_max")
     WORDING = ("text", "help_text", "choices")
@@ -105,7 +132,6 @@ class QuestionForm(SingleLineFieldsMixin, forms.Form):
     SCALE_FIELDS = ("scale", "label_min", "label_max")
     NUMBER_FIELDS = ("number_min", "number_max")
 
-    kind = forms.ChoiceField(label=_("Kind of question"), choices=Kind.choices)
     text = forms.CharField(label=_("Question"), max_length=QUESTION_MAX)
     help_text = forms.CharField(
         label=_("Help text"),
@@ -119,13 +145,13 @@ class QuestionForm(SingleLineFieldsMixin, forms.Form):
         required=False,
         max_length=60 * CHOICE_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("One per line. A yes / no question gets “Yes” and “No” by itself."),
+        help_text=_("One per line."),
     )
     max_choices = forms.IntegerField(
         label=_("Most choices allowed"),
         required=False,
         min_value=1,
-        help_text=_("Multiple choice only. Empty: as many as they like."),
+        help_text=_("Empty: as many as they like."),
     )
     allow_other = forms.BooleanField(label=_("Offer “other (specify)”"), required=False)
     scale = forms.ChoiceField(label=_("Scale"), choices=SCALES, required=False)
@@ -140,23 +166,34 @@ class QuestionForm(SingleLineFieldsMixin, forms.Form):
         label=_("Largest number"), max_digits=12, decimal_places=2, required=False
     )
 
-    def __init__(self, *args, question=None, answered=0, **kwargs):
+    def __init__(self, *args, kind, question=None, answered=0, **kwargs):
         if question is not None:
             kwargs.setdefault("initial", initial_of(question))
         super().__init__(*args, **kwargs)
+        self.kind = Kind(kind)
+        mine = KIND_FIELDS.get(self.kind, ())
+        for name in [*self.CHOICE_FIELDS, *self.SCALE_FIELDS, *self.NUMBER_FIELDS]:
+            if name not in mine:
+                del self.fields[name]
         self.answered = answered
         if answered:
             for name, field in self.fields.items():
                 if name not in self.WORDING:
                     field.disabled = True
-            if question.kind not in (Kind.SINGLE, Kind.MULTIPLE):
-                self.fields["choices"].disabled = True
+        if answered and "choices" in self.fields:
             self.fields["choices"].help_text = _(
                 "One per line, as many as now and in the same order: only their labels can change."
             )
 
     def choice_lines(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data.get("choices", "").splitlines()]
+
+    def kind_fields(self):
+        """The bound fields of this kind alone (the template shows them apart)."""
+        return [self[name] for name in KIND_FIELDS.get(self.kind, ())]
+
+    def wording_fields(self):
+        return [self[name] for name in ("text", "help_text", "required")]
 
     def options(self, kind) -> dict:
         data = self.cleaned_data
@@ -179,9 +216,9 @@ class QuestionForm(SingleLineFieldsMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.errors or "kind" not in data:
+        if self.errors:
             return data
-        kind = Kind(data["kind"])
+        kind = self.kind
         try:
             if kind in (Kind.SINGLE, Kind.MULTIPLE):
                 services.clean_choices(self.choice_lines())
@@ -193,7 +230,7 @@ class QuestionForm(SingleLineFieldsMixin, forms.Form):
         return data
 
     def question_fields(self) -> dict:
-        kind = Kind(self.cleaned_data["kind"])
+        kind = self.kind
         return {
             "kind": kind,
             "text": self.cleaned_data["text"],

@@ -11,10 +11,10 @@ class PublicationForm(forms.Form):
         label=_("Results"), choices=ResultsWhen.choices, widget=forms.RadioSelect
     )
     threshold = forms.IntegerField(
-        label=_("Smallest count shown"),
+        label=_("Hide the numbers of people below"),
         max_value=1000,
         help_text=_(
-            "Any count below it is shown as “fewer than N”, so that nobody can be recognised "
+            "A smaller number reads “fewer than” this one, so that nobody can be recognised "
             "in a small group. Never below 3."
         ),
     )

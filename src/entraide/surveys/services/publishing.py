@@ -18,7 +18,8 @@ def set_publication(survey: Survey, *, results_when, threshold: int, published: 
     only their chosen quotes)."""
     if threshold is None or threshold < MIN_THRESHOLD:
         raise DomainError(
-            _("The smallest count shown cannot be below %(min)s.") % {"min": MIN_THRESHOLD},
+            _("Numbers below %(min)s are always hidden: choose %(min)s or more.")
+            % {"min": MIN_THRESHOLD},
             code=SurveyErrorCode.THRESHOLD_TOO_LOW,
             field="threshold",
         )

@@ -91,3 +91,28 @@ PAGES = [
     Page("surveys:publication", 5, publication),
     Page("surveys:quotes", 7, quotes),
 ]
+
+
+def results_second_page(n):
+    """A survey of 15 yes / no questions (two pages of results) with `n` × 5 responses: the
+    second page costs what the first does."""
+    organiser = UserFactory()
+    place = PlaceFactory(organisers=[organiser])
+    survey = services.create_survey(
+        place, by=organiser, fields={"title": "Bilan", "results_when": ResultsWhen.WHILE_OPEN}
+    )
+    section = survey.sections.get()
+    texts = [f"Question {q}" for q in range(1, 16)]
+    for text in texts:
+        services.add_question(section, kind=Kind.YES_NO, text=text)
+    services.publish(survey)
+    for i in range(5 * n):
+        record(survey, dict.fromkeys(texts, "Oui" if i % 2 else "Non"))
+    return Visit(
+        f"/enquetes/{survey.slug}/resultats/?page=2",
+        shows=["Questions 9 à 15 sur 15", f"{5 * n} réponses", "Question 15"],
+    )
+
+
+# survey, questions, choices, the counts, the total: no multiple choice nor text to count
+PAGES.append(Page("surveys:results page 2", 5, results_second_page))

@@ -17,9 +17,16 @@ def question_data(**changes):
     )
 
 
+def add_url(section, kind):
+    """The form of a new question of `kind` (chosen on the page before)."""
+    return reverse("surveys:add_question", args=[section.survey.slug, section.pk]) + (
+        f"?type={kind}"
+    )
+
+
 def test_adding_a_question_puts_it_at_the_end_of_its_section(client_for, survey, bob):
     section = survey.sections.first()
-    url = reverse("surveys:add_question", args=[survey.slug, section.pk])
+    url = add_url(section, Kind.SINGLE)
 
     response = client_for(bob).post(url, question_data(max_choices="", scale="0-10"))
 
@@ -49,7 +56,7 @@ def test_a_bad_question_is_refused_beside_its_field_and_nothing_saved(
     client_for, survey, bob, data, field, code
 ):
     section = survey.sections.first()
-    url = reverse("surveys:add_question", args=[survey.slug, section.pk])
+    url = add_url(section, data["kind"])
 
     response = client_for(bob).post(url, data)
 
@@ -71,7 +78,8 @@ def test_a_question_with_answers_shows_only_its_wording_as_editable(client_for, 
         "Cette question a déjà 2 réponses\u00a0: seule la formulation peut changer, pour que les "
         "résultats restent justes."
     ) in page
-    assert '<select name="kind" disabled id="id_kind">' in page
+    assert "Type de question\u00a0: <strong>Choix unique</strong>" in page
+    assert "Changer de type" not in page
 
 
 def test_relabelling_a_choice_of_an_answered_question_is_saved(client_for, survey, bob):

@@ -42,7 +42,7 @@ def test_a_threshold_below_3_is_refused_with_its_reason_and_nothing_saved(client
     open_survey.refresh_from_db()
     assert response.status_code == 400
     assert (
-        "Le plus petit effectif affiché ne peut pas être inférieur à 3."
+        "Les nombres inférieurs à 3 sont toujours masqués\u00a0: choisissez 3 ou plus."
         in response.content.decode()
     )
     assert (open_survey.threshold, open_survey.results_when) == (5, ResultsWhen.NOT_YET)

@@ -15,8 +15,14 @@ from entraide.core.errors import DomainError, add_domain_error, add_domain_messa
 from entraide.places.access import place_for_organiser
 from entraide.surveys import services
 from entraide.surveys.access import survey_for_organiser
-from entraide.surveys.forms.building import QuestionForm, SectionForm, SurveyForm
-from entraide.surveys.models import Question, Section
+from entraide.surveys.forms.building import (
+    KIND_DESCRIPTIONS,
+    QuestionForm,
+    SectionForm,
+    SurveyForm,
+    kind_of,
+)
+from entraide.surveys.models import Kind, Question, Section
 
 
 def _builder(survey, anchor=""):
@@ -137,17 +143,45 @@ def _answered(question) -> int:
     return question.answers.values("response").distinct().count()
 
 
+def _kind_choice(request, context, *, current=None):
+    """The page where the organisers choose a kind of question, each described: its links
+    lead to the form of that kind (?type=…). With a `?type=` naming no kind (a forged or old
+    address) it says so, with status 400."""
+    asked = request.GET.get("type")
+    kinds = [
+        (kind, kind.label, KIND_DESCRIPTIONS[kind]) for kind in Kind if kind != current
+    ]  # fmt: skip
+    context = {**context, "kinds": kinds, "current_kind": current}
+    if asked is not None or request.method == "POST":
+        context["unknown_kind"] = True
+        return render(request, "surveys/manage/question_kind.html", context, status=400)
+    return render(request, "surveys/manage/question_kind.html", context)
+
+
+def _section_context(survey, section):
+    """What the question pages say of its section: nothing when the survey has a single
+    section without a title ("Section 1" would mean nothing to the organisers)."""
+    several = survey.sections.count() > 1
+    return {"section": section, "show_section": several or bool(section.title)}
+
+
 @login_required
 def add_question(request, slug, survey_section_id):
+    """Two steps, without JavaScript: the kind of question (?type= empty), then the form of
+    that kind alone."""
     survey = survey_for_organiser(request, slug)
     section = _section(survey, survey_section_id)
-    form = QuestionForm(request.POST or None)
+    context = {"survey": survey, **_section_context(survey, section), "question": None}
+    kind = kind_of(request.GET.get("type", ""))
+    if kind is None:
+        return _kind_choice(request, context)
+    form = QuestionForm(request.POST or None, kind=kind)
 
     def save():
         question = services.add_question(section, **form.question_fields())
         return _builder(survey, f"question-{question.pk}")
 
-    context = {"survey": survey, "section": section, "question": None}
+    context["kind"] = kind
     return _form_page(request, "surveys/manage/question.html", context, form, save)
 
 
@@ -156,7 +190,17 @@ def edit_question(request, slug, survey_question_id):
     survey = survey_for_organiser(request, slug)
     question = _question(survey, survey_question_id)
     answered = _answered(question)
-    form = QuestionForm(request.POST or None, question=question, answered=answered)
+    context = {"survey": survey, **_section_context(survey, question.section)}
+    context["question"] = question
+    if request.GET.get("changer") and not answered:  # another kind: choose it
+        return _kind_choice(request, context, current=question.kind)
+    kind = kind_of(request.GET.get("type", question.kind))
+    if kind is None and not answered:
+        return _kind_choice(request, context, current=question.kind)
+    refused = kind != question.kind and answered  # its answers would no longer fit
+    if refused:
+        kind = question.kind
+    form = QuestionForm(request.POST or None, kind=kind, question=question, answered=answered)
 
     def save():
         services.edit_question(question, **form.question_fields())
@@ -171,8 +215,11 @@ def edit_question(request, slug, survey_question_id):
             "the results stay right.",
             answered,
         ) % {"count": answered}
-    context = {"survey": survey, "section": question.section, "question": question}
-    context["locked"] = locked
+    context.update(locked=locked, kind=kind, kind_refused=refused)
+    if refused:  # a forged address: nothing is saved
+        return render(
+            request, "surveys/manage/question.html", {**context, "form": form}, status=400
+        )
     return _form_page(request, "surveys/manage/question.html", context, form, save)
 
 

@@ -61,6 +61,10 @@ def _sections(survey):
         by_section[question.section_id].append(question)
     number = 0
     for section in sections:
+        # A single section without a title has no heading of its own ("Section 1 of 1" would
+        # mean nothing): the builder's heading of the questions names it.
+        section.untitled_alone = len(sections) == 1 and not section.title
+        section.label_id = "questions" if section.untitled_alone else f"section-{section.pk}-title"
         section.question_list = by_section[section.pk]
         section.answered = any(q.answered for q in section.question_list)
         for question in section.question_list:
