@@ -248,7 +248,7 @@ def test_leaving_keeps_the_counts_and_says_how_to_come_back(client, challenge, l
     assert _total(challenge) == 1
     assert client.post(lea.private_url(), {"status": "1:tenu"}).status_code == 302
 
-    client.post(f"{lea.private_url()}revenir/")
+    client.post(lea.private_url(), {"rejoin": "1"})
     lea.refresh_from_db()
     assert lea.left_at is None
 

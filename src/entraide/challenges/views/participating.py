@@ -1,7 +1,8 @@
 """A participant's private pages, under their private link /defis/<slug>/moi/<token>/ (no
 account needed; a forged link, or one of another challenge, is a 404): confirming the
 address, today's check-in and the calendar of their days, a past day's check-in, the daily
-reminder, the buddy, a testimony, the "after" self-assessment, leaving and coming back; and
+reminder, the buddy, a testimony, the "after" self-assessment, leaving (and coming back, a
+button of the private page); and
 /defis/mes-defis/, a signed-in person's participations.
 
 Confirming takes a POST (a button on the first visit): mail scanners that fetch the links of
@@ -18,7 +19,6 @@ from django.urls import path
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
 
 from entraide.challenges import services
 from entraide.challenges.access import participant_for_link
@@ -164,6 +164,16 @@ def _why_not_today(me, today) -> DomainError:
     )
 
 
+def _rejoin(request, me):
+    try:
+        services.rejoin(me)
+    except DomainError as error:
+        add_domain_message(request, error)
+    else:
+        messages.success(request, _("Welcome back! Your days are where you left them."))
+    return redirect(me.private_url())
+
+
 def participant(request, slug, token):
     me = participant_for_link(slug, token)
     challenge = me.challenge
@@ -171,6 +181,8 @@ def participant(request, slug, token):
         services.confirm(me)
         messages.success(request, _("Your participation is confirmed. Welcome!"))
         return redirect(me.private_url())
+    if request.method == "POST" and "rejoin" in request.POST and me.is_confirmed:
+        return _rejoin(request, me)
     today = challenge.today()
     context = {"me": me, "challenge": challenge, "today": today}
     if not me.is_confirmed:
@@ -387,20 +399,6 @@ def leave(request, slug, token):
     return render(request, "core/confirm.html", context)
 
 
-@require_POST
-def rejoin(request, slug, token):
-    me = participant_for_link(slug, token)
-    if not me.is_confirmed:
-        return redirect(me.private_url())
-    try:
-        services.rejoin(me)
-    except DomainError as error:
-        add_domain_message(request, error)
-    else:
-        messages.success(request, _("Welcome back! Your days are where you left them."))
-    return redirect(me.private_url())
-
-
 @login_required
 def mine(request):
     participations = (
@@ -422,5 +420,4 @@ urlpatterns = [
     path(PRIVATE + "temoigner/", testify, name="testify"),
     path(PRIVATE + "bilan/", after, name="after"),
     path(PRIVATE + "quitter/", leave, name="leave"),
-    path(PRIVATE + "revenir/", rejoin, name="rejoin"),
 ]
