@@ -93,12 +93,15 @@ def test_a_past_day_is_filled_in_from_its_page(client, challenge, lea):
     day_url = f"{lea.private_url()}jour/{yesterday}/"
     assert day_url in _text(page)
 
-    first = lea.pledges.first()
+    first, second = lea.pledges.all()
     response = client.post(day_url, {"status": f"{first.pk}:tenu", "note": ""}, follow=True)
 
     assert CheckIn.objects.get(participant=lea).day == yesterday
+    assert response.redirect_chain[-1][0] == day_url  # a pledge left to say: the day stays
+    assert f'value="{first.pk}:tenu" aria-pressed="true"' in _text(response)
+    response = client.post(day_url, {"status": f"{second.pk}:tenu", "note": ""}, follow=True)
     assert response.redirect_chain[-1][0].endswith("#calendrier")
-    assert _total(challenge) == 1
+    assert _total(challenge) == 2
 
 
 @pytest.mark.parametrize(

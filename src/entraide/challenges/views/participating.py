@@ -64,11 +64,11 @@ def _day_rows(pledges, statuses):
 
 
 def _record(request, participant, day, journey_day):
-    """Handle the POST of a day's form: None when recorded (the caller redirects), else the
-    form with the refusal beside its field."""
+    """Handle the POST of a day's form: (None, the day's check-ins) when recorded (the caller
+    redirects), else (the form with the refusal beside its field, None)."""
     form = CheckInForm(request.POST)
     if not form.is_valid():  # pragma: no cover (every field is optional)
-        return form
+        return form, None
     chosen = form.chosen()
     note = form.cleaned_data["note"]
     if chosen is None:  # the note alone: the statuses already given stay as they are
@@ -76,18 +76,18 @@ def _record(request, participant, day, journey_day):
     else:
         statuses = {chosen[0]: chosen[1]}
     try:
-        services.check_in(participant, day, statuses, note)
+        recorded = services.check_in(participant, day, statuses, note)
     except DomainError as error:
         if error.code == ChallengeErrorCode.NOTHING_TO_RECORD:
             error.field = "note"
             error.message = _("Say how a pledge went first: the note goes with the day.")
         add_domain_error(form, error)
-        return form
+        return form, None
     if chosen is None:
         messages.success(request, _("Your note is saved. Only you read it."))
     else:
         messages.success(request, _("Recorded for %(day)s. Thank you!") % {"day": _long_date(day)})
-    return None
+    return None, recorded
 
 
 def _day_context(participant, day, journey_day, pledges, form=None):
@@ -197,7 +197,7 @@ def participant(request, slug, token):
         if not can_check_in_today:
             add_domain_message(request, _why_not_today(me, today))
             return redirect(me.private_url())
-        form = _record(request, me, today, by_day.get(today))
+        form, _recorded = _record(request, me, today, by_day.get(today))
         if form is None:
             return redirect(me.private_url() + "#aujourdhui")
         status = 400
@@ -239,7 +239,9 @@ def day(request, slug, token, day):
     pledges = _pledges(me)
     form = None
     if request.method == "POST":
-        form = _record(request, me, day, journey_day)
+        form, recorded = _record(request, me, day, journey_day)
+        if form is None and len(recorded) < len(pledges):  # pledges left to say: stay
+            return redirect(request.path)
         if form is None:
             return redirect(me.private_url() + "#calendrier")
     context.update(_day_context(me, day, journey_day, pledges, form))
