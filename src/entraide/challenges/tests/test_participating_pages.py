@@ -268,3 +268,39 @@ def test_my_challenges_lists_a_signed_in_person_s_participations(client, challen
 
 def test_my_challenges_asks_to_sign_in(client):
     assert client.get("/defis/mes-defis/").status_code == 302
+
+
+def test_a_huge_note_is_refused_and_nothing_saved(client, lea):
+    first = lea.pledges.first()
+    response = client.post(lea.private_url(), {"status": f"{first.pk}:tenu", "note": "a" * 100_000})
+
+    assert response.status_code == 400
+    assert "Au plus 1000 caractères (ici 100000)" in _text(response)
+    assert not CheckIn.objects.exists()
+    assert not DayNote.objects.exists()
+
+
+def test_script_in_a_pledge_a_name_and_a_note_stays_text(client, challenge):
+    me = joined(challenge, 7, own_pledge="<script>alert('p')</script>")
+    buddy = joined(challenge, 8)
+    buddy.display_name = "<script>alert('b')</script>"
+    buddy.save()
+    services.choose_buddy(me, buddy.email)
+    own = me.pledges.get(owner=me)
+    services.check_in(me, challenge.today(), {own: "tenu"}, "<script>alert('n')</script>")
+
+    for url in (me.private_url(), f"{me.private_url()}binome/"):
+        text = _text(client.get(url))
+        assert "<script>alert" not in text
+    assert "&lt;script&gt;alert(&#x27;p&#x27;)" in _text(client.get(me.private_url()))
+
+
+def test_a_check_in_without_the_csrf_token_is_refused(challenge, lea):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        lea.private_url(), {"status": f"{lea.pledges.first().pk}:tenu"}
+    )
+
+    assert response.status_code == 403
+    assert not CheckIn.objects.exists()

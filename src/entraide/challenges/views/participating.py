@@ -134,7 +134,7 @@ def _calendar(me, journey, today, pledge_count):
         if j.day > today:
             state, label = "future", _("to come")
         elif not j.checked_in:
-            if j.day < today:
+            if j.day < today or not me.is_active:
                 state, label = "missing", _("not filled in")
             else:
                 state, label = "open", _("to fill in today")
