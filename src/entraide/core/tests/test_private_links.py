@@ -98,6 +98,7 @@ SAMPLES = {
     "uidb36": "3",
     "registration_id": "7",
     "slug": "dispos",
+    "day": "2026-11-23",  # challenges: a participant's day, under their private link
 }
 
 
