@@ -1,9 +1,8 @@
 """A participant's private pages, under their private link /defis/<slug>/moi/<token>/ (no
 account needed; a forged link, or one of another challenge, is a 404): confirming the
-address, today's check-in and the calendar of their days, a past day's check-in, the daily
-reminder, the buddy, a testimony, the "after" self-assessment, leaving (and coming back, a
-button of the private page); and
-/defis/mes-defis/, a signed-in person's participations.
+address, today's check-in and the calendar of their days, a past day's check-in, coming back
+after leaving (a button of the private page). Their settings and other steps (reminder, buddy,
+testimony, the "after" questions, leaving) and /defis/mes-defis/ are in participation.py.
 
 Confirming takes a POST (a button on the first visit): mail scanners that fetch the links of
 a mail do not confirm for the person. Checking in takes one tap per pledge, without
@@ -12,7 +11,6 @@ JavaScript: each status is a submit button of the day's form."""
 from datetime import date
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -24,14 +22,19 @@ from entraide.challenges import services
 from entraide.challenges.access import participant_for_link
 from entraide.challenges.errors import ChallengeErrorCode
 from entraide.challenges.forms.participating import (
-    AfterForm,
-    BuddyForm,
     CheckInForm,
-    ReminderForm,
-    TestimonyForm,
 )
-from entraide.challenges.models import NOTE_MAX, Feeling, Participant, Status
+from entraide.challenges.models import NOTE_MAX, Status
 from entraide.challenges.services.checking_in import check_day
+from entraide.challenges.views.participation import (
+    after,
+    away_unless_taking_part,
+    buddy,
+    leave,
+    mine,
+    reminders,
+    testify,
+)
 from entraide.core.errors import DomainError, add_domain_error, add_domain_message
 
 STATUS_BUTTONS = [(status, status.label) for status in Status]  # kept, halfway, not today
@@ -215,18 +218,13 @@ def participant(request, slug, token):
     return render(request, "challenges/participating/participant.html", context, status=status)
 
 
-def _left_or_unconfirmed(me):
-    """Where a page needing someone taking part sends the others: their private page."""
-    return None if me.is_active else redirect(me.private_url())
-
-
 def day(request, slug, token, day):
     me = participant_for_link(slug, token)
     try:
         day = date.fromisoformat(day)
     except ValueError:
         raise Http404 from None
-    if (away := _left_or_unconfirmed(me)) is not None:
+    if (away := away_unless_taking_part(me)) is not None:
         return away
     challenge = me.challenge
     context = {"me": me, "challenge": challenge, "day": day}
@@ -248,167 +246,6 @@ def day(request, slug, token, day):
     return render(
         request, "challenges/participating/day.html", context, status=400 if form else 200
     )
-
-
-# ----------------------------------------------------------------- settings of one's own
-
-
-def reminders(request, slug, token):
-    me = participant_for_link(slug, token)
-    if (away := _left_or_unconfirmed(me)) is not None:
-        return away
-    form = ReminderForm(initial={"hour": me.reminder_hour})
-    status = 200
-    if request.method == "POST":
-        if "stop" in request.POST:
-            services.stop_reminders(me)
-            messages.success(request, _("No more reminders. You can set one again here."))
-            return redirect(me.stop_reminders_url())
-        form = ReminderForm(request.POST)
-        if form.is_valid():
-            try:
-                services.set_reminder(me, form.cleaned_data["hour"])
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
-                if me.reminder_hour is None:
-                    messages.success(request, _("No more reminders."))
-                else:
-                    messages.success(
-                        request,
-                        _("A reminder every day at %(hour)s h, unless you checked in already.")
-                        % {"hour": me.reminder_hour},
-                    )
-                return redirect(me.private_url())
-        status = 400
-    context = {"me": me, "challenge": me.challenge, "form": form}
-    return render(request, "challenges/participating/reminders.html", context, status=status)
-
-
-def buddy(request, slug, token):
-    me = participant_for_link(slug, token)
-    if (away := _left_or_unconfirmed(me)) is not None:
-        return away
-    form = BuddyForm()
-    status = 200
-    if request.method == "POST":
-        form = BuddyForm(request.POST)
-        if form.is_valid():
-            try:
-                services.choose_buddy(me, form.cleaned_data["email"])
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "If this address takes part in the challenge, its owner is now your "
-                        "buddy and was told by mail: you will see their name on your page."
-                    ),
-                )
-                return redirect(me.private_url())
-        status = 400
-    context = {"me": me, "challenge": me.challenge, "form": form}
-    return render(request, "challenges/participating/buddy.html", context, status=status)
-
-
-def testify(request, slug, token):
-    me = participant_for_link(slug, token)
-    if not me.is_confirmed:
-        return redirect(me.private_url())
-    form = TestimonyForm()
-    status = 200
-    if request.method == "POST":
-        form = TestimonyForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.leave_testimony(
-                    me, data["text"], signed=data["signed"], signature=data["signature"]
-                )
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Thank you! Your testimony will be published once the challenge's team "
-                        "has read it."
-                    ),
-                )
-                return redirect(me.private_url())
-        status = 400
-    context = {"me": me, "challenge": me.challenge, "form": form}
-    return render(request, "challenges/participating/testify.html", context, status=status)
-
-
-def after(request, slug, token):
-    me = participant_for_link(slug, token)
-    if not me.is_confirmed:
-        return redirect(me.private_url())
-    challenge = me.challenge
-    initial = {"screen_hours": me.after_screen_hours, "feeling": me.after_feeling}
-    form = AfterForm(initial=initial)
-    status = 200
-    is_open = challenge.today() >= challenge.ends_on
-    if request.method == "POST" and not is_open:
-        status = 400
-    elif request.method == "POST":
-        form = AfterForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.answer_after(
-                    me, services.Assessment(data["screen_hours"], data["feeling"])
-                )
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
-                messages.success(request, _("Thank you for your answers."))
-                return redirect(me.private_url())
-        status = 400
-    context = {
-        "me": me,
-        "challenge": challenge,
-        "form": form if is_open else None,
-        "is_open": is_open,
-        "before_feeling": Feeling(me.before_feeling).label if me.before_feeling else "",
-    }
-    return render(request, "challenges/participating/after.html", context, status=status)
-
-
-def leave(request, slug, token):
-    me = participant_for_link(slug, token)
-    if (away := _left_or_unconfirmed(me)) is not None:
-        return away
-    if request.method == "POST":
-        services.leave(me)
-        return redirect(me.private_url())
-    context = {
-        "title": _("Leave the challenge “%(title)s”?") % {"title": me.challenge.title},
-        "consequences": [
-            _("You will no longer check in, and receive no more reminders."),
-            _(
-                "The days you recorded stay in the collective total, as anonymous counts: "
-                "nobody sees whose they are."
-            ),
-            _("Your private page stays at this link: you can come back while the challenge runs."),
-        ],
-        "button": _("Yes, leave the challenge"),
-        "back_url": me.private_url(),
-        "back_label": _("Stay in the challenge"),
-    }
-    return render(request, "core/confirm.html", context)
-
-
-@login_required
-def mine(request):
-    participations = (
-        Participant.objects.filter(user=request.user)
-        .select_related("challenge", "challenge__place")
-        .order_by("-challenge__starts_on", "pk")
-    )
-    return render(request, "challenges/participating/mine.html", {"participations": participations})
 
 
 PRIVATE = "<slug:slug>/moi/<str:token>/"
