@@ -63,5 +63,25 @@ def message(participant, challenge, *, subject, body):
     _send("message", participant, challenge, subject=subject, body=body)
 
 
-def summary(participant, challenge, *, kept_days, checked_days):
-    _send("summary", participant, challenge, kept_days=kept_days, checked_days=checked_days)
+def summary(participant, challenge, *, kept_days, checked_days, together, coming):
+    """`together`: the group's progress; `coming`: registry Items of what the place offers
+    next."""
+    _send(
+        "summary",
+        participant,
+        challenge,
+        kept_days=kept_days,
+        checked_days=checked_days,
+        together=together,
+        together_days=_days_text(together.total.pledge_days),
+        coming=coming,
+        site_url=settings.ENTRAIDE_SITE_URL,
+        testimonies_link=settings.ENTRAIDE_SITE_URL + challenge.testimonies_url(),
+    )
+
+
+def _days_text(days: float) -> str:
+    """3.0 → "3", 2.5 → "2,5" (in the language of the mail)."""
+    from django.utils.formats import number_format
+
+    return number_format(days, decimal_pos=0 if days == int(days) else 1, force_grouping=True)

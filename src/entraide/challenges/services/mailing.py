@@ -8,9 +8,10 @@ command running at once take different participants, and none is mailed twice.""
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from entraide.challenges import notifications
@@ -22,6 +23,8 @@ from entraide.challenges.models import (
     Participant,
     Status,
 )
+from entraide.challenges.services.progress import progress
+from entraide.core import registry
 from entraide.core.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -84,6 +87,14 @@ def send_reminders(now=None) -> int:
     return sent
 
 
+def _coming_at(challenge, language):
+    """What the place offers next (workshops, surveys, challenges: through the registry),
+    worded in `language`; the challenge itself left out."""
+    with translation.override(language):
+        items = registry.place_activities(challenge.place)
+    return [item for item in items if item.url != challenge.get_absolute_url()][:4]
+
+
 def send_summaries(now=None) -> int:
     """Once a challenge's days are over, mail each participant their summary, once."""
     now = now or timezone.now()
@@ -97,7 +108,9 @@ def send_summaries(now=None) -> int:
         if not challenge.is_over(challenge.today(now)):
             continue
         due = _taking_part(challenge).filter(summary_sent_at__isnull=True)
+        together, coming = None, {}  # the group's figures; what comes next, by language
         for batch in _claim_batches(due, {"summary_sent_at": now}):
+            together = together or progress(challenge, today=challenge.today(now))
             days = {}
             for participant_id, day, status in CheckIn.objects.filter(
                 participant__in=batch
@@ -109,8 +122,16 @@ def send_summaries(now=None) -> int:
                 participant.challenge = challenge
                 checked, units = days.get(participant.pk, (set(), 0))
                 kept = units // 2 if units % 2 == 0 else units / 2  # "3", "2,5"
+                language = participant.language or settings.LANGUAGE_CODE
+                if language not in coming:
+                    coming[language] = _coming_at(challenge, language)
                 notifications.summary(
-                    participant, challenge, kept_days=kept, checked_days=len(checked)
+                    participant,
+                    challenge,
+                    kept_days=kept,
+                    checked_days=len(checked),
+                    together=together,
+                    coming=coming[language],
                 )
             sent += len(batch)
     log.info("challenge summaries queued: %s", sent)

@@ -97,3 +97,29 @@ def test_organisers_write_to_everyone_taking_part(challenge):
     with pytest.raises(DomainError) as refused:
         services.write_to_all(challenge, subject="", body="x")
     assert (refused.value.code, refused.value.field) == (ChallengeErrorCode.EMPTY, "subject")
+
+
+def test_the_summary_tells_what_the_group_did_and_what_comes_next_at_the_place(challenge):
+    from entraide.workshops.models import Mode, Theme, Workshop
+    from entraide.workshops.models import Status as WorkshopStatus
+
+    lea, malik = joined(challenge, 0), joined(challenge, 1)
+    services.check_in(lea, challenge.starts_on, dict.fromkeys(lea.pledges.all(), "tenu"))
+    services.check_in(malik, challenge.starts_on, {malik.pledges.first(): "a-moitie"})
+    after_the_end = datetime.combine(challenge.ends_on + timedelta(days=1), time(9), PARIS)
+    starts = after_the_end + timedelta(days=6)
+    workshop = Workshop.objects.create(
+        place=challenge.place, slug="fresque", title="Fresque du numérique",
+        theme=Theme.RESPONSIBLE_DIGITAL, mode=Mode.IN_PERSON, address="Grande salle",
+        starts_at=starts, ends_at=starts + timedelta(hours=3), capacity=12,
+        status=WorkshopStatus.PUBLISHED,
+    )  # fmt: skip
+    mail.outbox.clear()
+
+    services.send_summaries(after_the_end)
+
+    message = next(m for m in mail.outbox if m.to == [lea.email])
+    assert "Ensemble, 2 personnes ont tenu 2,5 engagements-jours" in message.body
+    assert f"{challenge.testimonies_url()}" in message.body
+    assert "Fresque du numérique" in message.body
+    assert workshop.get_absolute_url() in message.body
