@@ -27,6 +27,9 @@ from entraide.core.pagination import IndexPaginator
 from entraide.places.services import is_organiser
 from entraide.workshops.hooks import public_workshops
 
+# What a testimony shows; its challenge_id too, which the related manager reads to set its
+# challenge (else one query per testimony).
+TESTIMONY_FIELDS = ["text", "signed", "signature", "created_at", "challenge_id"]
 TESTIMONIES_ON_PAGE = 3  # on the challenge's page; all of them on their own page
 SENT_TO = "challenge_join_sent_to"  # in the session, for the "check your mailbox" page
 
@@ -177,7 +180,7 @@ def detail(request, slug):
     challenge = _visible(request, slug)
     today = challenge.today()
     progress = services.progress(challenge, today=today)
-    testimonies = list(published(challenge)[: TESTIMONIES_ON_PAGE + 1])
+    testimonies = list(published(challenge).only(*TESTIMONY_FIELDS)[:TESTIMONIES_ON_PAGE])
     context = {
         "challenge": challenge,
         "dates": dates_of(challenge, today),
@@ -192,7 +195,7 @@ def detail(request, slug):
         "preparatory": _workshops({"challenges_prepared": challenge}),
         "activity_workshops": _workshops({"challenges_offering": challenge}),
         "activities": challenge.activity_list(),
-        "testimonies": testimonies[:TESTIMONIES_ON_PAGE],
+        "testimonies": testimonies,
         "closed_reason": _closed_reason(challenge, today),
         "can_manage": request.user.is_authenticated and is_organiser(request.user, challenge.place),
     }
@@ -272,7 +275,7 @@ def check_mailbox(request, slug):
 @public_page
 def testimonies(request, slug):
     challenge = _visible(request, slug)
-    found = published(challenge)
+    found = published(challenge).only(*TESTIMONY_FIELDS)
     page = IndexPaginator(found, settings.ENTRAIDE_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"challenge": challenge, "page": page}
     return render(request, "challenges/public/testimonies.html", context)
