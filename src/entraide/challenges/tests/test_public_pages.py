@@ -81,6 +81,8 @@ def test_the_dates_read_as_a_sentence():
         assert dates_of(challenge, _d(2026, 11, 26)) == "du 2 au 11 décembre"
         assert dates_of(other, _d(2026, 11, 26)) == "du 28 novembre au 6 décembre"
         assert dates_of(challenge, _d(2025, 1, 1)) == "du 2 au 11 décembre 2026"
+        first = Challenge(starts_on=_d(2026, 11, 22), ends_on=_d(2026, 12, 1))
+        assert dates_of(first, _d(2026, 11, 26)) == "du 22 novembre au 1er décembre"
 
 
 def _d(*parts):

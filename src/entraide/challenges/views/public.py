@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from entraide.challenges import services
 from entraide.challenges.forms.public import JoinForm
@@ -59,8 +59,13 @@ def pledge_days(counts: Counts) -> str:
     }
 
 
+def _day(day: date) -> str:
+    """ "2", and "1er" for the first of a month in French."""
+    return pgettext("the first day of a month", "1st") if day.day == 1 else str(day.day)
+
+
 def _day_month(day: date, with_year: bool) -> str:
-    return formats.date_format(day, "j F Y" if with_year else "j F")
+    return f"{_day(day)} {formats.date_format(day, 'F Y' if with_year else 'F')}"
 
 
 def dates_of(challenge: Challenge, today: date) -> str:
@@ -71,7 +76,7 @@ def dates_of(challenge: Challenge, today: date) -> str:
     if start == end:
         return _("on %(day)s") % {"day": _day_month(start, with_year)}
     if (start.year, start.month) == (end.year, end.month):
-        first = formats.date_format(start, "j")
+        first = _day(start)
     else:
         first = _day_month(start, start.year != end.year)
     return _("from %(start)s to %(end)s") % {"start": first, "end": _day_month(end, with_year)}
