@@ -244,3 +244,19 @@ def test_scripts_in_the_organisers_texts_are_inert(client, place, bob):
         assert "<script>alert" not in html
         assert 'href="javascript' not in html
     assert "Engagement &lt;script&gt;" in html
+
+
+def test_the_pages_change_at_the_next_midnight_of_a_running_challenge(place, bob):
+    from datetime import UTC, datetime
+
+    from entraide.challenges.views.public import next_day_change
+
+    now = datetime(2026, 11, 26, 22, 30, tzinfo=UTC)  # 23:30 in Paris
+    assert next_day_change(now) is None
+    running = build_challenge(place, bob, started_days_ago=0)
+    running.starts_on, running.ends_on = now.date(), now.date() + timedelta(days=3)
+    running.save()
+    assert next_day_change(now) is None  # a draft changes nothing public
+    services.publish(running)
+
+    assert next_day_change(now) == datetime(2026, 11, 26, 23, 0, tzinfo=UTC)
