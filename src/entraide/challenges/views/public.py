@@ -23,10 +23,12 @@ from entraide.challenges.services.testimonies import published
 from entraide.core import rate_limits
 from entraide.core.csrf import csrf_protect_signed_in
 from entraide.core.errors import DomainError, add_domain_error
+from entraide.core.local_time import local_datetime
 from entraide.core.page_cache import public_page
 from entraide.core.pagination import IndexPaginator
 from entraide.places.services import is_organiser
-from entraide.workshops.hooks import public_workshops
+from entraide.workshops.models import Series, Workshop
+from entraide.workshops.models import Status as WorkshopStatus
 
 # What a testimony shows; its challenge_id too, which the related manager reads to set its
 # challenge (else one query per testimony).
@@ -190,14 +192,25 @@ def _team_line(team) -> dict:
     return {"team": team, "total": "", "withheld": withheld}
 
 
-def _workshops(relation):
-    fields = ["title", "slug", "starts_at", "ends_at", "time_zone", "status"]
-    return list(
-        public_workshops()
-        .filter(**relation)
-        .only(*fields)
+def _workshops(relation) -> list[tuple[Workshop, str]]:
+    """The published workshops of `relation` (outside draft series), by date, with their
+    date as a list says it."""
+    drafts = Series.objects.filter(status=WorkshopStatus.DRAFT).values("pk")
+    found = (
+        Workshop.objects.filter(status=WorkshopStatus.PUBLISHED, **relation)
+        .exclude(series__in=drafts)
+        .only("title", "slug", "starts_at", "time_zone")
         .order_by(F("starts_at").asc(nulls_last=True), "pk")
     )
+    return [
+        (
+            workshop,
+            local_datetime(workshop.starts_at, workshop.time_zone)
+            if workshop.starts_at
+            else _("Date to be decided"),
+        )
+        for workshop in found
+    ]
 
 
 @public_page
