@@ -86,6 +86,7 @@ class JoinForm(SingleLineFieldsMixin, forms.Form):
         if self.signed_in:
             del self.fields["email"]
             self.fields["name"].required = False
+            self.fields["name"].label = _("Your name or a pseudonym (optional)")
             self.fields["name"].help_text = _(
                 "Leave empty to be known by your account's name (%(name)s)."
             ) % {"name": user.public_name}
