@@ -4,9 +4,10 @@
 import pytest
 
 from entraide.challenges.tests.pages_participating import PAGES as PARTICIPATING
+from entraide.challenges.tests.pages_public import PAGES as PUBLIC
 from tests.querycount import assert_page_cost
 
-PAGES = [*PARTICIPATING]
+PAGES = [*PUBLIC, *PARTICIPATING]
 
 
 @pytest.mark.django_db
