@@ -40,7 +40,8 @@ def test_an_organiser_creates_builds_and_publishes_a_challenge(client, bob, plac
     created = client.post("/defis/nouveau/", fields(place), follow=True)
     challenge = Challenge.objects.get()
     assert created.redirect_chain[-1][0] == f"/defis/{challenge.slug}/modifier/"
-    assert challenge.place == place and challenge.created_by == bob
+    assert challenge.place == place
+    assert challenge.created_by == bob
     assert not challenge.is_published
     assert "<strong>dix jours</strong>" in challenge.description_html
     assert challenge.activity_list() == ["Balade", "Jeux de société"]
@@ -120,7 +121,8 @@ def test_bad_settings_are_refused_beside_their_field_and_nothing_is_saved(
     assert edited.status_code == 400
     assert edited.context["form"].has_error(field)
     challenge.refresh_from_db()
-    assert challenge.title == "Dix jours sans écran de loisir" and challenge.goal == 1000
+    assert challenge.title == "Dix jours sans écran de loisir"
+    assert challenge.goal == 1000
 
 
 def test_a_refused_date_order_keeps_the_services_code(client, bob, place):
@@ -161,7 +163,8 @@ def test_pledges_and_teams_go_only_while_nobody_chose_or_joined_them(client, bob
 
     page = client.get(base)
     assert page.text.count(">Retirer<") == 3  # two free pledges, one empty team
-    assert "Choisi par 1 personne" in page.text and "1 personne inscrite" in page.text
+    assert "Choisi par 1 personne" in page.text
+    assert "1 personne inscrite" in page.text
 
     refused = client.post(f"{base}engagements/{chosen[0].pk}/retirer/", follow=True)
     assert Pledge.objects.filter(pk=chosen[0].pk).exists()
@@ -191,7 +194,7 @@ def test_bad_pledges_and_teams_are_refused_beside_their_field(client, bob, place
     pledge = challenge.pledges.first()
     response = client.post(f"{base}engagements/{pledge.pk}/", {"text": "x" * 201})
     assert response.status_code == 400
-    assert 'id="id_pledge_%s_text"' % pledge.pk in response.text
+    assert f'id="id_pledge_{pledge.pk}_text"' in response.text
     assert response.context["error_form"].has_error("text")
     assert 'class="errorlist' in response.text
     pledge.refresh_from_db()
@@ -204,7 +207,8 @@ def test_bad_pledges_and_teams_are_refused_beside_their_field(client, bob, place
     renamed = client.post(f"{base}equipes/{team.pk}/", {"name": "LES LUCIOLES"})
     assert renamed.status_code == 400
     team.refresh_from_db()
-    assert team.name == "BTS SIO" and challenge.teams.count() == 2
+    assert team.name == "BTS SIO"
+    assert challenge.teams.count() == 2
 
 
 def test_workshops_of_the_place_only_are_linked(client, bob, place):
@@ -215,7 +219,8 @@ def test_workshops_of_the_place_only_are_linked(client, bob, place):
     url = f"/defis/{challenge.slug}/modifier/ateliers/"
 
     page = client.get(f"/defis/{challenge.slug}/modifier/")
-    assert prepare.title in page.text and elsewhere.title not in page.text
+    assert prepare.title in page.text
+    assert elsewhere.title not in page.text
     client.post(url, {"preparatory": [prepare.pk], "activities": [outing.pk, prepare.pk]})
     assert list(challenge.preparatory_workshops.all()) == [prepare]
     assert set(challenge.activity_workshops.all()) == {prepare, outing}
@@ -257,14 +262,16 @@ def test_only_the_places_organisers_may_create_or_build(client, bob, alice, plac
     create = client.get("/defis/nouveau/")
     assert place.name not in create.text
     refused = client.post("/defis/nouveau/", fields(place))
-    assert refused.status_code == 400 and refused.context["form"].has_error("place")
+    assert refused.status_code == 400
+    assert refused.context["form"].has_error("place")
 
     client.force_login(bob)
     assert client.get("/defis/pas-un-defi/modifier/").status_code == 404
     other_team = build_challenge(PlaceFactory(organisers=[bob]), bob).teams.first()
     assert client.post(f"{base}equipes/{other_team.pk}/", {"name": "Z"}).status_code == 404
     challenge.refresh_from_db()
-    assert challenge.pledges.count() == 4 and not challenge.is_published
+    assert challenge.pledges.count() == 4
+    assert not challenge.is_published
 
 
 def test_posts_need_the_csrf_token(bob, place):
@@ -277,4 +284,5 @@ def test_posts_need_the_csrf_token(bob, place):
     assert client.post(f"{base}engagements/", {"text": "Sans jeton"}).status_code == 403
     assert client.post(f"/defis/{challenge.slug}/publier/").status_code == 403
     assert client.post("/defis/nouveau/", fields(place)).status_code == 403
-    assert challenge.pledges.count() == 4 and Challenge.objects.count() == 1
+    assert challenge.pledges.count() == 4
+    assert Challenge.objects.count() == 1

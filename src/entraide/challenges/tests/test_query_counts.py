@@ -3,10 +3,11 @@
 
 import pytest
 
+from entraide.challenges.tests.pages_organising import PAGES as ORGANISING
 from entraide.challenges.tests.pages_participating import PAGES as PARTICIPATING
 from tests.querycount import assert_page_cost
 
-PAGES = [*PARTICIPATING]
+PAGES = [*ORGANISING, *PARTICIPATING]
 
 
 @pytest.mark.django_db

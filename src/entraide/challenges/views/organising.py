@@ -88,7 +88,6 @@ def _workshops(challenge):
         )
         .distinct()
         .order_by("starts_at", "pk")
-        .only("pk", "title", "starts_at")
     )
 
 
