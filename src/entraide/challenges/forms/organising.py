@@ -16,6 +16,7 @@ from entraide.challenges.models import (
 )
 from entraide.challenges.services.mailing import BODY_MAX, SUBJECT_MAX
 from entraide.core.forms import TIME_ZONES, DateInput, SingleLineFieldsMixin, TimeZoneField
+from entraide.core.local_time import local_datetime
 from entraide.core.markdown import MARKDOWN_HELP
 
 DESCRIPTION_MAX = 20_000
@@ -88,11 +89,28 @@ class PledgeForm(SingleLineFieldsMixin, forms.Form):
 
     text = forms.CharField(label=_("Pledge"), max_length=PLEDGE_MAX)
 
+    def __init__(self, *args, new=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if new:
+            self.fields["text"].label = _("A new pledge")
+
 
 class TeamForm(SingleLineFieldsMixin, forms.Form):
     single_line_fields = ("name",)
 
     name = forms.CharField(label=_("Team name"), max_length=TEAM_NAME_MAX)
+
+    def __init__(self, *args, new=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if new:
+            self.fields["name"].label = _("A new team")
+            self.fields["name"].help_text = _("Its code is made for it.")
+
+
+def _workshop_label(workshop):
+    if workshop.starts_at is None:
+        return workshop.title
+    return f"{workshop.title} ({local_datetime(workshop.starts_at)})"
 
 
 class WorkshopsForm(forms.Form):
@@ -114,7 +132,7 @@ class WorkshopsForm(forms.Form):
     def __init__(self, *args, workshops, **kwargs):
         super().__init__(*args, **kwargs)
         self.workshops = {w.pk: w for w in workshops}
-        choices = [(w.pk, w.title) for w in workshops]
+        choices = [(w.pk, _workshop_label(w)) for w in workshops]
         for name in ("preparatory", "activities"):
             self.fields[name].choices = choices
 

@@ -110,7 +110,7 @@ def _edit_page(request, challenge, *, status=200, **bound):
             form = row[1]
         pledges.append((pledge, form))
     teams = []
-    for team in challenge.teams.annotate(people=Count("participants")):
+    for team in challenge.teams.annotate(people=Count("participants")).order_by("name", "pk"):
         form = TeamForm(initial={"name": team.name}, auto_id=f"id_team_{team.pk}_%s")
         if row and row[0] == team:
             form = row[1]
@@ -120,8 +120,8 @@ def _edit_page(request, challenge, *, status=200, **bound):
         "form": bound.get("form") or ChallengeForm(challenge=challenge),
         "pledges": pledges,
         "teams": teams,
-        "pledge_form": bound.get("pledge_form") or PledgeForm(auto_id="id_new_pledge_%s"),
-        "team_form": bound.get("team_form") or TeamForm(auto_id="id_new_team_%s"),
+        "pledge_form": bound.get("pledge_form") or PledgeForm(auto_id="id_new_pledge_%s", new=True),
+        "team_form": bound.get("team_form") or TeamForm(auto_id="id_new_team_%s", new=True),
         "workshops_form": bound.get("workshops_form") or _workshops_form(challenge),
     }
     # The summary of errors at the top names the form that was refused.
@@ -174,7 +174,7 @@ def _on(error, field):
 @require_POST
 def add_pledge(request, slug):
     challenge = challenge_for_organiser(request, slug)
-    form = PledgeForm(request.POST, auto_id="id_new_pledge_%s")
+    form = PledgeForm(request.POST, auto_id="id_new_pledge_%s", new=True)
     done = _("The pledge is added.")
     action = lambda text: services.add_pledge(challenge, text)  # noqa: E731
     return _row_action(request, challenge, form, action, "text", "engagements", done) or (
@@ -217,7 +217,7 @@ def remove_pledge(request, slug, pledge_id):
 @require_POST
 def add_team(request, slug):
     challenge = challenge_for_organiser(request, slug)
-    form = TeamForm(request.POST, auto_id="id_new_team_%s")
+    form = TeamForm(request.POST, auto_id="id_new_team_%s", new=True)
     if form.is_valid():
         try:
             team = services.add_team(challenge, form.cleaned_data["name"])
