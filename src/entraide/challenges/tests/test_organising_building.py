@@ -4,7 +4,10 @@ publish it; bad input is refused beside its field, with nothing half-saved; nobo
 from datetime import timedelta
 
 import pytest
+from django.test import Client
+from django.utils.html import escape
 
+from entraide.challenges import services
 from entraide.challenges.errors import ChallengeErrorCode
 from entraide.challenges.models import Challenge, Pledge, Team
 from entraide.challenges.tests.conftest import build_challenge, joined
@@ -152,8 +155,6 @@ def test_script_in_every_text_is_shown_as_text(client, bob, place):
 
 def test_pledges_and_teams_go_only_while_nobody_chose_or_joined_them(client, bob, place):
     challenge = build_challenge(place, bob)
-    from entraide.challenges import services
-
     services.publish(challenge)
     chosen, free = list(challenge.pledges.all()[:2]), challenge.pledges.all()[3]
     lucioles, sio = challenge.teams.order_by("name")[1], challenge.teams.order_by("name")[0]
@@ -162,6 +163,9 @@ def test_pledges_and_teams_go_only_while_nobody_chose_or_joined_them(client, bob
     base = f"/defis/{challenge.slug}/modifier/"
 
     page = client.get(base)
+    assert page.text.index("BTS SIO") < page.text.index("Les Lucioles")  # never ranked
+    texts = [page.text.index(f'value="{escape(p.text)}"') for p in challenge.pledges.all()]
+    assert texts == sorted(texts)  # in the organisers' order
     assert page.text.count(">Retirer<") == 3  # two free pledges, one empty team
     assert "Choisi par 1 personne" in page.text
     assert "1 personne inscrite" in page.text
@@ -275,8 +279,6 @@ def test_only_the_places_organisers_may_create_or_build(client, bob, alice, plac
 
 
 def test_posts_need_the_csrf_token(bob, place):
-    from django.test import Client
-
     challenge = build_challenge(place, bob)
     client = Client(enforce_csrf_checks=True)
     client.force_login(bob)

@@ -9,7 +9,8 @@ from django.core import mail
 from django.test import Client
 
 from entraide.challenges import services
-from entraide.challenges.models import Participant, Status, Testimony, TestimonyStatus
+from entraide.challenges.models import Participant, Status, Testimony
+from entraide.challenges.models import TestimonyStatus as Moderation
 from entraide.challenges.services.joining import Assessment
 from entraide.challenges.tests.conftest import joined
 from tests.factories import PlaceFactory, UserFactory
@@ -84,7 +85,7 @@ def test_testimonies_are_published_or_hidden_with_a_reason(client, bob, challeng
 
     client.post(f"{url}{signed.pk}/publier/")
     signed.refresh_from_db()
-    assert signed.status == TestimonyStatus.PUBLISHED
+    assert signed.status == Moderation.PUBLISHED
 
     for reason in ("", "   ", "x" * 301):
         refused = client.post(f"{url}{anonymous.pk}/masquer/", {"reason": reason})
@@ -92,11 +93,11 @@ def test_testimonies_are_published_or_hidden_with_a_reason(client, bob, challeng
         assert refused.context["error_form"].has_error("reason")
         assert '<details class="hide" open>' in refused.text
     anonymous.refresh_from_db()
-    assert anonymous.status == TestimonyStatus.PENDING
+    assert anonymous.status == Moderation.PENDING
 
     client.post(f"{url}{anonymous.pk}/masquer/", {"reason": "Hors sujet"})
     anonymous.refresh_from_db()
-    assert (anonymous.status, anonymous.hidden_reason) == (TestimonyStatus.HIDDEN, "Hors sujet")
+    assert (anonymous.status, anonymous.hidden_reason) == (Moderation.HIDDEN, "Hors sujet")
     page = client.get(url)
     assert "Aucun témoignage en attente." in page.text
     assert "Masqué\u00a0: Hors sujet" in page.text
@@ -191,14 +192,14 @@ def test_nobody_else_reaches_the_organisers_pages(client, bob, alice, challenge,
     assert client.post(f"{base}temoignages/{elsewhere.pk}/publier/").status_code == 404
     testimony.refresh_from_db()
     elsewhere.refresh_from_db()
-    assert testimony.status == elsewhere.status == TestimonyStatus.PENDING
+    assert testimony.status == elsewhere.status == Moderation.PENDING
     assert not any("Pub" in message.subject for message in mail.outbox)
 
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(bob)
     assert strict.post(f"{base}temoignages/{testimony.pk}/publier/").status_code == 403
     assert strict.post(f"{base}ecrire/", {"subject": "a", "body": "b"}).status_code == 403
-    assert Testimony.objects.get(pk=testimony.pk).status == TestimonyStatus.PENDING
+    assert Testimony.objects.get(pk=testimony.pk).status == Moderation.PENDING
 
 
 def _other_challenge(bob):
