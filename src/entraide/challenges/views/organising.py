@@ -207,9 +207,9 @@ def remove_pledge(request, slug, pledge_id):
     try:
         services.remove_pledge(pledge)
     except DomainError as error:
-        add_domain_message(request, error)
-    else:
-        messages.success(request, _("The pledge is removed."))
+        add_domain_message(request, error)  # at the top of the page: no anchor past it
+        return _back_to_edit(challenge)
+    messages.success(request, _("The pledge is removed."))
     return _back_to_edit(challenge, "engagements")
 
 
@@ -258,9 +258,9 @@ def remove_team(request, slug, team_id):
     try:
         services.remove_team(team)
     except DomainError as error:
-        add_domain_message(request, error)
-    else:
-        messages.success(request, _("The team is removed."))
+        add_domain_message(request, error)  # at the top of the page: no anchor past it
+        return _back_to_edit(challenge)
+    messages.success(request, _("The team is removed."))
     return _back_to_edit(challenge, "equipes")
 
 
@@ -287,8 +287,8 @@ def publish(request, slug):
     try:
         services.publish(challenge)
     except DomainError as error:
-        add_domain_message(request, error)
-        return _back_to_edit(challenge, "engagements")
+        add_domain_message(request, error)  # at the top of the page: no anchor past it
+        return _back_to_edit(challenge)
     messages.success(request, _("The challenge is published: share its address."))
     return redirect(challenge.manage_url())
 
