@@ -3,11 +3,12 @@
 
 import pytest
 
+from entraide.challenges.tests.pages_organising import PAGES as ORGANISING
 from entraide.challenges.tests.pages_participating import PAGES as PARTICIPATING
 from entraide.challenges.tests.pages_public import PAGES as PUBLIC
 from tests.querycount import assert_page_cost
 
-PAGES = [*PUBLIC, *PARTICIPATING]
+PAGES = [*PUBLIC, *PARTICIPATING, *ORGANISING]
 
 
 @pytest.mark.django_db
