@@ -1,8 +1,10 @@
 """A challenge at scale: 5 000 participants in 20 teams with 50 000 check-ins, beside a small
 one (10 participants, 2 teams, 30 check-ins). For the collective progress (the public page's
-figures) and a participant's calendar (their page's): the SQL queries (the same for both) and
-the server time (median of --repeat). Then the reminders of the 5 000, queued by two copies of
-the periodic command at once: the time, and that each participant got one.
+figures) and a participant's calendar (their page's), then for the pages themselves (the
+challenge's public page and a participant's private page, page cache off, through Django's
+test client): the SQL queries (the same for both) and the server time (median of --repeat).
+Then the reminders of the 5 000, queued by two copies of the periodic command at once: the
+time, and that each participant got one.
 
     .venv/bin/python bench/challenge_at_scale.py [--postgresql URL] [--repeat 20]
 
@@ -11,6 +13,7 @@ start and dropped at the end.
 """
 
 import argparse
+import os
 import statistics
 import sys
 import threading
@@ -32,6 +35,7 @@ if args.vendor is None:  # the parent: one child process per database
     run_per_database(args.postgresql)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ["ENTRAIDE_PAGE_CACHE_SECONDS"] = "0"
 from _setup import prepare  # noqa: E402
 
 data_dir = prepare(database_url=args.postgresql if args.vendor == "postgresql" else None)
@@ -46,7 +50,7 @@ from django.utils import timezone  # noqa: E402
 
 def seed(place, title, people, teams, days):
     from entraide.challenges import services
-    from entraide.challenges.models import Challenge, CheckIn, Participant, Status
+    from entraide.challenges.models import LINK_PURPOSE, Challenge, CheckIn, Participant, Status
     from entraide.core.tokens import new_keyed_link
 
     today = Challenge(time_zone="Europe/Paris").today()
@@ -67,7 +71,7 @@ def seed(place, title, people, teams, days):
     team_list = list(challenge.teams.all())
     rows = []
     for n in range(people):
-        key, digest = new_keyed_link("bench")
+        key, digest = new_keyed_link(LINK_PURPOSE)
         rows.append(
             Participant(
                 challenge=challenge,
@@ -148,6 +152,33 @@ def main():
         (q_small, t_small), (q_large, t_large) = measure(of(small)), measure(of(large))
         print(
             f"  {name:9} queries {q_small} / {q_large}, "
+            f"median {t_small:.2f} ms / {t_large:.2f} ms (small / large)"
+        )
+        if q_small != q_large:
+            raise SystemExit(f"{name}: the query count grows with the data")
+    from django.test import Client
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    client = Client(HTTP_HOST="127.0.0.1")
+
+    def page(url):
+        def get():
+            response = client.get(url)
+            if response.status_code != 200:
+                raise SystemExit(f"{url} answered {response.status_code}")
+
+        return get
+
+    def private_page(challenge):
+        return page(Participant.objects.filter(challenge=challenge).last().private_url())
+
+    for name, of in (
+        ("public page", lambda c: page(c.get_absolute_url())),
+        ("private page", private_page),
+    ):
+        (q_small, t_small), (q_large, t_large) = measure(of(small)), measure(of(large))
+        print(
+            f"  {name:12} queries {q_small} / {q_large}, "
             f"median {t_small:.2f} ms / {t_large:.2f} ms (small / large)"
         )
         if q_small != q_large:

@@ -72,6 +72,7 @@ def test_the_account_page_links_to_my_registrations_before_my_data(client_for, a
         ("Adresses électroniques", "/compte/adresses/"),
         ("Changer de mot de passe", "/compte/mot-de-passe/modifier/"),
         ("Mes inscriptions", "/ateliers/mes-inscriptions/"),
+        ("Mes défis", "/defis/mes-defis/"),
         ("Mes données", "/compte/mes-donnees/"),
     ]
 

@@ -53,6 +53,16 @@ ACTIONS = {
     "surveys:duplicate_question",
     "surveys:question_up",
     "surveys:question_down",
+    "challenges:add_pledge",  # each renders the building page again when refused (status 400)
+    "challenges:edit_pledge",
+    "challenges:remove_pledge",
+    "challenges:add_team",
+    "challenges:rename_team",
+    "challenges:remove_team",
+    "challenges:workshops",
+    "challenges:publish",
+    "challenges:publish_testimony",
+    "challenges:hide_testimony",
 }
 
 # Pages about one thing that lists nothing: fixed text, an empty form, or the confirmation of

@@ -16,6 +16,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from entraide.challenges import services as challenges
+from entraide.challenges.tests.conftest import build_challenge, joined
 from entraide.manifestos import services as manifestos
 from entraide.manifestos.models import Amendment, Phase
 from entraide.places import services as places
@@ -90,6 +92,10 @@ def elsewhere():
     survey_question = surveys.add_question(
         survey.sections.get(), kind="choix-unique", text="Quoi ?", choices=["A", "B"]
     )
+    challenge = challenges.publish(build_challenge(place, owner))
+    challenge.slug = ELSEWHERE
+    challenge.save(update_fields=["slug"])
+    testimony = challenges.leave_testimony(joined(challenge, 0), "Je dors mieux.")
     invitation = places.invite_organiser(
         place, email="sam@example.org", by=owner, site_url="https://entraide.example.org"
     )
@@ -105,6 +111,7 @@ def elsewhere():
         "amendment": amendment,
         "comment": comment,
         "survey_question": survey_question,
+        "testimony": testimony,
     }
 
 
@@ -121,6 +128,7 @@ FILL = {
     "comment_id": lambda scene: scene["comment"].pk,
     "survey_section_id": lambda scene: scene["survey_question"].section_id,
     "survey_question_id": lambda scene: scene["survey_question"].pk,
+    "testimony_id": lambda scene: scene["testimony"].pk,
 }
 
 

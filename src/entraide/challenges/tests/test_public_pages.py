@@ -249,7 +249,7 @@ def test_scripts_in_the_organisers_texts_are_inert(client, place, bob):
 def test_the_pages_change_at_the_next_midnight_of_a_running_challenge(place, bob):
     from datetime import UTC, datetime
 
-    from entraide.challenges.views.public import next_day_change
+    from entraide.challenges.hooks import next_time_transition as next_day_change
 
     now = datetime(2026, 11, 26, 22, 30, tzinfo=UTC)  # 23:30 in Paris
     assert next_day_change(now) is None

@@ -2,8 +2,7 @@
 (and the page that follows it) and the published testimonies. Nothing here names anyone's
 results: the figures are services.progress()'s, the tallies of the group and of its teams."""
 
-import zoneinfo
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
@@ -96,25 +95,6 @@ def stage_of(challenge: Challenge, today: date) -> str:
         "day": (today - challenge.starts_on).days + 1,
         "days": (challenge.ends_on - challenge.starts_on).days + 1,
     }
-
-
-def next_day_change(now):
-    """When a public page of challenges next changes by time alone: the next midnight in the
-    time zone of a published challenge not over (its "Jour 4 sur 10", today's check-ins,
-    joining closing, the list's order). A provider for registry.register_time_transitions,
-    so that the page cache never shows yesterday's day; None when no challenge runs."""
-    zones = (
-        Challenge.objects.filter(published_at__isnull=False, ends_on__gte=now.date() - timedelta(1))
-        .order_by()
-        .values_list("time_zone", flat=True)
-        .distinct()
-    )
-    moments = []
-    for name in zones:
-        zone = zoneinfo.ZoneInfo(name)
-        tomorrow = now.astimezone(zone).date() + timedelta(days=1)
-        moments.append(datetime.combine(tomorrow, time(), tzinfo=zone))
-    return min(moments, default=None)
 
 
 # --- Who sees what --------------------------------------------------------------------------

@@ -17,8 +17,8 @@ def home(n, *, signed_in=False):
 
 
 PAGES = [
-    Page("core:home", 2, home),  # the workshops to come, the open surveys (with their places)
-    Page("core:home signed in", 5, lambda n: home(n, signed_in=True)),  # + session, user, menu
+    Page("core:home", 3, home),  # the workshops, open surveys, challenges (with their places)
+    Page("core:home signed in", 6, lambda n: home(n, signed_in=True)),  # + session, user, menu
 ]
 
 

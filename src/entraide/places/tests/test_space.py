@@ -97,8 +97,9 @@ def test_the_home_page_presents_what_the_capabilities_offer(client):
     page = client.get("/").text
     assert "Ce que vous pouvez faire ici" in page
     for title in (
-        "Ateliers", "Sondages de disponibilité", "Manifestes écrits ensemble", "Enquêtes", "Lieux",
+        "Ateliers", "Sondages de disponibilité", "Manifestes écrits ensemble", "Enquêtes",
+        "Défis de déconnexion", "Lieux",
     ):  # fmt: skip
         assert f">{title}</a></h3>" in page
-    for promise in ("défi", "récits"):
+    for promise in ("récits", "catalogue"):
         assert promise not in page.lower()

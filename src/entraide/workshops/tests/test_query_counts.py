@@ -280,9 +280,9 @@ PAGES = [
     Page("workshops:list page 2", 3, lambda n: workshop_list(n, page=2)),
     Page("workshops:list of a place", 3, lambda n: workshop_list(n, lieu=True)),  # + the place
     Page("workshops:list of past workshops", 2, lambda n: workshop_list(n, past=True)),
-    Page("workshops:detail", 3, workshop_page),  # the workshop, the sessions, surveys about it
-    Page("workshops:detail by a participant", 8, lambda n: workshop_page(n, viewer="participant")),
-    Page("workshops:detail by an organiser", 7, lambda n: workshop_page(n, viewer="organiser")),
+    Page("workshops:detail", 4, workshop_page),  # the workshop, sessions, surveys, challenges
+    Page("workshops:detail by a participant", 9, lambda n: workshop_page(n, viewer="participant")),
+    Page("workshops:detail by an organiser", 8, lambda n: workshop_page(n, viewer="organiser")),
     # the series, its sessions, what relates to it (a manifesto written in it)
     Page("workshops:series", 3, series_page),
     Page("workshops:series by a participant", 7, lambda n: series_page(n, participant=True)),
