@@ -103,6 +103,16 @@ def leave(n):
     return Visit(f"{me.private_url()}quitter/", shows=["Oui, quitter le défi"])
 
 
+def erase(n):
+    me = a_participant(n)
+    return Visit(f"{me.private_url()}effacer/", shows=["Oui, effacer ma participation"])
+
+
+def my_data(n):
+    me = a_participant(n)
+    return Visit(f"{me.private_url()}mes-donnees.json", shows=["Léa", "Note du jour 0"])
+
+
 def mine(n):
     user = UserFactory()
     for i in range(n):
@@ -121,5 +131,7 @@ PAGES = [
     Page("challenges:testify", 2, testify),
     Page("challenges:after", 2, after),
     Page("challenges:leave", 2, leave),
+    Page("challenges:erase", 2, erase),
+    Page("challenges:my_data", 6, my_data),  # + pledges, check-ins, notes, testimonies
     Page("challenges:mine", 4, mine),  # session, user, participations (challenge, place)
 ]

@@ -30,8 +30,10 @@ from entraide.challenges.views.participation import (
     after,
     away_unless_taking_part,
     buddy,
+    erase,
     leave,
     mine,
+    my_data,
     reminders,
     testify,
 )
@@ -259,4 +261,6 @@ urlpatterns = [
     path(PRIVATE + "temoigner/", testify, name="testify"),
     path(PRIVATE + "bilan/", after, name="after"),
     path(PRIVATE + "quitter/", leave, name="leave"),
+    path(PRIVATE + "effacer/", erase, name="erase"),
+    path(PRIVATE + "mes-donnees.json", my_data, name="my_data"),
 ]

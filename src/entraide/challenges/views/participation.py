@@ -1,9 +1,11 @@
 """A participant's own settings and steps, beside their private page (participating.py):
 their reminder, their buddy, a testimony, the "after" questions, leaving; and a signed-in
-person's list of their challenges."""
+person's list of their challenges. Erasing one's participation and one's data as JSON, for
+everyone (an account's "My data" and its deletion do it too)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -173,6 +175,46 @@ def leave(request, slug, token):
         "back_label": _("Stay in the challenge"),
     }
     return render(request, "core/confirm.html", context)
+
+
+def erase(request, slug, token):
+    """Erasing one's participation, with or without an account: the person, their days, notes
+    and testimonies go; the group's anonymous totals stay."""
+    me = participant_for_link(slug, token)
+    challenge = me.challenge
+    if request.method == "POST":
+        services.erase(me)
+        messages.success(
+            request,
+            _("Your participation is erased. The group's totals keep your days, anonymously."),
+        )
+        return redirect(challenge.get_absolute_url())
+    context = {
+        "title": _("Erase your participation in “%(title)s”?") % {"title": challenge.title},
+        "consequences": [
+            _(
+                "Your name, your address, your pledges, your days, your notes and your "
+                "testimonies are deleted, and this link stops working."
+            ),
+            _("The group's totals keep your days as anonymous counts: nobody can tell whose."),
+        ],
+        "irreversible": True,
+        "button": _("Yes, erase my participation"),
+        "back_url": me.private_url(),
+        "back_label": _("Keep my participation"),
+    }
+    return render(request, "core/confirm.html", context)
+
+
+def my_data(request, slug, token):
+    """What the site keeps about the participant, as JSON, for people without an account (an
+    account's "My data" holds it too)."""
+    me = participant_for_link(slug, token)
+    response = JsonResponse(
+        services.personal_data(me), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = 'attachment; filename="entraide-mon-defi.json"'
+    return response
 
 
 @login_required
