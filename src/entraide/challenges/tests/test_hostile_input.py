@@ -2,7 +2,8 @@
 repeated and ill-typed fields, script in every text shown, forged and foreign private links,
 someone else's pledge or buddy, a left or unconfirmed person, days outside the challenge,
 double taps. Each is refused beside its field with a 4xx, never a 500, never half a record,
-never someone else's data. The organisers' pages: test_hostile_organising.py."""
+never someone else's data. A participant's settings, testimony, leaving and coming back:
+test_hostile_settings.py; the organisers' pages: test_hostile_organising.py."""
 
 from datetime import timedelta
 
@@ -10,7 +11,7 @@ import pytest
 from django.core import mail
 
 from entraide.challenges import services
-from entraide.challenges.models import CheckIn, DayNote, Participant, Pledge, Status, Testimony
+from entraide.challenges.models import CheckIn, DayNote, Participant, Pledge, Status
 from entraide.challenges.tests.conftest import build_challenge, joined
 
 pytestmark = pytest.mark.django_db
@@ -333,100 +334,3 @@ def test_left_or_unconfirmed_people_cannot_check_in(client, challenge, lea):
     assert not CheckIn.objects.exists()
     unconfirmed.refresh_from_db()
     assert unconfirmed.confirmed_at is None
-
-
-# ----------------------------------------------------------------- settings and testimony
-
-
-@pytest.mark.parametrize("hour", ["24", "-1", "9" * 5000, "sept", "../"])
-def test_a_reminder_hour_out_of_range_is_refused(client, lea, hour):
-    response = client.post(f"{lea.private_url()}rappels/", {"hour": hour})
-
-    assert response.status_code == 400
-    assert "hour" in response.context["form"].errors
-    lea.refresh_from_db()
-    assert lea.reminder_hour is None
-
-
-@pytest.mark.parametrize("email", [HUGE + "@example.org", "", "   ", "pas-une-adresse"])
-def test_a_bad_buddy_address_is_refused(client, lea, email):
-    response = client.post(f"{lea.private_url()}binome/", {"email": email})
-
-    assert response.status_code == 400
-    assert "email" in response.context["form"].errors
-    lea.refresh_from_db()
-    assert lea.buddy is None
-
-
-def test_a_buddy_of_another_challenge_or_oneself_is_never_paired(
-    client, challenge, lea, place, bob
-):
-    other = services.publish(build_challenge(place, bob, title="Un autre défi"))
-    stranger = joined(other, 9)
-
-    for email in (stranger.email, lea.email, lea.email.upper()):
-        client.post(f"{lea.private_url()}binome/", {"email": email})
-    lea.refresh_from_db()
-    assert lea.buddy is None
-    assert "Personne 9" not in client.get(lea.private_url()).text
-
-
-@pytest.mark.parametrize(
-    ("data", "field"),
-    [
-        ({"text": HUGE}, "text"),
-        ({"text": ""}, "text"),
-        ({"text": " \n\t\u00a0"}, "text"),
-        ({"text": "Bien.", "signed": "on", "signature": HUGE}, "signature"),
-    ],
-)
-def test_a_huge_or_empty_testimony_is_refused(client, lea, data, field):
-    response = client.post(f"{lea.private_url()}temoigner/", data)
-
-    assert response.status_code == 400
-    assert field in response.context["form"].errors
-    assert not Testimony.objects.exists()
-
-
-def test_an_unconfirmed_person_cannot_testify(client, challenge):
-    unconfirmed = services.join(
-        challenge, name="Noé", email="noe@example.org", pledges=[challenge.pledges.first()]
-    ).participant
-
-    response = client.post(f"{unconfirmed.private_url()}temoigner/", {"text": "Bien."})
-
-    assert response.status_code == 302
-    assert not Testimony.objects.exists()
-
-
-def test_script_in_a_testimony_and_signature_is_inert_once_published(client, challenge, lea, bob):
-    client.post(
-        f"{lea.private_url()}temoigner/", {"text": SCRIPT, "signed": "on", "signature": SCRIPT}
-    )
-    testimony = Testimony.objects.get()
-    services.publish_testimony(testimony)
-
-    client.force_login(bob)
-    for url in (
-        challenge.get_absolute_url(),
-        f"{challenge.get_absolute_url()}temoignages/",
-        f"{challenge.manage_url()}temoignages/",
-    ):
-        page = client.get(url)
-        assert page.status_code == 200
-        assert "<script>alert" not in page.text
-        assert "<img src=x" not in page.text
-        assert "&lt;script&gt;" in page.text
-
-
-@pytest.mark.parametrize("hours", ["25", "-1", "9" * 5000, "abc"])
-def test_the_after_questions_refuse_numbers_out_of_range(client, place, bob, hours):
-    ended = services.publish(build_challenge(place, bob, started_days_ago=9))
-    me = joined(ended, 0)
-
-    response = client.post(f"{me.private_url()}bilan/", {"screen_hours": hours, "feeling": "1"})
-
-    assert response.status_code == 400
-    assert "screen_hours" in response.context["form"].errors
-    me.refresh_from_db()
-    assert me.after_screen_hours is None

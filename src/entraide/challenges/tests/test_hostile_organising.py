@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 
 from entraide.challenges import services
-from entraide.challenges.models import Challenge, Pledge, Status, Team, Testimony
+from entraide.challenges.models import Challenge, Pledge, Status, Team
 from entraide.challenges.tests.conftest import build_challenge, joined
 from tests.factories import PlaceFactory
 
@@ -326,12 +326,6 @@ def test_a_double_tap_adding_a_pledge_adds_one(client, bob, place):
     for _tap in range(2):
         client.post(f"/defis/{challenge.slug}/modifier/engagements/", {"text": "Pas de jeux"})
     assert challenge.pledges.count() == before + 1
-
-
-def test_a_double_tap_on_a_testimony_leaves_one(client, lea):
-    for _tap in range(2):
-        client.post(f"{lea.private_url()}temoigner/", {"text": "Dix jours sans écran, enfin."})
-    assert Testimony.objects.count() == 1
 
 
 def test_a_list_page_number_that_is_no_number_is_not_a_crash(client, challenge):
