@@ -8,10 +8,12 @@ class ChallengeErrorCode(StrEnum):
     # Building
     DATES_IN_ORDER = "dates_in_order"
     TOO_LONG_A_CHALLENGE = "too_long_a_challenge"
+    TOO_FAR_AHEAD = "too_far_ahead"
     UNKNOWN_TIME_ZONE = "unknown_time_zone"
     GOAL_NOT_POSITIVE = "goal_not_positive"
     NO_PLEDGE = "no_pledge"
     DUPLICATE_TEAM = "duplicate_team"
+    DUPLICATE_PLEDGE = "duplicate_pledge"
     EMPTY = "empty"
     TEAM_HAS_PARTICIPANTS = "team_has_participants"
     PLEDGE_CHOSEN = "pledge_chosen"
@@ -42,3 +44,5 @@ class ChallengeErrorCode(StrEnum):
     TOO_LONG = "too_long"
     NO_REASON = "no_reason"
     TOO_MANY_TESTIMONIES = "too_many_testimonies"
+    # Mail
+    ALREADY_SENT = "already_sent"

@@ -29,6 +29,8 @@ from entraide.core.slugs import save_with_unique_slug, unique_slug
 
 log = logging.getLogger(__name__)
 
+MAX_DAYS_AHEAD = 5 * 365  # from today to a first day: "9999-12-31" is a slip (no grace day after)
+
 FIELDS = {
     "title",
     "description",
@@ -102,6 +104,13 @@ def check_fields(fields: dict) -> dict:
 
 
 def _check_dates(starts_on, ends_on):
+    if (starts_on - timezone.localdate()).days > MAX_DAYS_AHEAD:
+        raise DomainError(
+            _("A challenge starts within the next %(years)s years.")
+            % {"years": MAX_DAYS_AHEAD // 365},
+            code=ChallengeErrorCode.TOO_FAR_AHEAD,
+            field="starts_on",
+        )
     if ends_on < starts_on:
         raise DomainError(
             _("The last day comes after the first one."),
@@ -181,9 +190,21 @@ def publish(challenge: Challenge) -> Challenge:
     return challenge
 
 
+def _unique_pledge(challenge, text, *, pledge=None):
+    """Two pledges of the same words (a double tap on "Add") would be chosen apart."""
+    same = challenge.pledges.filter(owner__isnull=True, text__iexact=text)
+    if same.exclude(pk=getattr(pledge, "pk", None)).exists():
+        raise DomainError(
+            _("There is already a pledge with these words."),
+            code=ChallengeErrorCode.DUPLICATE_PLEDGE,
+            field="text",
+        )
+
+
 def add_pledge(challenge: Challenge, text: str) -> Pledge:
     """One more pledge to choose from, after the others."""
     text = _required_text(text, field="text", limit=PLEDGE_MAX)
+    _unique_pledge(challenge, text)
     last = challenge.pledges.filter(owner__isnull=True).aggregate(last=Max("position"))["last"]
     return Pledge.objects.create(
         challenge=challenge, text=text, position=0 if last is None else last + 1
@@ -191,7 +212,9 @@ def add_pledge(challenge: Challenge, text: str) -> Pledge:
 
 
 def edit_pledge(pledge: Pledge, text: str) -> Pledge:
-    pledge.text = _required_text(text, field="text", limit=PLEDGE_MAX)
+    text = _required_text(text, field="text", limit=PLEDGE_MAX)
+    _unique_pledge(pledge.challenge, text, pledge=pledge)
+    pledge.text = text
     pledge.save(update_fields=["text"])
     return pledge
 

@@ -5,10 +5,12 @@ Each reminder and summary is claimed before its mail is queued, in the same tran
 rows locked with SKIP LOCKED (PostgreSQL; SQLite runs one writer at a time): two copies of the
 command running at once take different participants, and none is mailed twice."""
 
+import hashlib
 import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 BATCH = 500
 SUBJECT_MAX = 200
 BODY_MAX = 10_000
+SAME_MESSAGE_SECONDS = 10 * 60  # the same message to everyone is refused again for so long
 
 
 def _taking_part(challenge):
@@ -139,7 +142,8 @@ def send_summaries(now=None) -> int:
 
 
 def write_to_all(challenge: Challenge, *, subject: str, body: str) -> int:
-    """The organisers' message to everyone taking part (confirmed, not left)."""
+    """The organisers' message to everyone taking part (confirmed, not left); the same subject
+    and words again within SAME_MESSAGE_SECONDS are refused (a double tap)."""
     subject, body = " ".join((subject or "").split()), (body or "").strip()
     for field, value, limit in (("subject", subject, SUBJECT_MAX), ("body", body, BODY_MAX)):
         if not value:
@@ -153,10 +157,22 @@ def write_to_all(challenge: Challenge, *, subject: str, body: str) -> int:
                 code=ChallengeErrorCode.TOO_LONG,
                 field=field,
             )
-    with transaction.atomic():
-        participants = list(_taking_part(challenge).order_by("pk"))
-        for participant in participants:
-            participant.challenge = challenge
-            notifications.message(participant, challenge, subject=subject, body=body)
+    # A double tap on "Send" (two requests, maybe two workers): the shared cache lets one by.
+    digest = hashlib.sha256(f"{subject}\n{body}".encode()).hexdigest()
+    sent_key = f"challenges:message:{challenge.pk}:{digest}"
+    if not cache.add(sent_key, True, timeout=SAME_MESSAGE_SECONDS):
+        raise DomainError(
+            _("This message has just been sent to everyone taking part."),
+            code=ChallengeErrorCode.ALREADY_SENT,
+        )
+    try:
+        with transaction.atomic():
+            participants = list(_taking_part(challenge).order_by("pk"))
+            for participant in participants:
+                participant.challenge = challenge
+                notifications.message(participant, challenge, subject=subject, body=body)
+    except Exception:
+        cache.delete(sent_key)  # nothing went: it may be sent again
+        raise
     log.info("challenge %s: message to %s participants", challenge.pk, len(participants))
     return len(participants)

@@ -35,7 +35,8 @@ def leave_testimony(
     participant: Participant, text: str, *, signed: bool = False, signature: str = ""
 ) -> Testimony:
     """A testimony waiting for moderation: anonymous by default; signed, with `signature`
-    (the participant's name or pseudonym when empty)."""
+    (the participant's name or pseudonym when empty). The same words again while the first
+    waits (a double tap) return it: never two of them."""
     if participant.confirmed_at is None:
         raise DomainError(
             _("Confirm your participation first, with the link you received by mail."),
@@ -51,18 +52,25 @@ def leave_testimony(
         signature = participant.display_name
     if len(signature) > SIGNATURE_MAX:
         raise _too_long("signature", SIGNATURE_MAX, len(signature))
-    if participant.testimonies.filter(status=TestimonyStatus.PENDING).count() >= MAX_WAITING:
-        raise DomainError(
-            _("Your testimonies are waiting to be read: leave another once they are."),
-            code=ChallengeErrorCode.TOO_MANY_TESTIMONIES,
+    with transaction.atomic():
+        # One testimony of a person at a time: a double tap finds the first one waiting.
+        Participant.objects.select_for_update().filter(pk=participant.pk).first()
+        pending = participant.testimonies.filter(status=TestimonyStatus.PENDING)
+        same = pending.filter(text=text, signed=signed, signature=signature).first()
+        if same is not None:
+            return same
+        if pending.count() >= MAX_WAITING:
+            raise DomainError(
+                _("Your testimonies are waiting to be read: leave another once they are."),
+                code=ChallengeErrorCode.TOO_MANY_TESTIMONIES,
+            )
+        testimony = Testimony.objects.create(
+            challenge_id=participant.challenge_id,
+            participant=participant,
+            text=text,
+            signed=signed,
+            signature=signature,
         )
-    testimony = Testimony.objects.create(
-        challenge_id=participant.challenge_id,
-        participant=participant,
-        text=text,
-        signed=signed,
-        signature=signature,
-    )
     log.info("challenge %s: testimony %s left", participant.challenge_id, testimony.pk)
     return testimony
 
