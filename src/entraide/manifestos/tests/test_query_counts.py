@@ -249,8 +249,8 @@ def space(n):
 # What other apps' pages cost once manifestos come to them through the registry.
 ELSEWHERE = [
     Page("workshops:series with its manifestos", 3, series_page),
-    Page("places:detail with its manifestos", 6, place_page),  # + the manifestos it signed
-    Page("space with manifestos", 9, space),
+    Page("places:detail with its manifestos", 7, place_page),  # + the manifestos it signed
+    Page("space with manifestos", 10, space),
 ]
 
 PAGES = [
