@@ -32,7 +32,13 @@ from entraide.challenges.services.joining import (
     stop_reminders,
 )
 from entraide.challenges.services.mailing import send_reminders, send_summaries, write_to_all
-from entraide.challenges.services.progress import assessments, journey, progress, write_csv
+from entraide.challenges.services.progress import (
+    assessments,
+    journey,
+    progress,
+    summary,
+    write_csv,
+)
 from entraide.challenges.services.testimonies import (
     hide_testimony,
     leave_testimony,
@@ -74,6 +80,7 @@ __all__ = [
     "set_reminder",
     "set_workshops",
     "stop_reminders",
+    "summary",
     "update_challenge",
     "write_csv",
     "write_to_all",

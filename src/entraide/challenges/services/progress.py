@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from statistics import median
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from entraide.challenges.models import (
     NO_TEAM,
+    Challenge,
     CheckIn,
     DayNote,
     Feeling,
@@ -81,6 +83,55 @@ class Progress:
 
 def _taking_part():
     return Q(confirmed_at__isnull=False, left_at__isnull=True)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The group's total against the goal and the people taking part: a participant's page
+    shows no more (Progress names the same figures)."""
+
+    goal: int
+    total: Counts
+    people: int
+
+    percent = Progress.percent
+
+
+def summary(challenge) -> Summary:
+    """The group's total and the people taking part, in one query (sums of the tallies and a
+    count of the participants, as subqueries of one SELECT)."""
+
+    def tally_sum(field):
+        return Coalesce(
+            Subquery(
+                Tally.objects.filter(challenge=OuterRef("pk"))
+                .order_by()
+                .values("challenge")
+                .annotate(total=Sum(field))
+                .values("total")
+            ),
+            0,
+        )
+
+    people = (
+        Participant.objects.filter(_taking_part(), challenge=OuterRef("pk"))
+        .order_by()
+        .values("challenge")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    row = (
+        Challenge.objects.filter(pk=challenge.pk)
+        .annotate(
+            held=tally_sum("held"),
+            half=tally_sum("half"),
+            missed=tally_sum("missed"),
+            people=Coalesce(Subquery(people), 0),
+        )
+        .values("held", "half", "missed", "people")
+        .get()
+    )
+    return Summary(challenge.goal, Counts(row["held"], row["half"], row["missed"]), row["people"])
 
 
 def progress(challenge, today=None) -> Progress:

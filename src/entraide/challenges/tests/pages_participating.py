@@ -123,8 +123,8 @@ def mine(n):
 
 PAGES = [
     # challenge, participant (+ challenge, place, team, buddy), pledges, journey (check-ins,
-    # notes), progress (tallies, people, teams)
-    Page("challenges:participant", 8, private_page),
+    # notes), the group's total and people (one query)
+    Page("challenges:participant", 6, private_page),
     Page("challenges:day", 5, a_day),
     Page("challenges:reminders", 2, reminders),
     Page("challenges:buddy", 2, buddy),

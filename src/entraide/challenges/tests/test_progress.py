@@ -144,3 +144,24 @@ def test_the_csv_gives_the_counts_by_day_and_team_and_names_nobody(challenge, le
     assert lines[1] == f"{challenge.starts_on:%d/%m/%Y};;2;0;0;1"
     assert "Personne" not in out.getvalue()
     assert Participant.objects.count() == 1
+
+
+def test_the_summary_of_a_participants_page_tells_the_progress_in_one_query(challenge):
+    assert (services.summary(challenge).total.held, services.summary(challenge).people) == (0, 0)
+    _check_ins(challenge, 6, 2)
+    services.leave(Participant.objects.filter(challenge=challenge).first())
+    lea = Participant.objects.filter(challenge=challenge).last()
+    services.check_in(lea, challenge.starts_on, {lea.pledges.first(): "a-moitie"})
+    full = services.progress(challenge)
+
+    summary = services.summary(challenge)
+
+    assert (summary.total, summary.people, summary.percent, summary.goal) == (
+        full.total,
+        full.people,
+        full.percent,
+        full.goal,
+    )
+    assert summary.people == 5
+    assert summary.total.half == 1
+    assert _queries(lambda: services.summary(challenge)) == 1

@@ -210,7 +210,7 @@ def participant(request, slug, token):
         calendar=_calendar(me, journey, today, len(pledges)),
         padding=_week_padding(journey),
         pledges=pledges,
-        progress=services.progress(challenge, today=today),
+        progress=services.summary(challenge),
         can_check_in_today=can_check_in_today,
         after_open=today >= challenge.ends_on,
         closed=today > challenge.last_check_in_day(),
