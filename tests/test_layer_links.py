@@ -43,7 +43,9 @@ def _namings(feature, prefix):
     return [
         re.compile(rf"""["']{feature}:\w+["']"""),
         re.compile(rf"""/{prefix}/"""),
-        re.compile(rf"""["']{prefix}["']"""),
+        # a quoted segment, unless it is the stored value of a choice (`STORIES = "recits",
+        # _("Stories of the transition")`, a workshop's theme), which no address is made of
+        re.compile(rf"""["']{prefix}["'](?!, _\()"""),
     ]
 
 

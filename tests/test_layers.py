@@ -21,6 +21,7 @@ FEATURES = [
     "manifestos",
     "surveys",
     "challenges",
+    "stories",
 ]  # a feature app may use the services of those before it
 CROSSING_ALLOWED = {"services", "models"}
 

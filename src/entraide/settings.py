@@ -197,6 +197,7 @@ INSTALLED_APPS = [
     "entraide.manifestos",
     "entraide.surveys",
     "entraide.challenges",
+    "entraide.stories",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

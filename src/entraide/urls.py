@@ -18,6 +18,7 @@ APP_URLS = {
     "manifestos": ("manifestes/", "entraide.manifestos.urls"),
     "surveys": ("enquetes/", "entraide.surveys.urls"),
     "challenges": ("defis/", "entraide.challenges.urls"),
+    "stories": ("recits/", "entraide.stories.urls"),
 }
 
 urlpatterns = [

@@ -1,0 +1,40 @@
+"""The codes of the stories app's refusals (see core/errors.py). Each area adds its codes in
+its own block."""
+
+from enum import StrEnum, unique
+
+
+@unique
+class StoryErrorCode(StrEnum):
+    # Collections and writers
+    OTHER_PLACE = "other_place"
+    EMPTY = "empty"
+    BAD_ADDRESS = "bad_address"
+    UNKNOWN_CODE = "unknown_code"
+    NOT_A_WRITER = "not_a_writer"
+    # Writing
+    NOT_EDITABLE = "not_editable"
+    NOT_AN_AUTHOR = "not_an_author"
+    SELF_INVITATION = "self_invitation"
+    ALREADY_AUTHOR = "already_author"
+    INVITATION_USED = "invitation_used"
+    STALE_VERSION = "stale_version"
+    # Media
+    AUDIO_NOT_RECOGNISED = "audio_not_recognised"
+    AUDIO_TOO_LONG = "audio_too_long"
+    FILE_TOO_BIG = "file_too_big"
+    IMAGE_NOT_RECOGNISED = "image_not_recognised"
+    ALT_REQUIRED = "alt_required"
+    # Consent
+    NO_INTERVIEWEE_ADDRESS = "no_interviewee_address"
+    CONSENT_WITHDRAWN = "consent_withdrawn"
+    NOTHING_CHOSEN = "nothing_chosen"
+    # Review and publication
+    WRONG_STATE = "wrong_state"
+    NO_CONSENT = "no_consent"
+    READING_PENDING = "reading_pending"
+    TRANSCRIPT_REQUIRED = "transcript_required"
+    EMPTY_STORY = "empty_story"
+    # Anthology
+    NOT_PUBLIC = "not_public"
+    NO_STORY = "no_story"

@@ -1,0 +1,1 @@
+"""The pages of stories, one module per group of pages."""
