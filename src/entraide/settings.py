@@ -220,6 +220,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "entraide.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything reads a request's body: a body over the upload limit gets a 413.
+    "entraide.stories.uploads.UploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "entraide.core.middleware.NulByteMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -378,6 +380,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads (a story's audio, up to 200 MB): counted as they stream in, and kept in memory only
+# up to 2.5 MB, on disk (a temporary file) beyond; the form fields beside them stay small.
+FILE_UPLOAD_HANDLERS = [
+    "entraide.stories.uploads.BoundedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 WHITENOISE_MANIFEST_STRICT = False
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 30
 

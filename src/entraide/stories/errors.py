@@ -25,6 +25,9 @@ class StoryErrorCode(StrEnum):
     FILE_TOO_BIG = "file_too_big"
     IMAGE_NOT_RECOGNISED = "image_not_recognised"
     ALT_REQUIRED = "alt_required"
+    BAD_CHAPTERS = "bad_chapters"
+    TOO_LONG = "too_long"
+    NO_FILE = "no_file"
     # Consent
     NO_INTERVIEWEE_ADDRESS = "no_interviewee_address"
     CONSENT_WITHDRAWN = "consent_withdrawn"
