@@ -177,7 +177,7 @@ def check_audio(uploaded_file) -> AudioInfo:
     if length > AUDIO_MAX_SECONDS:
         raise DomainError(
             _("This recording lasts %(minutes)s minutes: at most %(max)s minutes are accepted.")
-            % {"minutes": math.ceil(length / 60), "max": AUDIO_MAX_SECONDS // 60},
+            % {"minutes": round(length / 60), "max": AUDIO_MAX_SECONDS // 60},
             code=StoryErrorCode.AUDIO_TOO_LONG,
             field="audio",
         )
