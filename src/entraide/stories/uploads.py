@@ -30,15 +30,11 @@ class UploadLimitMiddleware:
 
     def __call__(self, request):
         if announced_length(request) > UPLOAD_MAX_BYTES:
-            response = render(
-                request,
-                "stories/media/too_big.html",
-                {"limit": UPLOAD_MAX_BYTES},
-                status=413,
+            # The body is never read (a WSGI application may not say "Connection: close": the
+            # server closes a connection whose request body was not consumed).
+            return render(
+                request, "stories/media/too_big.html", {"limit": UPLOAD_MAX_BYTES}, status=413
             )
-            # The body is not read: the connection cannot be used for another request.
-            response["Connection"] = "close"
-            return response
         return self.get_response(request)
 
 
