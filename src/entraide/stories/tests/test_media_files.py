@@ -166,3 +166,14 @@ def test_what_is_not_a_photo_is_refused(content):
     with pytest.raises(DomainError) as refused:
         clean_photo(upload(content, name="photo.jpg"))
     assert refused.value.code == StoryErrorCode.IMAGE_NOT_RECOGNISED
+
+
+def test_the_demo_episode_is_a_short_mp3_with_its_transcript():
+    from pathlib import Path
+
+    folder = Path(media.__file__).parent / "demo_files"
+    info = check_audio(upload(folder / "reparer-ensemble.mp3"))
+    assert info.mime_type == "audio/mpeg"
+    assert 5 <= info.duration <= 30
+    assert info.size < 80_000
+    assert "café réparation" in (folder / "reparer-ensemble.txt").read_text()
