@@ -251,3 +251,20 @@ def test_range_requests_get_the_right_bytes(client, alice, story, audio_sample):
     bad = client.get(story.audio_url(), HTTP_RANGE=f"bytes={len(data)}-")
     assert bad.status_code == 416
     assert bad["Content-Range"] == f"bytes */{len(data)}"
+
+
+def test_an_upload_streaming_past_the_limit_is_cut_off(rf, monkeypatch, audio_sample):
+    """Whatever the headers said, the handler counts the bytes as they arrive and stops the
+    upload past the limit: no file reaches the view."""
+    from django.core.files.uploadhandler import TemporaryFileUploadHandler
+
+    from entraide.stories import uploads
+
+    monkeypatch.setattr(uploads, "UPLOAD_MAX_BYTES", 10_000)
+    data = audio_sample("mp3", seconds=5).read_bytes()
+    assert len(data) > 10_000
+    request = rf.post("/", {"audio": SimpleUploadedFile("a.mp3", data)})
+    counter = uploads.BoundedUploadHandler(request)
+    request.upload_handlers = [counter, TemporaryFileUploadHandler(request)]
+    assert "audio" not in request.FILES
+    assert counter.received > 10_000
