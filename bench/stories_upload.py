@@ -62,7 +62,7 @@ def make_recording(folder: Path, megabytes: int) -> Path:
     """A 10-second MP3 at 128 kbit/s CBR, without tags, repeated: MPEG frames follow one
     another, so the file is a valid recording of the summed length."""
     piece = folder / "piece.mp3"
-    subprocess.run(  # noqa: S603 - fixed arguments
+    subprocess.run(
         [shutil.which("ffmpeg"), "-v", "error", "-y", "-f", "lavfi", "-i",
          "sine=frequency=220:duration=10", "-ac", "1", "-c:a", "libmp3lame", "-b:a", "128k",
          "-write_xing", "0", "-id3v2_version", "0", "-map_metadata", "-1", str(piece)],
