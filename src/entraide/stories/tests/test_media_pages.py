@@ -124,6 +124,10 @@ def test_a_story_in_review_cannot_change_its_episode(
     response = client.post(episode_url(story), {"audio": audio_file(audio_sample("mp3", 1))})
     assert response.status_code == 400
     assert response.context["audio_form"].has_error(NON_FIELD_ERRORS, StoryErrorCode.NOT_EDITABLE)
+    assert "ne peut pas être modifié maintenant" in response.text
+    response = client.post(f"{episode_url(story)}transcription/", {"transcript": "Bonjour"})
+    assert response.status_code == 400
+    assert "Ses éditeur" in response.text  # the reason, shown although the form is not
     assert stored_files(media_root) == []
 
 
@@ -268,3 +272,18 @@ def test_an_upload_streaming_past_the_limit_is_cut_off(rf, monkeypatch, audio_sa
     request.upload_handlers = [counter, TemporaryFileUploadHandler(request)]
     assert "audio" not in request.FILES
     assert counter.received > 10_000
+
+
+def test_ten_thousand_characters_of_description_are_refused_whole(client, alice, story, media_root):
+    client.force_login(alice)
+    photo = SimpleUploadedFile("p.jpg", photo_with_gps(), content_type="image/jpeg")
+    response = client.post(photo_page(story), {"photo": photo, "alt": "x" * 10_000})
+    assert response.status_code == 400
+    assert response.context["form"].errors["alt"]
+    assert stored_files(media_root) == []
+    story.refresh_from_db()
+    assert not story.photo
+    response = client.post(f"{episode_url(story)}transcription/", {"transcript": "x" * 200_001})
+    assert response.status_code == 400
+    assert response.context["transcript_form"].has_error("transcript", StoryErrorCode.TOO_LONG)
+    assert not Episode.objects.filter(story=story, transcript__startswith="x").exists()
