@@ -388,6 +388,8 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# A request announcing a bigger body gets a 413 before it is read (entraide.stories.uploads).
+ENTRAIDE_UPLOAD_MAX_BYTES = env_int("ENTRAIDE_UPLOAD_MAX_BYTES", 201 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 WHITENOISE_MANIFEST_STRICT = False
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 30

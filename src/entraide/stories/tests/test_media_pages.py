@@ -13,7 +13,7 @@ from PIL import Image
 
 from entraide.core.errors import DomainError
 from entraide.stories.errors import StoryErrorCode
-from entraide.stories.models import Episode, Story
+from entraide.stories.models import AUDIO_MAX_BYTES, Episode, Story
 from entraide.stories.services import media as services
 from entraide.stories.tests.conftest import consented, published, stored_files
 from entraide.stories.tests.test_media_files import ELF, photo_with_gps
@@ -257,21 +257,25 @@ def test_range_requests_get_the_right_bytes(client, alice, story, audio_sample):
     assert bad["Content-Range"] == f"bytes */{len(data)}"
 
 
-def test_an_upload_streaming_past_the_limit_is_cut_off(rf, monkeypatch, audio_sample):
+def test_an_upload_streaming_past_the_limit_is_cut_off(rf, settings, audio_sample):
     """Whatever the headers said, the handler counts the bytes as they arrive and stops the
     upload past the limit: no file reaches the view."""
     from django.core.files.uploadhandler import TemporaryFileUploadHandler
 
     from entraide.stories import uploads
 
-    monkeypatch.setattr(uploads, "UPLOAD_MAX_BYTES", 10_000)
+    settings.ENTRAIDE_UPLOAD_MAX_BYTES = 10_000
     data = audio_sample("mp3", seconds=5).read_bytes()
     assert len(data) > 10_000
     request = rf.post("/", {"audio": SimpleUploadedFile("a.mp3", data)})
     counter = uploads.BoundedUploadHandler(request)
     request.upload_handlers = [counter, TemporaryFileUploadHandler(request)]
     assert "audio" not in request.FILES
-    assert counter.received > 10_000
+    assert counter.cut_short
+
+
+def test_the_upload_limit_leaves_room_for_the_longest_recording(settings):
+    assert settings.ENTRAIDE_UPLOAD_MAX_BYTES > AUDIO_MAX_BYTES
 
 
 def test_ten_thousand_characters_of_description_are_refused_whole(client, alice, story, media_root):

@@ -20,7 +20,7 @@ from entraide.stories.forms.media import AltForm, AudioForm, ChaptersForm, Photo
 from entraide.stories.media import photo_mime_type, too_big
 from entraide.stories.models import Episode, Story
 from entraide.stories.services import media as services
-from entraide.stories.uploads import UPLOAD_MAX_BYTES, BoundedUploadHandler
+from entraide.stories.uploads import BoundedUploadHandler, upload_max_bytes
 
 CHUNK = 64 * 1024
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -32,7 +32,7 @@ def _episode(story):
 
 def _upload_cut_short(request) -> bool:
     return any(
-        isinstance(handler, BoundedUploadHandler) and handler.received > UPLOAD_MAX_BYTES
+        isinstance(handler, BoundedUploadHandler) and handler.cut_short
         for handler in request.upload_handlers
     )
 
@@ -60,7 +60,7 @@ def episode(request, collection_slug, slug):
         return _episode_page(request, story)
     form = AudioForm(request.POST, request.FILES)
     if _upload_cut_short(request):
-        add_domain_error(form, too_big("audio", UPLOAD_MAX_BYTES))
+        add_domain_error(form, too_big("audio", upload_max_bytes()))
     elif form.is_valid():
         try:
             services.attach_audio(story, request.user, form.cleaned_data["audio"])
@@ -139,7 +139,7 @@ def photo(request, collection_slug, slug):
     elif request.method == "POST":
         form = PhotoForm(request.POST, request.FILES)
         if _upload_cut_short(request):
-            add_domain_error(form, too_big("photo", UPLOAD_MAX_BYTES))
+            add_domain_error(form, too_big("photo", upload_max_bytes()))
         elif form.is_valid():
             data = form.cleaned_data
             try:
