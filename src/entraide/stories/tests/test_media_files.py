@@ -176,4 +176,4 @@ def test_the_demo_episode_is_a_short_mp3_with_its_transcript():
     assert info.mime_type == "audio/mpeg"
     assert 5 <= info.duration <= 30
     assert info.size < 80_000
-    assert "café réparation" in (folder / "reparer-ensemble.txt").read_text()
+    assert "café réparation de Figuerolles" in (folder / "reparer-ensemble.txt").read_text()
