@@ -204,10 +204,13 @@ def answer(consent, *, media, credit, pseudonym="") -> Consent:
         consent.save()
         story.credit, story.pseudonym = consent.credit, consent.pseudonym
         story.save(update_fields=["credit", "pseudonym"])
+        was_published = story.state == Story.State.PUBLISHED
         effects = _mirror(story)
-        narrowed = [medium for medium in MEDIA if before[medium] and medium not in media]
+        narrowed = any(before[medium] and medium not in media for medium in MEDIA)
+        # The editors hear of it when a published story loses something at once.
+        editors = was_published and (narrowed or any(effects.values()))
         notifications.consent_answered(
-            consent, recipients=_recipients(story, editors=bool(effects or narrowed)), **effects
+            consent, recipients=_recipients(story, editors=editors), **effects
         )
         return consent
 
