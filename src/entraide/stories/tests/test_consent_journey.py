@@ -27,9 +27,8 @@ def the_link(message) -> str:
 def story(story_by, alice, audio_sample, place):
     place.contact_email = "contact@verriere.example"
     place.save()
-    story = story_by(
-        alice, slug="reparer-ensemble", body="Joséphine **répare** des grille-pain depuis vingt ans."
-    )
+    body = "Joséphine **répare** des grille-pain depuis vingt ans."
+    story = story_by(alice, slug="reparer-ensemble", body=body)
     episode = Episode.objects.create(story=story, transcript="Bonjour, je répare.")
     with open(audio_sample("mp3"), "rb") as sample:
         episode.audio.save("entretien.mp3", File(sample))
