@@ -152,10 +152,14 @@ def test_a_rollback_keeps_the_files(
     story = story_by(alice)
     story.photo.save("p.jpg", ContentFile(b"jpeg"))
     consent = services.request_consent(story, by=alice)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
+
+    def answer_then_fail():
+        with transaction.atomic():
             answered(consent, media=("text",))
             raise RuntimeError
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        pytest.raises(RuntimeError, answer_then_fail)
     assert callbacks == []
     assert stored_files(media_root) == [story.photo.name]
     story.refresh_from_db()
