@@ -158,8 +158,8 @@ def test_a_rollback_keeps_the_files(
             answered(consent, media=("text",))
             raise RuntimeError
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        pytest.raises(RuntimeError, answer_then_fail)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(RuntimeError):
+        answer_then_fail()
     assert callbacks == []
     assert stored_files(media_root) == [story.photo.name]
     story.refresh_from_db()
