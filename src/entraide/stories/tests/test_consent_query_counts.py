@@ -32,7 +32,7 @@ def a_consent(n):
         interviewee_email=f"j{i}@example.org",
     )
     story.themes.set(collection.themes.all()[:n])
-    for k in range(1, n):
+    for _k in range(1, n):
         Author.objects.create(story=story, user=UserFactory(), accepted_at=timezone.now())
     for k in range(n):
         StoryVersion.objects.create(story=story, number=k + 1, title=story.title, body="Texte")
