@@ -86,7 +86,11 @@ def refused(story, medium) -> bool:
 
 
 def _lock(story) -> Story:
-    return Story.objects.select_for_update().select_related("collection__place").get(pk=story.pk)
+    return (
+        Story.objects.select_for_update(of=("self",))
+        .select_related("collection__place")
+        .get(pk=story.pk)
+    )
 
 
 def _check_may_ask(story, by):

@@ -167,3 +167,18 @@ def test_the_relecture_through_the_page(client, client_for, story, alice):
     empty = client.post(consent.private_url() + "relecture/", {"corrections": ""})
     assert empty.status_code == 400
     assert empty.context["reading_form"].has_error("corrections", "corrections_required")
+
+
+def test_an_older_link_shows_the_newer_request_and_still_allows_withdrawing(client, story, alice):
+    first = consented(story)
+    Consent.objects.filter(pk=first.pk).update(requested_at=first.requested_at.replace(year=2020))
+    services.request_consent(story, by=alice)
+    page = client.get(first.private_url()).content.decode()
+    assert "Une demande plus récente vous a été envoyée" in page
+    assert "Enregistrer ma réponse" not in page
+    assert first.private_url() + "retirer/" in page
+    response = client.post(
+        first.private_url(), {"decision": "accord", "media": ["text"], "credit": "nom"}
+    )
+    assert response.status_code == 400
+    assert response.context["form"].has_error("__all__", "consent_superseded")
