@@ -257,3 +257,15 @@ def test_corrections_are_mailed_to_the_authors(alice, in_review):
 def test_reading_not_required_is_never_pending(story_by, alice):
     story = story_by(alice)
     assert not services.reading_pending(story)
+
+
+def test_each_person_told_of_a_withdrawal_reads_it_in_their_language(story_by, alice, bob):
+    bob.language = "en"
+    bob.save()
+    story = published(story_by(alice))
+    mail.outbox.clear()
+    services.withdraw(consented(story))
+    told = {message.to[0]: message for message in mail.outbox}
+    assert "Consent withdrawn" in told["bob@example.org"].subject
+    assert "Consentement retiré" in told["alice@example.org"].subject
+    assert "unpublished at once" in told["bob@example.org"].body
