@@ -37,6 +37,85 @@ def send(template, *, to, language, collection, **context):
 # --- Consent (services/consent.py) --------------------------------------------------------
 
 
+def _private_link(consent, anchor=""):
+    return settings.ENTRAIDE_SITE_URL + consent.private_url() + anchor
+
+
+def consent_requested(consent, *, authors):
+    """To the interviewee, in the requester's language: the private link to the consent page."""
+    story = consent.story
+    send(
+        "consent_request",
+        to=[consent.email],
+        language=consent.language,
+        collection=story.collection,
+        story=story,
+        authors=authors,
+        link=_private_link(consent),
+    )
+
+
+def _to_each(template, recipients, story, **context):
+    """`recipients`: (user, address of the story's page for them) pairs."""
+    for person, url in recipients:
+        send(
+            template,
+            to=[person.email],
+            language=person.language,
+            collection=story.collection,
+            story=story,
+            person=person,
+            story_link=settings.ENTRAIDE_SITE_URL + url,
+            **context,
+        )
+
+
+def consent_answered(consent, *, recipients, unpublished, audio_deleted, photo_deleted):
+    """To the authors (and the editors when something was taken away): the answer, medium by
+    medium, and what it changed at once."""
+    _to_each(
+        "consent_answered",
+        recipients,
+        consent.story,
+        consent=consent,
+        unpublished=unpublished,
+        audio_deleted=audio_deleted,
+        photo_deleted=photo_deleted,
+    )
+
+
+def consent_withdrawn(story, *, recipients, unpublished, files_deleted):
+    """To the authors and the editors: consent was withdrawn, and what happened."""
+    _to_each(
+        "consent_withdrawn",
+        recipients,
+        story,
+        unpublished=unpublished,
+        files_deleted=files_deleted,
+    )
+
+
+def reading_requested(consent):
+    """To the interviewee: read the final text on your page, approve it or ask corrections."""
+    story = consent.story
+    send(
+        "reading_request",
+        to=[consent.email],
+        language=consent.language,
+        collection=story.collection,
+        story=story,
+        link=_private_link(consent, "#relecture"),
+    )
+
+
+def reading_approved(consent, *, recipients):
+    _to_each("reading_approved", recipients, consent.story, consent=consent)
+
+
+def corrections_asked(consent, *, recipients):
+    _to_each("reading_corrections", recipients, consent.story, consent=consent)
+
+
 # --- Review and publication (services/review.py, services/collections.py) -----------------
 
 
