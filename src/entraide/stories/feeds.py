@@ -193,7 +193,7 @@ def podcast(collection) -> bytes:
             (absolute(transcript_url(story, "html")), "text/html", language),
             (absolute(transcript_url(story, "txt")), "text/plain", language),
         ]
-        entry.podcastindex.persons = [
-            (name, "author", "") for name in author_names(story)
-        ] + [(story.credited_name(), "guest", "")]
+        entry.podcastindex.persons = [(name, "author", "") for name in author_names(story)] + [
+            (story.credited_name(), "guest", "")
+        ]
     return fg.rss_str(pretty=True)

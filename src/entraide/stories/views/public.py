@@ -180,7 +180,5 @@ urlpatterns = [
     path(
         "<slug:collection>/<slug:story>/transcription.txt", transcript_text, name="transcript_txt"
     ),
-    path(
-        "<slug:collection>/<slug:story>/transcription.html", transcript_page, name="transcript"
-    ),
+    path("<slug:collection>/<slug:story>/transcription.html", transcript_page, name="transcript"),
 ]
