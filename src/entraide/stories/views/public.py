@@ -7,6 +7,7 @@ Nothing exists for the public before consent covers it: a draft collection, or a
 `Story.objects.public()`, answers 404, like an address that never existed. Every page costs a
 fixed number of queries, whatever the number of stories."""
 
+import hashlib
 import re
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import path
+from django.utils.cache import get_conditional_response, patch_cache_control
 
 from entraide.core.page_cache import public_page
 from entraide.core.pagination import IndexPaginator
@@ -155,20 +157,26 @@ def transcript_page(request, collection, story):
 # --- The feeds ------------------------------------------------------------------------------
 
 
-def _feed(content: bytes, content_type: str) -> HttpResponse:
-    return HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
+def _feed(request, content: bytes, content_type: str) -> HttpResponse:
+    """The feed, with an ETag of its content: a podcast app that polls it gets a 304 while
+    nothing changed, and is never told a withdrawn story is still there (`no-cache`)."""
+    etag = f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"'
+    response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, no_cache=True)
+    return get_conditional_response(request, etag=etag, response=response)
 
 
 @public_page
 def atom_feed(request, collection):
     collection = public_collection(collection)
-    return _feed(feeds.atom(collection), "application/atom+xml")
+    return _feed(request, feeds.atom(collection), "application/atom+xml")
 
 
 @public_page
 def podcast_feed(request, collection):
     collection = public_collection(collection)
-    return _feed(feeds.podcast(collection), "application/rss+xml")
+    return _feed(request, feeds.podcast(collection), "application/rss+xml")
 
 
 urlpatterns = [
