@@ -57,7 +57,8 @@ def test_a_collection_shows_its_public_stories_as_cards(
     response = client.get(collection.get_absolute_url())
     page = text_of(response)
     assert response.status_code == 200
-    assert "Réparer ensemble" in page and story.get_absolute_url() in page
+    assert "Réparer ensemble" in page
+    assert story.get_absolute_url() in page
     assert "Portrait de Joséphine Martin" in page
     assert "par Alice" in page
     assert "Vingt ans de grille-pain." in page
@@ -124,13 +125,15 @@ def test_a_story_page_shows_the_text_the_episode_its_chapters_and_transcript(cli
     add_episode(story, chapters="00:00 Accueil\n01:30 Le café\nune ligne sans heure")
     page = text_of(client.get(story.get_absolute_url()))
     assert "<h1>Réparer ensemble</h1>" in page
-    assert "Portrait de Joséphine Martin" in page and "par Alice" in page
+    assert "Portrait de Joséphine Martin" in page
+    assert "par Alice" in page
     assert "<strong>répare</strong>" in page
     assert f'<audio controls preload="none" src="{story.audio_url()}"></audio>' in page
     assert "Durée\u00a0: 2:05" in page or "Durée : 2:05" in page
     assert f'href="{story.audio_url()}" download' in page
     assert re.search(r"<li><span class=\"muted\">00:00</span> Accueil</li>", page)
-    assert "01:30</span> Le café" in page and "une ligne sans heure" not in page
+    assert "01:30</span> Le café" in page
+    assert "une ligne sans heure" not in page
     assert 'id="transcription"' in page
     assert page.index("<audio") < page.index("je répare des grille-pain")
     assert '<meta property="og:title" content="Réparer ensemble">' in page
@@ -179,7 +182,8 @@ def test_the_theme_filter_shows_the_stories_of_a_theme(client, collection, publi
     public(title="Sobre").themes.set([sobriety])
     public(title="En forme", slug="en-forme").themes.set([health])
     page = text_of(client.get(f"{collection.get_absolute_url()}?theme=theme-1"))
-    assert "Sobre" in page and "En forme" not in page
+    assert "Sobre" in page
+    assert "En forme" not in page
     assert f'href="{collection.get_absolute_url()}?theme=theme-1" aria-current="page"' in page
     assert f'href="{collection.get_absolute_url()}">Tous' in page
     every = text_of(client.get(collection.get_absolute_url()))
