@@ -77,8 +77,9 @@ def _channel(collection, self_url: str) -> FeedGenerator:
     fg.id(absolute(self_url))
     fg.title(collection.title)
     fg.subtitle(excerpt(collection.description_html) or collection.title)
-    fg.link(href=absolute(collection.get_absolute_url()), rel="alternate")
+    # In this order: feedgen takes the last link given as the RSS channel's <link>.
     fg.link(href=absolute(self_url), rel="self")
+    fg.link(href=absolute(collection.get_absolute_url()), rel="alternate")
     fg.language(get_language() or settings.LANGUAGE_CODE)
     fg.author({"name": collection.place.name})
     return fg

@@ -59,6 +59,7 @@ def test_the_podcast_feed_lists_the_episodes_as_a_podcast_app_reads_them(
     assert not feed.bozo, feed.bozo_exception
     assert feed.feed.title == collection.title
     assert feed.feed.language == "fr"
+    assert feed.feed.link == settings.ENTRAIDE_SITE_URL + collection.get_absolute_url()
     [entry] = feed.entries
     page = settings.ENTRAIDE_SITE_URL + story.get_absolute_url()
     assert entry.title == "Réparer ensemble"
