@@ -7,6 +7,7 @@ only the stories whose `audio_is_public` (voice consented, audio and transcript 
 feed lists the latest stories only (ATOM_SIZE, PODCAST_SIZE), so that building it costs the
 same for a collection of 5 stories as for one of 500; the query count does not grow either."""
 
+import re
 import uuid
 
 from django.conf import settings
@@ -29,6 +30,7 @@ ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 # podcast:guid is a UUIDv5 of the feed's address (scheme left out) in this namespace.
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 ITUNES_CATEGORY = ("Society & Culture", "Documentary")
+CHAPTER = re.compile(r"^\s*((?:\d{1,2}:)?\d{1,2}:\d{2})\s+(.+?)\s*$")
 
 
 def absolute(path: str) -> str:
@@ -63,6 +65,28 @@ def author_names(story) -> list[str]:
 
 def excerpt(html: str, words=60) -> str:
     return Truncator(strip_tags(html).strip()).words(words)
+
+
+def chapters(text: str) -> list[tuple[str, str]]:
+    """An episode's chapters ("mm:ss Title" or "h:mm:ss Title" a line) as (time, title);
+    other lines are left out."""
+    found = []
+    for line in text.splitlines():
+        match = CHAPTER.match(line)
+        if match:
+            found.append((match.group(1), match.group(2)))
+    return found
+
+
+def chapter_starts(text: str) -> list[tuple[int, str]]:
+    """The chapters as (start in seconds, title), in the order of their start."""
+    starts = []
+    for time, title in chapters(text):
+        seconds = 0
+        for part in time.split(":"):
+            seconds = seconds * 60 + int(part)
+        starts.append((seconds, title))
+    return sorted(starts, key=lambda start: start[0])
 
 
 def transcript_url(story, extension: str) -> str:
@@ -139,6 +163,7 @@ class PodcastIndexEntry(BaseEntryExtension):
     def __init__(self):
         self.transcripts = []  # (url, type, language)
         self.persons = []  # (name, role, href)
+        self.chapters = ""  # the address of the chapters in JSON, if any
 
     def extend_ns(self):
         return {"podcast": PODCAST_NS}
@@ -151,6 +176,8 @@ class PodcastIndexEntry(BaseEntryExtension):
             if href:
                 attributes["href"] = href
             _podcast(item, "person", name, **attributes)
+        if self.chapters:
+            _podcast(item, "chapters", url=self.chapters, type="application/json+chapters")
         return item
 
 
@@ -197,4 +224,6 @@ def podcast(collection) -> bytes:
         entry.podcastindex.persons = [(name, "author", "") for name in author_names(story)] + [
             (story.credited_name(), "guest", "")
         ]
+        if chapters(episode.chapters):
+            entry.podcastindex.chapters = absolute(f"{story.get_absolute_url()}chapitres.json")
     return fg.rss_str(pretty=True)

@@ -35,7 +35,7 @@ def a_collection(n, *, episodes=True):
         )
         story.themes.set(themes[:2])
         if episodes and i % 2 == 0:
-            add_episode(story)
+            add_episode(story, chapters="00:00 Accueil\n01:30 Le café")
         consented(story)
         published(story)
     return collection
@@ -101,6 +101,12 @@ def transcript_text(n):
     return Visit(f"{story.get_absolute_url()}transcription.txt", shows=["grille-pain"])
 
 
+def chapters_json(n):
+    collection = a_collection(n)
+    story = Story.objects.filter(collection=collection).order_by("pk").first()
+    return Visit(f"{story.get_absolute_url()}chapitres.json", shows=["Le café"])
+
+
 PAGES = [
     Page("stories:collections", 2, collection_list),
     Page("stories:collection", 6, collection_page),
@@ -110,4 +116,5 @@ PAGES = [
     Page("stories:podcast", 4, podcast),
     Page("stories:transcript", 1, transcript),
     Page("stories:transcript_txt", 1, transcript_text),
+    Page("stories:chapters", 1, chapters_json),
 ]

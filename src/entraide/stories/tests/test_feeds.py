@@ -194,3 +194,30 @@ def test_a_podcast_app_polling_an_unchanged_feed_gets_a_304(client, collection, 
     changed = client.get(collection.podcast_url(), HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200
     assert b"Un nouveau" in changed.content
+
+
+def test_chapters_are_linked_from_the_feed_in_the_podcasting_json_format(
+    client, collection, public, alice
+):
+    story = public(episode=False)
+    add_episode(story, chapters="00:00 Accueil\n1:02:03 La fin\n01:30 Le café\npas une heure")
+    root = xml_of(podcast_of(client, collection).content)
+    [link] = root.iter(f"{{{PODCAST_NS}}}chapters")
+    assert link.get("type") == "application/json+chapters"
+    response = client.get(link.get("url").removeprefix(settings.ENTRAIDE_SITE_URL))
+    assert response["Content-Type"] == "application/json+chapters; charset=utf-8"
+    assert response.json() == {
+        "version": "1.2.0",
+        "chapters": [
+            {"startTime": 0, "title": "Accueil"},
+            {"startTime": 90, "title": "Le café"},
+            {"startTime": 3723, "title": "La fin"},
+        ],
+    }
+
+
+def test_an_episode_without_chapters_links_none(client, collection, public):
+    story = public()
+    root = xml_of(podcast_of(client, collection).content)
+    assert list(root.iter(f"{{{PODCAST_NS}}}chapters")) == []
+    assert client.get(f"{story.get_absolute_url()}chapitres.json").status_code == 404

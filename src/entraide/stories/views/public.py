@@ -8,7 +8,7 @@ Nothing exists for the public before consent covers it: a draft collection, or a
 fixed number of queries, whatever the number of stories."""
 
 import hashlib
-import re
+import json
 
 from django.conf import settings
 from django.core.paginator import InvalidPage
@@ -25,7 +25,6 @@ from entraide.stories.access import public_collection, public_story
 from entraide.stories.models import Collection, Story
 
 STORIES_PER_PAGE = 12
-CHAPTER = re.compile(r"^\s*((?:\d{1,2}:)?\d{1,2}:\d{2})\s+(.+?)\s*$")
 
 
 def _page(paginator, number):
@@ -45,12 +44,7 @@ def duration(seconds: int) -> str:
 
 def chapters(text: str) -> list[tuple[str, str]]:
     """The episode's chapters ("mm:ss Title" a line) as (time, title); other lines skipped."""
-    found = []
-    for line in text.splitlines():
-        match = CHAPTER.match(line)
-        if match:
-            found.append((match.group(1), match.group(2)))
-    return found
+    return feeds.chapters(text)
 
 
 def _cards(stories) -> list[dict]:
@@ -154,6 +148,20 @@ def transcript_page(request, collection, story):
     return render(request, "stories/public/transcript.html", context)
 
 
+@public_page
+def chapters_json(request, collection, story):
+    """The chapters in the Podcasting 2.0 JSON format, linked from the podcast feed."""
+    story = _heard_story(collection, story)
+    found = feeds.chapter_starts(story.episode.chapters)
+    if not found:
+        raise Http404
+    content = {"version": "1.2.0", "chapters": [{"startTime": t, "title": n} for t, n in found]}
+    return HttpResponse(
+        json.dumps(content, ensure_ascii=False),
+        content_type="application/json+chapters; charset=utf-8",
+    )
+
+
 # --- The feeds ------------------------------------------------------------------------------
 
 
@@ -189,4 +197,5 @@ urlpatterns = [
         "<slug:collection>/<slug:story>/transcription.txt", transcript_text, name="transcript_txt"
     ),
     path("<slug:collection>/<slug:story>/transcription.html", transcript_page, name="transcript"),
+    path("<slug:collection>/<slug:story>/chapitres.json", chapters_json, name="chapters"),
 ]
