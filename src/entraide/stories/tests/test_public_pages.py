@@ -226,3 +226,18 @@ def test_script_and_html_in_every_text_stay_text(client, collection, story_by, a
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; moi" in text_of(
         client.get(story.get_absolute_url())
     )
+
+
+def test_the_pages_of_a_theme_show_each_story_once(client, collection, alice):
+    themes = list(collection.themes.all()[:3])
+    for i in range(14):
+        story = build_story(collection, alice, title=f"Récit {i:02}", slug=f"recit-{i}")
+        story.themes.set(themes if i < 13 else themes[1:])
+        consented(story)
+        published(story)
+    address = f"{collection.get_absolute_url()}?theme={themes[0].slug}"
+    first, second = text_of(client.get(address)), text_of(client.get(f"{address}&page=2"))
+    assert first.count('<li class="card">') == 12
+    assert second.count('<li class="card">') == 1
+    assert "Récit 13" not in first + second
+    assert f'href="?theme={themes[0].slug}&amp;page=1"' in second or 'rel="prev"' in second

@@ -82,7 +82,10 @@ def collection_detail(request, collection):
         theme = next((t for t in themes if t.slug == chosen), None)
         if theme is None:
             raise Http404
-        stories = stories.filter(themes=theme)
+        # A subquery, not a join: IndexPaginator takes pages after the first by their ids
+        # alone, dropping the conditions but not the joins (a join would repeat each story).
+        tagged = Story.themes.through.objects.filter(theme=theme).values("story_id")
+        stories = stories.filter(pk__in=tagged)
     page = _page(IndexPaginator(stories, STORIES_PER_PAGE), request.GET.get("page"))
     context = {
         "collection": collection,
