@@ -15,7 +15,6 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
@@ -104,7 +103,7 @@ def _channel(collection, self_url: str) -> FeedGenerator:
     # In this order: feedgen takes the last link given as the RSS channel's <link>.
     fg.link(href=absolute(self_url), rel="self")
     fg.link(href=absolute(collection.get_absolute_url()), rel="alternate")
-    fg.language(get_language() or settings.LANGUAGE_CODE)
+    fg.language(settings.LANGUAGE_CODE)  # the stories' language, not the reader's
     fg.author({"name": collection.place.name})
     return fg
 
@@ -194,7 +193,7 @@ def podcast_stories(collection) -> list:
 
 def podcast(collection) -> bytes:
     stories = podcast_stories(collection)
-    language = get_language() or settings.LANGUAGE_CODE
+    language = settings.LANGUAGE_CODE  # the stories' language, not the reader's
     fg = _channel(collection, collection.podcast_url())
     fg.description(excerpt(collection.description_html, 300) or collection.title)
     fg.load_extension("podcast")

@@ -93,6 +93,7 @@ def collection_detail(request, collection):
         "theme": theme,
         "page": page,
         "cards": _cards(page),
+        "page_url": feeds.absolute(collection.get_absolute_url()),
         "atom_url": feeds.absolute(collection.atom_url()),
         "podcast_url": feeds.absolute(collection.podcast_url()),
     }
