@@ -3,10 +3,11 @@
 
 import pytest
 
+from entraide.stories.tests.pages_media import PAGES as MEDIA
 from entraide.stories.tests.pages_public import PAGES as PUBLIC
 from tests.querycount import assert_page_cost
 
-PAGES = [*PUBLIC]
+PAGES = [*PUBLIC, *MEDIA]
 
 
 @pytest.mark.django_db
