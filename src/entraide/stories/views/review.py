@@ -80,11 +80,13 @@ def stories(request, slug):
 
 def _story_page(request, story, *, status=200, form=None, changes_form=None, error=None):
     consent = story.current_consent()
+    episode = Episode.objects.filter(story=story).first()
     refusal = services.publication_refusal(story) if story.state == State.ACCEPTED else None
     context = {
         "collection": story.collection,
         "story": story,
-        "episode": Episode.objects.filter(story=story).first(),
+        "episode": episode,
+        "duration": f"{episode.duration // 60}:{episode.duration % 60:02d}" if episode else "",
         "consent": consent,
         "consent_badge": consent_status(consent),
         "comments": story.comments.select_related("author", "version").order_by("created_at"),
