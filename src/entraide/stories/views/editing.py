@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from entraide.core.errors import DomainError, add_domain_error
@@ -140,7 +141,11 @@ def remove_theme(request, slug, pk):
         lost = services.remove_theme(theme, by=request.user)
         messages.success(
             request,
-            _("The theme “%(name)s” is removed; %(count)s stories no longer have it.")
+            ngettext(
+                "The theme “%(name)s” is removed; %(count)s story no longer has it.",
+                "The theme “%(name)s” is removed; %(count)s stories no longer have it.",
+                lost,
+            )
             % {"name": theme.name, "count": lost},
         )
         return redirect(collection.manage_url() + "#themes")
@@ -148,7 +153,11 @@ def remove_theme(request, slug, pk):
     consequences = [_("Stories can no longer be filed under it.")]
     if used:
         consequences.append(
-            _("%(count)s stories have it and will lose it (they stay, without this theme).")
+            ngettext(
+                "%(count)s story has it and will lose it (it stays, without this theme).",
+                "%(count)s stories have it and will lose it (they stay, without this theme).",
+                used,
+            )
             % {"count": used}
         )
     context = {
@@ -229,7 +238,11 @@ def invite_writers(request, slug):
         else:
             messages.success(
                 request,
-                _("%(count)s invitations sent (addresses already invited are skipped).")
+                ngettext(
+                    "%(count)s invitation sent (addresses already invited are skipped).",
+                    "%(count)s invitations sent (addresses already invited are skipped).",
+                    len(invited),
+                )
                 % {"count": len(invited)},
             )
             return redirect(collection.manage_url() + "#writers")
