@@ -140,5 +140,5 @@ def test_each_author_is_mailed_in_their_language(bob, alice, in_review):
     review.accept(in_review, by=bob)
     subjects = {m.to[0]: m.subject for m in mail.outbox}
     assert set(subjects) == {"alice@example.org", "sam@example.org"}
-    assert "acceptée" in subjects["alice@example.org"]
+    assert "accepté" in subjects["alice@example.org"]
     assert "is accepted" in subjects["sam@example.org"]
