@@ -7,7 +7,6 @@ POSTs and goes back to the page, or draws it again with the refusal beside its f
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -39,7 +38,7 @@ def create(request):
     """A new collection, for one of the places the person runs; 403 for anyone running none."""
     places = _places(request.user)
     if not request.user.is_superuser and not organised_place_ids(request.user):
-        raise PermissionDenied(_("Only the team of a place can create a collection."))
+        return render(request, "stories/editing/no_place.html", status=403)
     form = CollectionForm(request.POST or None, places=places)
     status = 200
     if request.method == "POST":
