@@ -116,9 +116,9 @@ def add_theme(request, slug):
 
 @login_required
 @require_POST
-def rename_theme(request, slug, pk):
+def rename_theme(request, slug, theme_id):
     collection = collection_for_editor(request, slug)
-    theme = get_object_or_404(collection.themes, pk=pk)
+    theme = get_object_or_404(collection.themes, pk=theme_id)
     form = ThemeForm(request.POST, auto_id="id_new_theme_%s")
     if form.is_valid():
         try:
@@ -132,10 +132,10 @@ def rename_theme(request, slug, pk):
 
 
 @login_required
-def remove_theme(request, slug, pk):
+def remove_theme(request, slug, theme_id):
     """GET: what removing it does (how many stories lose it); POST: remove it."""
     collection = collection_for_editor(request, slug)
-    theme = get_object_or_404(collection.themes, pk=pk)
+    theme = get_object_or_404(collection.themes, pk=theme_id)
     if request.method == "POST":
         lost = services.remove_theme(theme, by=request.user)
         messages.success(
@@ -250,9 +250,9 @@ def invite_writers(request, slug):
 
 @login_required
 @require_POST
-def remove_writer(request, slug, pk):
+def remove_writer(request, slug, writer_id):
     collection = collection_for_editor(request, slug)
-    writer = get_object_or_404(collection.writers.select_related("user"), pk=pk)
+    writer = get_object_or_404(collection.writers.select_related("user"), pk=writer_id)
     services.remove_writer(writer, by=request.user)
     messages.success(
         request,
@@ -295,11 +295,13 @@ urlpatterns = [
     path("invitation/<str:token>/", invitation, name="writer_invitation"),
     path("<slug:slug>/gerer/", manage, name="manage_collection"),
     path("<slug:slug>/gerer/themes/", add_theme, name="add_theme"),
-    path("<slug:slug>/gerer/themes/<int:pk>/", rename_theme, name="rename_theme"),
-    path("<slug:slug>/gerer/themes/<int:pk>/retirer/", remove_theme, name="remove_theme"),
+    path("<slug:slug>/gerer/themes/<int:theme_id>/", rename_theme, name="rename_theme"),
+    path("<slug:slug>/gerer/themes/<int:theme_id>/retirer/", remove_theme, name="remove_theme"),
     path("<slug:slug>/gerer/code/", regenerate_code, name="regenerate_code"),
     path("<slug:slug>/gerer/publication/", publication, name="collection_publication"),
     path("<slug:slug>/gerer/consentement/", consent_form, name="consent_form"),
     path("<slug:slug>/gerer/redacteurs/", invite_writers, name="invite_writers"),
-    path("<slug:slug>/gerer/redacteurs/<int:pk>/retirer/", remove_writer, name="remove_writer"),
+    path(
+        "<slug:slug>/gerer/redacteurs/<int:writer_id>/retirer/", remove_writer, name="remove_writer"
+    ),
 ]
