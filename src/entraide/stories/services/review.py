@@ -69,6 +69,9 @@ def comment(story, *, by, body) -> Comment:
     body = _check_comment(body)
     with transaction.atomic():
         locked = _lock(story)
+        last = locked.comments.order_by("-created_at", "-pk").first()
+        if last is not None and last.author_id == by.pk and last.body == body:
+            return last  # the same comment sent twice (a double click): kept once
         note = _add_comment(locked, by, body)
         notifications.story_reviewed(locked, "commented", by=by, comment=note)
     return note

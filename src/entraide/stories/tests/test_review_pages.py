@@ -133,7 +133,9 @@ def test_commenting_from_the_page(client_for, bob, alice, story_by):
     assert client.post(story.review_url(), {"body": " "}).status_code == 400
     assert client.post(story.review_url(), {"body": "c" * 10_000}).status_code == 400
     assert client.post(story.review_url(), {"body": "Bravo"}).status_code == 302
+    assert client.post(story.review_url(), {"body": "Bravo"}).status_code == 302  # double click
     assert Comment.objects.get().version.number == 1
+    assert len(mail.outbox) == 1
     assert "sur la version 1" in client.get(story.review_url()).text
 
 
