@@ -14,7 +14,7 @@ class StoryErrorCode(StrEnum):
     NOT_A_WRITER = "not_a_writer"
     TOO_MANY_ADDRESSES = "too_many_addresses"
     THEME_TAKEN = "theme_taken"
-    TOO_LONG = "too_long"
+    # TOO_LONG (a theme, a comment): the code of the Media block below
     # Writing
     NOT_EDITABLE = "not_editable"
     NOT_AN_AUTHOR = "not_an_author"
