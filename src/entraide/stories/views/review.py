@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from entraide.core.errors import DomainError, add_domain_error
 from entraide.stories.access import collection_for_editor, story_for_editor
 from entraide.stories.errors import StoryErrorCode
-from entraide.stories.forms.review import CommentForm
+from entraide.stories.forms.review import ChangesForm, CommentForm
 from entraide.stories.models import Author, Consent, Episode, Story
 from entraide.stories.services import review as services
 
@@ -92,7 +92,7 @@ def _story_page(request, story, *, status=200, form=None, changes_form=None, err
         "comments": story.comments.select_related("author", "version").order_by("created_at"),
         "authors": story.authors.select_related("user"),
         "form": form or CommentForm(),
-        "changes_form": changes_form or CommentForm(auto_id="id_changes_%s"),
+        "changes_form": changes_form or ChangesForm(),
         "actions": [
             word for word, (_f, states) in services.ACTIONS.items() if story.state in states
         ],
@@ -140,7 +140,7 @@ def act(request, collection_slug, slug, action):
     changes_form = None
     try:
         if action == "a-reprendre":
-            changes_form = CommentForm(request.POST, auto_id="id_changes_%s")
+            changes_form = ChangesForm(request.POST)
             if not changes_form.is_valid():
                 return _story_page(request, story, status=400, changes_form=changes_form)
             service(story, by=request.user, comment=changes_form.cleaned_data["body"])
