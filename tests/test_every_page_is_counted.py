@@ -63,6 +63,14 @@ ACTIONS = {
     "challenges:publish",
     "challenges:publish_testimony",
     "challenges:hide_testimony",
+    "stories:add_theme",  # stories' editors: each draws the settings page again when refused
+    "stories:rename_theme",
+    "stories:regenerate_code",
+    "stories:collection_publication",
+    "stories:consent_form",
+    "stories:invite_writers",
+    "stories:remove_writer",
+    "stories:review_action",  # draws the review page again (400, or 409 in the wrong state)
 }
 
 # Pages about one thing that lists nothing: fixed text, an empty form, or the confirmation of
@@ -94,6 +102,9 @@ ONE_THING = {
     "surveys:results_csv",  # files: their counts are in surveys/tests/test_exports.py
     "surveys:answers_csv",
     "surveys:report_pdf",  # the report's PDF: its count is in surveys/tests/test_report.py
+    "stories:create_collection",  # an empty form (the places one runs: a handful)
+    "stories:remove_theme",  # the confirmation of removing one theme
+    "stories:writer_invitation",  # one invitation
 }
 
 

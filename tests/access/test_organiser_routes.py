@@ -23,6 +23,8 @@ from entraide.manifestos.models import Amendment, Phase
 from entraide.places import services as places
 from entraide.polls import services as polls
 from entraide.polls.tests.conftest import slot_times
+from entraide.stories.models import Writer
+from entraide.stories.tests.conftest import build_collection
 from entraide.surveys import services as surveys
 from entraide.workshops import services as workshops
 from tests.factories import PlaceFactory, SeriesFactory, UserFactory, WorkshopFactory
@@ -99,6 +101,8 @@ def elsewhere():
     invitation = places.invite_organiser(
         place, email="sam@example.org", by=owner, site_url="https://entraide.example.org"
     )
+    stories = build_collection(place, slug=ELSEWHERE, code="AILLEURS")
+    story_writer = Writer.objects.create(collection=stories, email="redac@example.org")
     return {
         "owner": owner,
         "participant": participant,
@@ -112,6 +116,8 @@ def elsewhere():
         "comment": comment,
         "survey_question": survey_question,
         "testimony": testimony,
+        "theme": stories.themes.first(),
+        "writer": story_writer,
     }
 
 
@@ -129,6 +135,8 @@ FILL = {
     "survey_section_id": lambda scene: scene["survey_question"].section_id,
     "survey_question_id": lambda scene: scene["survey_question"].pk,
     "testimony_id": lambda scene: scene["testimony"].pk,
+    "theme_id": lambda scene: scene["theme"].pk,  # stories
+    "writer_id": lambda scene: scene["writer"].pk,
 }
 
 

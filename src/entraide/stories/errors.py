@@ -12,6 +12,9 @@ class StoryErrorCode(StrEnum):
     BAD_ADDRESS = "bad_address"
     UNKNOWN_CODE = "unknown_code"
     NOT_A_WRITER = "not_a_writer"
+    TOO_MANY_ADDRESSES = "too_many_addresses"
+    THEME_TAKEN = "theme_taken"
+    # TOO_LONG (a theme, a comment): the code of the Media block below
     # Writing
     NOT_EDITABLE = "not_editable"
     NOT_AN_AUTHOR = "not_an_author"

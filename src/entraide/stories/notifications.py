@@ -119,4 +119,36 @@ def corrections_asked(consent, *, recipients):
 # --- Review and publication (services/review.py, services/collections.py) -----------------
 
 
+def writer_invited(writer, *, by):
+    """An invitation to write in a collection, to an address that may have no account yet."""
+    send(
+        "writer_invited",
+        to=[writer.email],
+        language=writer.language,
+        collection=writer.collection,
+        editor=by.display_name,
+        link=settings.ENTRAIDE_SITE_URL + writer.invitation_url(),
+    )
+
+
+def story_reviewed(story, step, *, by, comment=None):
+    """The authors learn a step of their story's review ("commented", "changes_requested",
+    "accepted", "published", "unpublished"), each in their language."""
+    authors = story.authors.filter(user__isnull=False, accepted_at__isnull=False).select_related(
+        "user"
+    )
+    for author in authors:
+        send(
+            "story_reviewed",
+            to=[author.user.email],
+            language=author.user.language,
+            collection=story.collection,
+            story=story,
+            step=step,
+            editor=by.display_name,
+            comment=comment,
+            link=settings.ENTRAIDE_SITE_URL + story.edit_url(),
+        )
+
+
 # --- Anthology (services/anthology.py) ----------------------------------------------------
