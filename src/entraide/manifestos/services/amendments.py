@@ -16,10 +16,10 @@ from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from entraide.core.diff import changed
 from entraide.core.errors import DomainError
 from entraide.core.tokens import new_keyed_link, token_digest
 from entraide.manifestos import notifications
-from entraide.manifestos.diff import changed
 from entraide.manifestos.errors import ManifestoErrorCode
 from entraide.manifestos.models import (
     AMENDMENT_LINK_PURPOSE,

@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from entraide.core.diff import changed
 from entraide.core.errors import DomainError
 from entraide.manifestos import notifications
-from entraide.manifestos.diff import changed
 from entraide.manifestos.errors import ManifestoErrorCode
 from entraide.manifestos.models import (
     DECISION_REASON_MAX,

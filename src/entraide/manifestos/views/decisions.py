@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from entraide.core.diff import diff_html
 from entraide.core.errors import DomainError, add_domain_error
 from entraide.manifestos.access import manifesto_for_organiser
 from entraide.manifestos.decision_forms import DecisionForm, UpdateAmendmentForm
-from entraide.manifestos.diff import diff_html
 from entraide.manifestos.errors import ManifestoErrorCode
 from entraide.manifestos.models import Amendment, AmendmentKind, AmendmentStatus, Manifesto
 from entraide.manifestos.services import decisions

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_POST
 from entraide.accounts.services import give_display_name
 from entraide.core import rate_limits
 from entraide.core.csrf import csrf_protect_signed_in
+from entraide.core.diff import diff_html
 from entraide.core.errors import DomainError, add_domain_error, add_domain_message
 from entraide.core.markdown import render_markdown
 from entraide.core.page_cache import public_page
 from entraide.core.tokens import keyed_token, token_digest
 from entraide.manifestos import services
-from entraide.manifestos.diff import diff_html
 from entraide.manifestos.errors import ManifestoErrorCode
 from entraide.manifestos.forms import AmendmentForm, IdeaForm
 from entraide.manifestos.models import (

@@ -1,9 +1,10 @@
-"""The word-level diff of an amendment: insertions and deletions marked for everyone (a word a
-screen reader announces, visible brackets), and the text escaped."""
+"""The word-level diff of two texts (an amendment, a story's versions): insertions and
+deletions marked for everyone (a word a screen reader announces, visible brackets), and the
+text escaped."""
 
 from django.utils import translation
 
-from entraide.manifestos.diff import changed, diff_html, tokens
+from entraide.core.diff import changed, diff_html, tokens
 
 
 def test_identical_texts_have_no_change():

@@ -1,9 +1,10 @@
-"""A word-level diff of two texts, readable without colour: what was added is in `<ins>`,
-what was removed in `<del>`, each opened by a visually-hidden word a screen reader announces
-("ajouté :", "supprimé :") and framed by visible brackets, so that neither colour nor
-underline/strike-through alone carries the meaning (WCAG 1.4.1). Markdown is diffed as the
-source text people wrote, not as rendered HTML. Every token is escaped: user text is never
-marked safe as it is."""
+"""A word-level diff of two texts (a manifesto's amendments, a story's versions), readable
+without colour: what was added is in `<ins>`, what was removed in `<del>`, each opened by a
+visually-hidden word a screen reader announces ("ajouté :", "supprimé :") and framed by
+visible brackets, so that neither colour nor underline/strike-through alone carries the
+meaning (WCAG 1.4.1). Markdown is diffed as the source text people wrote, not as rendered
+HTML. Every token is escaped: user text is never marked safe as it is. The styles are in
+core/static/core/entraide.css (`.diff`)."""
 
 import re
 from difflib import SequenceMatcher
