@@ -22,6 +22,7 @@ class StoryErrorCode(StrEnum):
     ALREADY_AUTHOR = "already_author"
     INVITATION_USED = "invitation_used"
     STALE_VERSION = "stale_version"
+    TOO_MANY_AUTHORS = "too_many_authors"
     # Media
     AUDIO_NOT_RECOGNISED = "audio_not_recognised"
     AUDIO_TOO_LONG = "audio_too_long"

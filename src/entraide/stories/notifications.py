@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import translation
 
 from entraide.core.mail import send_templated_mail
-from entraide.places.notifications import reply_to
+from entraide.places.notifications import organisers_of, reply_to
 
 T = "stories/email/"
 
@@ -29,6 +29,52 @@ def send(template, *, to, language, collection, **context):
 
 
 # --- Writers and authors (services/writing.py) ----------------------------------------------
+
+
+def _editors(collection):
+    return organisers_of(collection.place)
+
+
+def partner_invitation(author, *, inviter):
+    """To the invited partner, in the inviter's language: write this story together."""
+    story = author.story
+    send(
+        "partner_invitation",
+        to=[author.email],
+        language=author.language,
+        collection=story.collection,
+        story=story,
+        inviter=inviter,
+        link=settings.ENTRAIDE_SITE_URL + author.invitation_url(),
+    )
+
+
+def story_submitted(story, *, by):
+    """To each editor of the collection, in their language: a story awaits their review."""
+    for editor in _editors(story.collection):
+        send(
+            "story_submitted",
+            to=[editor.email],
+            language=editor.language,
+            collection=story.collection,
+            story=story,
+            by=by,
+            link=settings.ENTRAIDE_SITE_URL + story.review_url(),
+        )
+
+
+def author_replied(story, comment):
+    """To each editor of the collection, in their language: the authors answered."""
+    for editor in _editors(story.collection):
+        send(
+            "author_replied",
+            to=[editor.email],
+            language=editor.language,
+            collection=story.collection,
+            story=story,
+            comment=comment,
+            link=settings.ENTRAIDE_SITE_URL + story.review_url(),
+        )
 
 
 # --- Media (services/media.py) ------------------------------------------------------------
