@@ -9,6 +9,8 @@
 - "<collection>/<story>/versions/": the saved versions and a diff between two of them;
 - POST only: "binome/" (invite), "binome/<id>/retirer/" (withdraw), "repondre/", "soumettre/"."""
 
+import math
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -158,6 +160,8 @@ def _write_page(request, story, form, *, status=200, conflict=None):
             "collection": story.collection,
             "form": form,
             "conflict": conflict,
+            # ≈ 2,5 pages: the plural of the page estimate is read from its rounded-up value
+            "pages_n": math.ceil(story.pages),
             "follow_url": follow_url(story),
             "versions_url": reverse("stories:versions", args=[story.collection.slug, story.slug]),
         },
@@ -195,7 +199,6 @@ def write(request, collection, story):
     except DomainError as error:
         if error.code == StoryErrorCode.NOT_EDITABLE:
             return _locked(request, story)
-        add_domain_error(form, error)
         conflict = None
         if error.code == StoryErrorCode.STALE_VERSION:
             latest = story.versions.select_related("saved_by").order_by("-number").first()
@@ -205,6 +208,7 @@ def write(request, collection, story):
                 "compare_url": reverse("stories:versions", args=[story.collection.slug, story.slug])
                 + f"?de={data['base']}&a={latest.number if latest else 0}",
             }
+        add_domain_error(form, error)  # (takes the field out of cleaned_data)
         return _write_page(request, story, form, status=409 if conflict else 400, conflict=conflict)
     messages.success(request, _("Saved."))
     return redirect(request.path)
