@@ -81,7 +81,8 @@ def test_joining_with_the_code_then_starting_a_story(client, collection, charlie
 
 def test_the_join_page_needs_an_account(client, collection):
     response = client.get(collection.join_url())
-    assert response.status_code == 302 and "next=" in response.headers["Location"]
+    assert response.status_code == 302
+    assert "next=" in response.headers["Location"]
 
 
 def test_a_pseudonym_must_be_given_and_a_foreign_theme_is_refused(client, collection, writer):
@@ -110,7 +111,8 @@ def test_the_invitation_works_without_an_account_then_signed_in(client, story_by
 
     response = client.get(link)
     assert response.status_code == 200
-    assert "Alice" in response.text and story.title in response.text
+    assert "Alice" in response.text
+    assert story.title in response.text
     assert f"?next={link}" in response.text.replace("%2F", "/")
 
     client.force_login(charlie)
@@ -185,6 +187,11 @@ def test_a_stale_save_is_refused_with_the_text_kept_and_the_difference(
     assert "?de=0&amp;a=1" in response.text
     assert "<ins>" in response.text
     assert Story.objects.get().body == "Version d’Alice."
+    # Having seen the difference, Charlie saves again, from Alice's version.
+    assert response.context["form"]["base"].value() == 1
+    response = client.post(story.edit_url(), _write_data(story, 1, body="Les deux."))
+    assert response.status_code == 302
+    assert Story.objects.get().body == "Les deux."
 
 
 def test_a_story_in_review_cannot_be_written(client, story_by, alice):
@@ -242,7 +249,8 @@ def test_the_consent_status_and_button(client, story_by, alice):
     Story.objects.filter(pk=story.pk).update(interviewee_email="j@x.org")
     response = client.get(url)
     assert f'action="/recits/{story.collection.slug}/{story.slug}/consentement/"' in response.text
-    assert "/episode/" in response.text and "/photo/" in response.text
+    assert "/episode/" in response.text
+    assert "/photo/" in response.text
 
     consent = consented(story, voice=False)
     assert client.get(url).context["consent_key"] == "agreed"
@@ -293,7 +301,8 @@ def test_my_stories_show_what_awaits_me(client, story_by, alice, charlie):
 
     stories = {s.title: s for s in response.context["stories"]}
     assert set(stories) == {"Premier", "Second"}
-    assert stories["Premier"].awaiting_partner and not stories["Second"].awaiting_partner
+    assert stories["Premier"].awaiting_partner
+    assert not stories["Second"].awaiting_partner
     assert stories["Second"].editors_spoke_last
     assert [i.story.title for i in response.context["invitations"]] == ["Celui de Charlie"]
     assert first.collection.new_story_url() in response.text

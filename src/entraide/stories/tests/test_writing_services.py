@@ -99,7 +99,8 @@ def test_the_partner_is_invited_by_mail_in_the_inviters_language(story_by, alice
 
     author = writing.invite_partner(story, alice, "Partner@Example.org")
 
-    assert author.user is None and author.language == "en"
+    assert author.user is None
+    assert author.language == "en"
     (message,) = mail.outbox
     assert message.to == ["Partner@Example.org"]
     assert "invites you to write" in message.subject
@@ -131,7 +132,8 @@ def test_accepting_makes_a_confirmed_author_and_a_writer(story_by, alice, charli
     writing.accept_invitation(author, charlie)
 
     author.refresh_from_db()
-    assert author.user == charlie and author.is_confirmed
+    assert author.user == charlie
+    assert author.is_confirmed
     assert writing.is_writer(charlie, story.collection)
     _refused(StoryErrorCode.INVITATION_USED, writing.accept_invitation, author, charlie)
     assert writing.invitation_for_token(author.invitation_url().split("/")[-2]) == author
@@ -253,7 +255,8 @@ def test_submitting_sends_the_story_to_the_editors_once(story_by, alice, bob):
     writing.submit(story, alice)
 
     story.refresh_from_db()
-    assert story.state == Story.State.IN_REVIEW and story.submitted_at
+    assert story.state == Story.State.IN_REVIEW
+    assert story.submitted_at
     (message,) = mail.outbox
     assert message.to == [bob.email]
     assert story.review_url() in message.body
@@ -280,9 +283,11 @@ def test_an_answer_to_the_editors_is_a_comment_and_a_mail(story_by, alice, bob):
 
     comment = writing.reply(story, alice, "  D’accord, c’est fait.  ")
 
-    assert not comment.by_editor and comment.body == "D’accord, c’est fait."
+    assert not comment.by_editor
+    assert comment.body == "D’accord, c’est fait."
     (message,) = mail.outbox
-    assert message.to == [bob.email] and "c’est fait" in message.body
+    assert message.to == [bob.email]
+    assert "c’est fait" in message.body
     _refused(StoryErrorCode.EMPTY, writing.reply, story, alice, "   ")
 
 

@@ -208,6 +208,9 @@ def write(request, collection, story):
                 "compare_url": reverse("stories:versions", args=[story.collection.slug, story.slug])
                 + f"?de={data['base']}&a={latest.number if latest else 0}",
             }
+            # The next save is based on the partner's version, which the author has now seen.
+            form.data = form.data.copy()
+            form.data["base"] = latest.number if latest else 0
         add_domain_error(form, error)  # (takes the field out of cleaned_data)
         return _write_page(request, story, form, status=409 if conflict else 400, conflict=conflict)
     messages.success(request, _("Saved."))
@@ -233,7 +236,7 @@ def versions(request, collection, story):
         raise PermissionDenied
     rows = list(
         story.versions.select_related("saved_by")
-        .only("number", "words", "saved_at", "saved_by__display_name", "saved_by__email")
+        .only("story", "number", "words", "saved_at", "saved_by__display_name", "saved_by__email")
         .order_by("-number")
     )
     numbers = [v.number for v in rows]
