@@ -24,6 +24,14 @@ class JoinForm(forms.Form):
     )
 
 
+def _pseudonym_given(form, data):
+    if data.get("credit") == Story.Credit.PSEUDONYM and not data.get("pseudonym", "").strip():
+        form.add_error(
+            "pseudonym", forms.ValidationError(_("Give the pseudonym."), code="required")
+        )
+    return data
+
+
 class ThemesField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
@@ -66,12 +74,17 @@ class StartForm(forms.Form):
         self.order_fields(["title", "kind", "themes", "summary"])
 
     def clean(self):
-        data = super().clean()
-        if data.get("credit") == Story.Credit.PSEUDONYM and not data.get("pseudonym", "").strip():
-            self.add_error(
-                "pseudonym", forms.ValidationError(_("Give the pseudonym."), code="required")
-            )
-        return data
+        return _pseudonym_given(self, super().clean())
+
+
+class IntervieweeForm(forms.Form):
+    interviewee_name = StartForm.base_fields["interviewee_name"]
+    interviewee_email = StartForm.base_fields["interviewee_email"]
+    credit = StartForm.base_fields["credit"]
+    pseudonym = StartForm.base_fields["pseudonym"]
+
+    def clean(self):
+        return _pseudonym_given(self, super().clean())
 
 
 class WriteForm(forms.Form):

@@ -256,6 +256,29 @@ def save_draft(story: Story, by, *, base: int, title, summary, body, themes=None
     return story, version
 
 
+INTERVIEWEE_FIELDS = ("interviewee_name", "interviewee_email", "credit", "pseudonym")
+
+
+@transaction.atomic
+def update_interviewee(story: Story, by, **fields) -> Story:
+    """Correct the interviewee's name, address or credit while the story is editable. A
+    consent already asked stays as it is: the authors send the request again if needed."""
+    story = _lock(story)
+    _require_author(story, by)
+    if not story.is_editable:
+        raise DomainError(
+            _("This story is in review or published: changes go through the editors."),
+            code=StoryErrorCode.NOT_EDITABLE,
+        )
+    if fields.get("credit") != Story.Credit.PSEUDONYM:
+        fields["pseudonym"] = ""
+    for field in INTERVIEWEE_FIELDS:
+        setattr(story, field, fields[field])
+    story.updated_at = timezone.now()
+    story.save(update_fields=[*INTERVIEWEE_FIELDS, "updated_at"])
+    return story
+
+
 # ----------------------------------------------------------------- review, from the authors' side
 
 

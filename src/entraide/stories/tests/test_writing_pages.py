@@ -307,3 +307,22 @@ def test_my_stories_show_what_awaits_me(client, story_by, alice, charlie):
     assert [i.story.title for i in response.context["invitations"]] == ["Celui de Charlie"]
     assert first.collection.new_story_url() in response.text
     assert StoryVersion.objects.count() == 0
+
+
+def test_the_interviewee_is_corrected_while_the_story_is_a_draft(client, story_by, alice):
+    story = story_by(alice, interviewee_email="")
+    client.force_login(alice)
+    url = f"/recits/{story.collection.slug}/{story.slug}/interviewe/"
+    data = {"interviewee_name": "Jo M.", "interviewee_email": "jo@x.org", "credit": "pseudonyme"}
+
+    response = client.post(url, {**data, "pseudonym": ""})
+    assert response.status_code == 400
+    assert response.context["interviewee_form"].has_error("pseudonym", "required")
+
+    assert client.post(url, {**data, "pseudonym": "Jo"}).status_code == 302
+    story.refresh_from_db()
+    assert (story.interviewee_email, story.pseudonym) == ("jo@x.org", "Jo")
+
+    Story.objects.filter(pk=story.pk).update(state=Story.State.IN_REVIEW)
+    assert client.post(url, {**data, "credit": "nom", "pseudonym": ""}).status_code == 409
+    assert Story.objects.get().credit == "pseudonyme"

@@ -7,7 +7,8 @@
   editors); a save based on an older version than the partner's is refused (409) with the text
   kept and the difference shown;
 - "<collection>/<story>/versions/": the saved versions and a diff between two of them;
-- POST only: "binome/" (invite), "binome/<id>/retirer/" (withdraw), "repondre/", "soumettre/"."""
+- POST only: "binome/" (invite), "binome/<id>/retirer/" (withdraw), "interviewe/" (correct the
+  interviewee's name, address, credit), "repondre/", "soumettre/"."""
 
 import math
 
@@ -23,7 +24,7 @@ from entraide.core.diff import diff_html
 from entraide.core.errors import DomainError, add_domain_error, add_domain_message
 from entraide.stories.access import is_author, is_editor, story_for_author
 from entraide.stories.errors import StoryErrorCode
-from entraide.stories.forms.writing import InviteForm, ReplyForm, WriteForm
+from entraide.stories.forms.writing import IntervieweeForm, InviteForm, ReplyForm, WriteForm
 from entraide.stories.models import Author, Story, StoryVersion
 from entraide.stories.services import writing
 
@@ -64,7 +65,9 @@ def _date(moment):
 # ----------------------------------------------------------------- the follow-up page
 
 
-def _follow_page(request, story, *, status=200, invite_form=None, reply_form=None):
+def _follow_page(
+    request, story, *, status=200, invite_form=None, reply_form=None, interviewee_form=None
+):
     authors = list(story.authors.select_related("user").order_by("pk"))
     consent = story.current_consent()
     base = f"/recits/{story.collection.slug}/{story.slug}/"
@@ -85,6 +88,8 @@ def _follow_page(request, story, *, status=200, invite_form=None, reply_form=Non
             "comments": list(story.comments.select_related("author")),
             "invite_form": invite_form or InviteForm(),
             "reply_form": reply_form or ReplyForm(),
+            "interviewee_form": interviewee_form
+            or IntervieweeForm(initial={f: getattr(story, f) for f in writing.INTERVIEWEE_FIELDS}),
         },
         status=status,
     )
@@ -108,6 +113,21 @@ def invite(request, collection, story):
             messages.success(request, _("Your partner is invited: they received a mail."))
             return redirect(follow_url(story))
     return _follow_page(request, story, status=400, invite_form=form)
+
+
+@require_POST
+def interviewee(request, collection, story):
+    story = story_for_author(request, collection, story)
+    form = IntervieweeForm(request.POST)
+    if form.is_valid():
+        try:
+            writing.update_interviewee(story, request.user, **form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+            return _follow_page(request, story, status=409, interviewee_form=form)
+        messages.success(request, _("Saved."))
+        return redirect(follow_url(story))
+    return _follow_page(request, story, status=400, interviewee_form=form)
 
 
 @require_POST
@@ -281,6 +301,7 @@ urlpatterns = [
     path(S + "versions/", versions, name="versions"),
     path(S + "binome/", invite, name="invite_partner"),
     path(S + "binome/<int:author>/retirer/", withdraw, name="withdraw_invitation"),
+    path(S + "interviewe/", interviewee, name="interviewee"),
     path(S + "repondre/", answer, name="answer"),
     path(S + "soumettre/", submit, name="submit"),
 ]
