@@ -38,11 +38,11 @@ def follow_url(story):
 def _consent_status(consent):
     """(key, sentence) of the interviewee's consent, for the follow-up page."""
     if consent is None:
-        return "none", _("Not asked yet.")
+        return "none", _("not asked yet.")
     if consent.withdrawn_at:
-        return "withdrawn", _("Withdrawn on %(date)s.") % {"date": _date(consent.withdrawn_at)}
+        return "withdrawn", _("withdrawn on %(date)s.") % {"date": _date(consent.withdrawn_at)}
     if consent.answered_at is None:
-        return "asked", _("Asked on %(date)s, not answered yet.") % {
+        return "asked", _("asked on %(date)s, not answered yet.") % {
             "date": _date(consent.requested_at)
         }
     media = [
@@ -51,8 +51,8 @@ def _consent_status(consent):
         if getattr(consent, medium)
     ]
     if not media:
-        return "refused", _("Refused on %(date)s.") % {"date": _date(consent.answered_at)}
-    return "agreed", _("Agreed on %(date)s for: %(media)s.") % {
+        return "refused", _("refused on %(date)s.") % {"date": _date(consent.answered_at)}
+    return "agreed", _("given on %(date)s for: %(media)s.") % {
         "date": _date(consent.answered_at),
         "media": ", ".join(str(m) for m in media),
     }
