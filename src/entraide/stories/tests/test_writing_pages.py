@@ -326,3 +326,21 @@ def test_the_interviewee_is_corrected_while_the_story_is_a_draft(client, story_b
     Story.objects.filter(pk=story.pk).update(state=Story.State.IN_REVIEW)
     assert client.post(url, {**data, "credit": "nom", "pseudonym": ""}).status_code == 409
     assert Story.objects.get().credit == "pseudonyme"
+
+
+def test_the_reading_step_shows_on_the_follow_up_page(client, story_by, alice):
+    story = story_by(alice, state=Story.State.IN_REVIEW)
+    consent = consented(story)
+    client.force_login(alice)
+    url = f"/recits/{story.collection.slug}/{story.slug}/suivi/"
+    response = client.get(url)
+    assert f'action="/recits/{story.collection.slug}/{story.slug}/consentement/relecture/"' in (
+        response.text
+    )
+    assert f'name="next" value="{url}"' in response.text
+    now = timezone.now()
+    Consent.objects.filter(pk=consent.pk).update(
+        reading_requested_at=now, corrections_at=now, corrections="<b>Mon prénom</b> est Jo."
+    )
+    response = client.get(url)
+    assert "&lt;b&gt;Mon prénom&lt;/b&gt; est Jo." in response.text

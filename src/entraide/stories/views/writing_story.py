@@ -58,6 +58,29 @@ def _consent_status(consent):
     }
 
 
+def _reading_status(consent):
+    """The "relecture": the interviewee reads the final text before publication."""
+    if consent is None or consent.reading_requested_at is None:
+        return ""
+    if consent.reading_approved_at:
+        return _("They approved the final text on %(date)s.") % {
+            "date": _date(consent.reading_approved_at)
+        }
+    if consent.corrections_at and consent.corrections_at >= consent.reading_requested_at:
+        return _("They asked for corrections on %(date)s:") % {
+            "date": _date(consent.corrections_at)
+        }
+    return _("The final text was sent to them to read on %(date)s.") % {
+        "date": _date(consent.reading_requested_at)
+    }
+
+
+def _corrections(consent):
+    if consent is None or not consent.corrections_at or consent.reading_approved_at:
+        return ""
+    return consent.corrections
+
+
 def _date(moment):
     return formats.date_format(timezone.localtime(moment), "j F Y")
 
@@ -83,6 +106,13 @@ def _follow_page(
             "consent_key": _consent_status(consent)[0],
             "consent_status": _consent_status(consent)[1],
             "consent_url": base + "consentement/",
+            "consent_reading": _reading_status(consent),
+            "consent_corrections": _corrections(consent),
+            "can_ask_reading": bool(
+                consent
+                and consent.covers("text")
+                and story.state in (Story.State.IN_REVIEW, Story.State.ACCEPTED)
+            ),
             "episode_url": base + "episode/",
             "photo_url": base + "photo/",
             "comments": list(story.comments.select_related("author")),
