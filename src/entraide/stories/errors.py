@@ -52,3 +52,6 @@ class StoryErrorCode(StrEnum):
     # Anthology
     NOT_PUBLIC = "not_public"
     NO_STORY = "no_story"
+    ALREADY_PICKED = "already_picked"
+    NOT_PICKED = "not_picked"
+    ALREADY_BUILDING = "already_building"
