@@ -82,7 +82,7 @@ def items(stories, photo_src=None):
     """What the templates show of each story: its number, authors' names, photo address."""
     result = []
     for number, story in enumerate(with_authors(stories), start=1):
-        names = [author.user.public_name() for author in getattr(story, "credited", [])]
+        names = [author.user.public_name for author in getattr(story, "credited", [])]
         photo = photo_src(story) if photo_src else None
         result.append(
             {"number": number, "story": story, "authors": get_text_list(names, _("and")),

@@ -19,7 +19,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -217,10 +217,13 @@ def run_build(export_id: int) -> str:
         AnthologyExport.objects.filter(pk=export.pk).update(progress=min(int(percent), 99))
 
     saved = ""
+    language = anthology_exports.language_of(export)
     try:
         stories, left_out = public_entries(export.anthology)
         if not stories:
-            raise anthology_exports.BuildError(_("No story of the anthology is public any more."))
+            with translation.override(language):
+                message = _("No story of the anthology is public any more.")
+            raise anthology_exports.BuildError(message)
         built_at = timezone.now()
         content = anthology_exports.build(export, stories, built_at=built_at, progress=progress)
         name = anthology_exports.filename(export)
