@@ -27,7 +27,11 @@ from entraide.stories.models import AnthologyExport, Author
 EPUB_NAMESPACE = uuid.UUID("0b7c5a0e-4f6e-4f2b-9f0d-5d3c2a9e7b61")  # identifiers of our books
 T = "stories/anthology/"
 PDF_BASE = "https://recueil.invalid/"  # the address the PDF's parts are laid out at
-BOOK_IMAGES = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "GIF": ("image/gif", "gif")}
+BOOK_IMAGES = {
+    "JPEG": ("image/jpeg", "jpg"),
+    "PNG": ("image/png", "png"),
+    "GIF": ("image/gif", "gif"),
+}
 
 
 class BuildError(Exception):
@@ -36,7 +40,8 @@ class BuildError(Exception):
 
 def filename(export) -> str:
     anthology = export.anthology
-    return f"stories/anthologies/{anthology.collection.slug}-{anthology.pk}-{export.pk}.{export.format}"
+    name = f"{anthology.collection.slug}-{anthology.pk}-{export.pk}.{export.format}"
+    return f"stories/anthologies/{name}"
 
 
 def download_name(export) -> str:
@@ -158,7 +163,9 @@ def epub_book(anthology, stories, *, built_at, language, identifier, progress=No
                       {**base, "item": item})
             )  # fmt: skip
             progress(90 * item["number"] / total)
-        colophon = _page(book, "colophon.xhtml", _("This anthology contains"), "colophon.xhtml", base)
+        colophon = _page(
+            book, "colophon.xhtml", _("This anthology contains"), "colophon.xhtml", base
+        )
         book.toc = [*front, *chapters, colophon]
         book.add_item(epub.EpubNcx())
         nav = epub.EpubNav(title=_("Contents"))

@@ -150,9 +150,7 @@ def request_export(anthology, *, format, by) -> AnthologyExport:
     """Queue a build of `format` (AnthologyExport.Format); the worker carries it out."""
     with transaction.atomic():
         _locked(anthology)
-        has_public = (
-            Story.objects.public().filter(anthology_entries__anthology=anthology).exists()
-        )
+        has_public = Story.objects.public().filter(anthology_entries__anthology=anthology).exists()
         if not has_public:
             raise DomainError(
                 _("Pick at least one public story before exporting the anthology."),

@@ -56,7 +56,9 @@ def add_partner(story, user):
 def with_photo(story, *, alt="Joséphine dans son atelier", fmt="JPEG"):
     out = io.BytesIO()
     Image.new("RGB", (40, 30), (200, 120, 40)).save(out, fmt)
-    name = default_storage.save(f"stories/photos/{story.slug}.{fmt.lower()}", ContentFile(out.getvalue()))
+    name = default_storage.save(
+        f"stories/photos/{story.slug}.{fmt.lower()}", ContentFile(out.getvalue())
+    )
     story.photo = name
     story.photo_alt = alt
     story.save(update_fields=["photo", "photo_alt"])

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures of anthology_scenes are imported by name
 """Picking and ordering the anthology's stories: only public ones, in the editors' order."""
 
 import pytest

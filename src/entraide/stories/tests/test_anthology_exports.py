@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures of anthology_scenes are imported by name
 """The anthology's files, built by the worker (run at once here): the EPUB (checked by
 epubcheck, the validator of the EPUB standard), the PDF, what each holds and states."""
 
@@ -71,7 +72,8 @@ def test_the_epub_holds_the_stories_in_order_with_the_date_and_the_list(
     assert "Marc Petit" not in first  # credited by the pseudonym chosen
     date = f"{export.built_at.day}"
     title_page = book.read("EPUB/title.xhtml").decode()
-    assert "Exporté le" in title_page and date in title_page
+    assert "Exporté le" in title_page
+    assert date in title_page
     colophon = book.read("EPUB/colophon.xhtml").decode()
     assert "Ce recueil contient" in colophon
     assert colophon.index("Quitter la tour") < colophon.index("Réparer ensemble")
@@ -133,9 +135,10 @@ def test_script_and_markup_in_titles_and_introduction_stay_text(
             assert "<script" not in text, name
     title_page = book.read("EPUB/title.xhtml").decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in title_page
-    assert "Réparer &lt;em&gt;ensemble&lt;/em&gt; &amp; &lt;vite" in book.read(
-        "EPUB/story-1.xhtml"
-    ).decode()
+    assert (
+        "Réparer &lt;em&gt;ensemble&lt;/em&gt; &amp; &lt;vite"
+        in book.read("EPUB/story-1.xhtml").decode()
+    )
 
 
 def test_the_epub_passes_epubcheck_without_error_or_warning(

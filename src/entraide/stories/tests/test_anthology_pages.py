@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures of anthology_scenes are imported by name
 """The editors' anthology pages: the list and a new one, an anthology's page, the printable
 page and the files; who may see them; what bad input gets."""
 
@@ -73,7 +74,9 @@ def test_the_page_shows_the_stories_in_order_and_offers_the_others(
     assert f'<option value="{extra.pk}">Une autre voix — Zoé Lenoir</option>' in page
 
 
-def test_the_editor_picks_moves_and_takes_out_stories(client, bob, anthology, stories, collection, alice):
+def test_the_editor_picks_moves_and_takes_out_stories(
+    client, bob, anthology, stories, collection, alice
+):
     extra = public_story(collection, alice, "Une autre voix")
     client.force_login(bob)
     base = anthology.manage_url()
@@ -150,7 +153,14 @@ def test_the_printable_page_holds_the_public_stories_in_order_and_its_date(
 
 
 def test_building_shows_the_export_then_its_download_for_the_editor_only(
-    client, bob, charlie, alice, anthology, stories, immediate_tasks, django_capture_on_commit_callbacks
+    client,
+    bob,
+    charlie,
+    alice,
+    anthology,
+    stories,
+    immediate_tasks,
+    django_capture_on_commit_callbacks,
 ):
     client.force_login(bob)
     with django_capture_on_commit_callbacks(execute=True):
@@ -162,7 +172,8 @@ def test_building_shows_the_export_then_its_download_for_the_editor_only(
     page = client.get(anthology.manage_url()).content.decode()
     got = client.get(download)
 
-    assert download in page and "Il contient 3 récits" in page
+    assert download in page
+    assert "Il contient 3 récits" in page
     assert got.status_code == 200
     assert got["Content-Type"] == "application/epub+zip"
     assert b"".join(got.streaming_content) == default_storage.open(export.file.name).read()

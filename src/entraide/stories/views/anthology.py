@@ -81,7 +81,9 @@ def _page(request, anthology, *, status=200, **bound):
         "exports": exports,
         "building": any(export.status in PENDING for export in exports),
         "form": bound.get("form")
-        or AnthologyForm(initial={"title": anthology.title, "introduction": anthology.introduction}),
+        or AnthologyForm(
+            initial={"title": anthology.title, "introduction": anthology.introduction}
+        ),
         "pick_form": bound.get("pick_form") or PickForm(auto_id="id_pick_%s"),
         "export_error": bound.get("export_error"),
     }
@@ -181,9 +183,7 @@ def printable(request, slug, anthology_id):
             ),
         )
         return redirect(anthology.manage_url())
-    html = anthology_exports.printable(
-        anthology, stories, built_at=timezone.now(), request=request
-    )
+    html = anthology_exports.printable(anthology, stories, built_at=timezone.now(), request=request)
     return HttpResponse(html)
 
 
