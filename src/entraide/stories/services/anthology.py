@@ -190,7 +190,7 @@ def build_export(export_id: int) -> str:
 def _claim(export_id):
     with transaction.atomic():
         export = (
-            AnthologyExport.objects.select_for_update()
+            AnthologyExport.objects.select_for_update(of=("self",))
             .select_related("anthology__collection__place", "requested_by")
             .filter(pk=export_id)
             .first()
