@@ -254,3 +254,18 @@ def run_build(export_id: int) -> str:
         )
         return AnthologyExport.Status.FAILED
     return AnthologyExport.Status.DONE
+
+
+def delete_exports_holding(story) -> int:
+    """Delete every export that holds `story` (its file at commit): called when the
+    interviewee withdraws consent, so that no new copy of the story is downloaded from an
+    export made before. Returns how many were deleted."""
+    exports = AnthologyExport.objects.filter(anthology__collection=story.collection_id)
+    holding = [
+        export
+        for export in exports.only("pk", "file", "stories")
+        if any(held.get("id") == story.pk and not held.get("left_out") for held in export.stories)
+    ]
+    for export in holding:
+        delete_export(export)
+    return len(holding)

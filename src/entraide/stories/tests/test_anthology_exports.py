@@ -257,3 +257,19 @@ def test_a_build_runs_once(anthology, stories, bob, django_capture_on_commit_cal
     export = build_now(anthology, "epub", bob, django_capture_on_commit_callbacks)
 
     assert services.run_build(export.pk) == "skipped"
+
+
+def test_withdrawing_consent_can_delete_the_exports_that_hold_the_story(
+    anthology, stories, bob, media_root, django_capture_on_commit_callbacks
+):
+    holding = build_now(anthology, "epub", bob, django_capture_on_commit_callbacks)
+    assert holding.stories[0]["id"] == stories[0].pk
+    services.remove_story(anthology, stories[0].pk)
+    without = build_now(anthology, "pdf", bob, django_capture_on_commit_callbacks)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        deleted = services.delete_exports_holding(stories[0])
+
+    assert deleted == 1
+    assert list(AnthologyExport.objects.all()) == [without]
+    assert stored_files(media_root) == [without.file.name]
