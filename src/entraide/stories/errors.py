@@ -55,3 +55,4 @@ class StoryErrorCode(StrEnum):
     ALREADY_PICKED = "already_picked"
     NOT_PICKED = "not_picked"
     ALREADY_BUILDING = "already_building"
+    SAME_TITLE = "same_title"

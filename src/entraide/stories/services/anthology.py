@@ -25,15 +25,30 @@ from django_tasks import task
 
 from entraide.core.errors import DomainError
 from entraide.stories.errors import StoryErrorCode
-from entraide.stories.models import Anthology, AnthologyEntry, AnthologyExport, Story
+from entraide.stories.models import Anthology, AnthologyEntry, AnthologyExport, Collection, Story
 
 logger = logging.getLogger(__name__)
 
 STALE_BUILD = timedelta(minutes=15)  # a build still "waiting" after this was lost: ask again
 
 
+def _title_free(collection, title, anthology=None):
+    """One title per anthology of a collection (a double submission makes no second one)."""
+    same = Anthology.objects.filter(collection=collection, title__iexact=title.strip())
+    if anthology is not None:
+        same = same.exclude(pk=anthology.pk)
+    if same.exists():
+        raise DomainError(
+            _("An anthology of this collection already has this title."),
+            code=StoryErrorCode.SAME_TITLE,
+            field="title",
+        )
+
+
 def create_anthology(collection, *, title, introduction="") -> Anthology:
     with transaction.atomic():
+        Collection.objects.select_for_update().get(pk=collection.pk)
+        _title_free(collection, title)
         anthology = Anthology(collection=collection, title=title, introduction=introduction)
         anthology.save()
     return anthology
@@ -41,6 +56,8 @@ def create_anthology(collection, *, title, introduction="") -> Anthology:
 
 def update_anthology(anthology, *, title, introduction) -> Anthology:
     with transaction.atomic():
+        Collection.objects.select_for_update().get(pk=anthology.collection_id)
+        _title_free(anthology.collection_id, title, anthology)
         anthology.title = title
         anthology.introduction = introduction
         anthology.updated_at = timezone.now()

@@ -278,3 +278,37 @@ def test_the_list_is_refused_to_other_people(client, charlie, collection):
     client.force_login(charlie)
 
     assert client.get(collection.anthologies_url()).status_code == 403
+
+
+def test_a_second_anthology_with_the_same_title_is_refused(client, bob, collection):
+    client.force_login(bob)
+    client.post(collection.anthologies_url(), {"title": "Volume 1"})
+
+    again = client.post(collection.anthologies_url(), {"title": "volume 1 "})
+
+    assert again.status_code == 400
+    assert again.context["form"].has_error("title", StoryErrorCode.SAME_TITLE)
+    assert Anthology.objects.count() == 1
+
+
+def test_renaming_like_another_anthology_is_refused_and_nothing_is_saved(client, bob, collection):
+    first = services.create_anthology(collection, title="Volume 1")
+    second = services.create_anthology(collection, title="Volume 2", introduction="Avant.")
+    client.force_login(bob)
+
+    response = client.post(second.manage_url(), {"title": "Volume 1", "introduction": "Après."})
+
+    second.refresh_from_db()
+    assert response.status_code == 400
+    assert response.context["form"].has_error("title", StoryErrorCode.SAME_TITLE)
+    assert (second.title, second.introduction) == ("Volume 2", "Avant.")
+    assert first.title == "Volume 1"
+
+
+def test_printing_an_anthology_without_public_story_says_so(client, bob, collection):
+    anthology = services.create_anthology(collection, title="Vide")
+    client.force_login(bob)
+
+    response = client.get(anthology.manage_url() + "imprimer/", follow=True)
+
+    assert [m.extra_tags for m in response.context["messages"]] == [StoryErrorCode.NO_STORY]

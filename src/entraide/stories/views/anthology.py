@@ -44,9 +44,13 @@ def anthologies(request, slug):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            anthology = services.create_anthology(collection, **form.cleaned_data)
-            messages.success(request, _("The anthology is created: pick its stories."))
-            return redirect(anthology.manage_url())
+            try:
+                anthology = services.create_anthology(collection, **form.cleaned_data)
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("The anthology is created: pick its stories."))
+                return redirect(anthology.manage_url())
     listed = collection.anthologies.annotate(stories=Count("entries")).order_by("-created_at")
     context = {"collection": collection, "anthologies": listed, "form": form}
     return render(request, T + "list.html", context, status=status)
@@ -99,9 +103,14 @@ def manage(request, slug, anthology_id):
         return _page(request, anthology)
     form = AnthologyForm(request.POST)
     if form.is_valid():
-        services.update_anthology(anthology, **form.cleaned_data)
-        messages.success(request, _("The anthology is saved."))
-        return redirect(anthology.manage_url())
+        try:
+            services.update_anthology(anthology, **form.cleaned_data)
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, _("The anthology is saved."))
+            return redirect(anthology.manage_url())
+        anthology.refresh_from_db()
     return _page(request, anthology, status=400, form=form)
 
 
