@@ -12,8 +12,15 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from PIL import ImageFile
+
+_truncated = ImageFile.LOAD_TRUNCATED_IMAGES
+from weasyprint import HTML  # noqa: E402
+from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
+
+# Importing WeasyPrint makes Pillow accept truncated images in the whole process: the photo
+# checks of uploads (stories) would then take a cut file for a photo. Put the setting back.
+ImageFile.LOAD_TRUNCATED_IMAGES = _truncated
 
 # WeasyPrint warns about every rule of the site's stylesheet meant for screens only (media
 # queries by width, :focus-visible…): expected, and noise in the logs.
