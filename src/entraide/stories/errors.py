@@ -53,3 +53,7 @@ class StoryErrorCode(StrEnum):
     # Anthology
     NOT_PUBLIC = "not_public"
     NO_STORY = "no_story"
+    ALREADY_PICKED = "already_picked"
+    NOT_PICKED = "not_picked"
+    ALREADY_BUILDING = "already_building"
+    SAME_TITLE = "same_title"
