@@ -287,7 +287,9 @@ def test_from_the_invitation_to_the_withdrawal(
     path = editor.url.removeprefix(live_app).split("#")[0]
     problems |= audited(browser, live_app, path, axe_source, "bob@example.org")
     editor.get_by_role("button", name="Fabriquer l’EPUB").click()
-    editor.reload()
+    says(editor, "L’export est en cours de fabrication")
+    # The worker built it (at once in tests, after the request's commit): it is ready.
+    expect(editor.get_by_role("region", name="Exports")).to_contain_text("Prêt")
     with editor.expect_download() as download:
         editor.get_by_role("link", name=re.compile(r"^Télécharger \(EPUB")).click()
     book = tmp_path / download.value.suggested_filename
