@@ -99,6 +99,7 @@ def podcast_items(live_app, collection):
     with urlopen(live_app + collection.podcast_url()) as response:
         feed = feedparser.parse(response.read())
     assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "rss20"
     return feed.entries
 
 
@@ -253,6 +254,7 @@ def test_from_the_invitation_to_the_withdrawal(
     card = reader.locator("li.card").filter(has_text=TITLE)
     expect(card).to_contain_text("Portrait de Joséphine")
     expect(card).not_to_contain_text("Martin")
+    expect(card.locator(".badge")).to_have_text("🎧 épisode")
     card.get_by_role("link", name=TITLE).click()
     expect(reader.get_by_role("heading", name="L’atelier du samedi")).to_be_visible()
     audio = reader.locator("audio")
