@@ -39,6 +39,7 @@ from entraide.stories.models import (
     Episode,
     Story,
 )
+from entraide.stories.services import anthology
 
 MEDIA = ("text", "voice", "photo")
 ASK_AGAIN_AFTER = timedelta(minutes=10)  # one mail to an address per ten minutes at most
@@ -304,6 +305,7 @@ def withdraw(consent) -> bool:
             story.state, story.published_at = Story.State.ACCEPTED, None
             fields += ["state", "published_at"]
         story.save(update_fields=fields)
+        anthology.delete_exports_holding(story)  # no new copy from an export made before
         had_files = bool(story.photo) or _has_audio(story)
         pk = story.pk
         transaction.on_commit(lambda: Story.objects.get(pk=pk).delete_files())

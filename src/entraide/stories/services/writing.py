@@ -29,6 +29,7 @@ from entraide.stories.models import (
     StoryVersion,
     Writer,
 )
+from entraide.stories.services import consent
 
 MAX_AUTHORS = 4
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
@@ -247,6 +248,7 @@ def save_draft(story: Story, by, *, base: int, title, summary, body, themes=None
             words=count_words(body),
             saved_by=by,
         )
+        consent.text_changed(story)  # the interviewee's reading of the former text no longer holds
     story.title, story.summary, story.body = title, summary, body
     story.words = count_words(body)
     story.updated_at = timezone.now()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from django.utils.text import slugify
 
 from entraide.core.tokens import new_keyed_link
 from entraide.stories.models import (
@@ -108,7 +109,7 @@ def build_story(collection, author, *, title="Réparer ensemble", **fields):
     story = Story(
         collection=collection,
         title=title,
-        slug=fields.pop("slug", None) or title.lower().replace(" ", "-"),
+        slug=fields.pop("slug", None) or slugify(title),
         interviewee_name=fields.pop("interviewee_name", "Joséphine Martin"),
         interviewee_email=fields.pop("interviewee_email", "josephine@example.org"),
         body=fields.pop("body", "Joséphine répare des grille-pain depuis vingt ans."),
