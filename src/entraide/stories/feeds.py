@@ -30,10 +30,18 @@ ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 ITUNES_CATEGORY = ("Society & Culture", "Documentary")
 CHAPTER = re.compile(r"^\s*((?:\d{1,2}:)?\d{1,2}:\d{2})\s+(.+?)\s*$")
+# What XML 1.0 forbids (lxml refuses it): the control characters but tab and line breaks,
+# the surrogates, U+FFFE and U+FFFF. One story holding one would take the whole feed down.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def absolute(path: str) -> str:
     return settings.ENTRAIDE_SITE_URL + path
+
+
+def xml_text(text: str) -> str:
+    """`text` without the characters XML 1.0 forbids: every text of a feed goes through it."""
+    return NOT_XML.sub("", text or "")
 
 
 def feed_guid(feed_url: str) -> str:
@@ -98,13 +106,13 @@ def transcript_url(story, extension: str) -> str:
 def _channel(collection, self_url: str) -> FeedGenerator:
     fg = FeedGenerator()
     fg.id(absolute(self_url))
-    fg.title(collection.title)
-    fg.subtitle(excerpt(collection.description_html) or collection.title)
+    fg.title(xml_text(collection.title))
+    fg.subtitle(xml_text(excerpt(collection.description_html) or collection.title))
     # In this order: feedgen takes the last link given as the RSS channel's <link>.
     fg.link(href=absolute(self_url), rel="self")
     fg.link(href=absolute(collection.get_absolute_url()), rel="alternate")
     fg.language(settings.LANGUAGE_CODE)  # the stories' language, not the reader's
-    fg.author({"name": collection.place.name})
+    fg.author({"name": xml_text(collection.place.name)})
     return fg
 
 
@@ -115,16 +123,16 @@ def atom(collection) -> bytes:
     for story in reversed(stories):  # feedgen puts the last added first
         entry = fg.add_entry()
         entry.id(absolute(story.get_absolute_url()))
-        entry.title(story.title)
+        entry.title(xml_text(story.title))
         entry.link(href=absolute(story.get_absolute_url()), rel="alternate")
         entry.published(story.published_at)
         entry.updated(max(story.published_at, story.updated_at))
         for name in author_names(story):
-            entry.author({"name": name})
+            entry.author({"name": xml_text(name)})
         for theme in story.themes.all():
-            entry.category({"term": theme.slug, "label": theme.name})
-        entry.summary(story.summary or excerpt(story.body_html))
-        entry.content(story.body_html, type="html")
+            entry.category({"term": theme.slug, "label": xml_text(theme.name)})
+        entry.summary(xml_text(story.summary or excerpt(story.body_html)))
+        entry.content(xml_text(story.body_html), type="html")
     return fg.atom_str(pretty=True)
 
 
@@ -174,7 +182,7 @@ class PodcastIndexEntry(BaseEntryExtension):
             attributes = {"role": role, "group": "cast"}
             if href:
                 attributes["href"] = href
-            _podcast(item, "person", name, **attributes)
+            _podcast(item, "person", xml_text(name), **attributes)
         if self.chapters:
             _podcast(item, "chapters", url=self.chapters, type="application/json+chapters")
         return item
@@ -195,12 +203,14 @@ def podcast(collection) -> bytes:
     stories = podcast_stories(collection)
     language = settings.LANGUAGE_CODE  # the stories' language, not the reader's
     fg = _channel(collection, collection.podcast_url())
-    fg.description(excerpt(collection.description_html, 300) or collection.title)
+    fg.description(xml_text(excerpt(collection.description_html, 300) or collection.title))
     fg.load_extension("podcast")
     fg.register_extension("podcastindex", PodcastIndex, PodcastIndexEntry, atom=False)
-    fg.podcast.itunes_author(collection.place.name)
+    fg.podcast.itunes_author(xml_text(collection.place.name))
     fg.podcast.itunes_category(ITUNES_CATEGORY[0], ITUNES_CATEGORY[1])
-    fg.podcast.itunes_summary(excerpt(collection.description_html, 300) or collection.title)
+    fg.podcast.itunes_summary(
+        xml_text(excerpt(collection.description_html, 300) or collection.title)
+    )
     fg.podcastindex.guid = feed_guid(absolute(collection.podcast_url()))
     fg.lastBuildDate(max((s.published_at for s in stories), default=timezone.now()))
     for story in reversed(stories):
@@ -208,10 +218,10 @@ def podcast(collection) -> bytes:
         page = absolute(story.get_absolute_url())
         entry = fg.add_entry()
         entry.guid(page, permalink=True)
-        entry.title(story.title)
+        entry.title(xml_text(story.title))
         entry.link(href=page)
         entry.pubDate(story.published_at)
-        summary = story.summary or excerpt(story.body_html)
+        summary = xml_text(story.summary or excerpt(story.body_html))
         entry.description(summary)
         entry.enclosure(absolute(story.audio_url()), str(episode.size), episode.mime_type)
         entry.podcast.itunes_duration(episode.duration)
