@@ -195,6 +195,8 @@ def serve_file(request, name, content_type, *, public):
         raise Http404 from None
     start, end, status = 0, size - 1, 200
     match = RANGE.match(request.headers.get("Range", "").replace(" ", ""))
+    if match and match.group(1) and match.group(2) and int(match.group(2)) < int(match.group(1)):
+        match = None  # "bytes=10-5" is invalid, not unsatisfiable: ignored (RFC 9110 §14.2)
     if match and (match.group(1) or match.group(2)):
         first, last = match.group(1), match.group(2)
         if first:
