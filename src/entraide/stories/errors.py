@@ -32,6 +32,7 @@ class StoryErrorCode(StrEnum):
     BAD_CHAPTERS = "bad_chapters"
     TOO_LONG = "too_long"
     NO_FILE = "no_file"
+    MEDIUM_REFUSED = "medium_refused"
     # Consent
     NO_INTERVIEWEE_ADDRESS = "no_interviewee_address"
     CONSENT_WITHDRAWN = "consent_withdrawn"

@@ -20,6 +20,7 @@ from entraide.stories.access import is_author
 from entraide.stories.errors import StoryErrorCode
 from entraide.stories.media import check_audio, clean_photo
 from entraide.stories.models import ALT_MAX, CHAPTERS_MAX, TRANSCRIPT_MAX, Episode, Story
+from entraide.stories.services import consent as consent_services
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +56,30 @@ def _locked_editable(story: Story, user) -> Story:
     return locked
 
 
-def _check_allowed(story, user):
+def _check_not_refused(story, medium):
+    """The interviewee's last word refused `medium` ("voice", "photo"), or they withdrew:
+    their recording or photo is not taken (consent would delete it at once anyway)."""
+    if not consent_services.refused(story, medium):
+        return
+    if medium == "voice":
+        message = _(
+            "The person interviewed refused the publication of their recorded voice, or "
+            "withdrew their consent: no recording of them is kept. Ask for their consent again "
+            "first."
+        )
+    else:
+        message = _(
+            "The person interviewed refused the publication of their photo, or withdrew their "
+            "consent: no photo of them is kept. Ask for their consent again first."
+        )
+    field = "audio" if medium == "voice" else "photo"
+    raise DomainError(message, code=StoryErrorCode.MEDIUM_REFUSED, field=field)
+
+
+def _check_allowed(story, user, medium):
     """The same checks before any file is written (again under the lock afterwards)."""
     with transaction.atomic():
-        _locked_editable(story, user)
+        _check_not_refused(_locked_editable(story, user), medium)
 
 
 def _delete_later(name):
@@ -82,12 +103,13 @@ def _save_then(name, content, change):
 def attach_audio(story: Story, user, uploaded_file) -> Episode:
     """The story's episode with this audio (checked by its content), replacing any earlier
     one, whose file is deleted once this is saved."""
-    _check_allowed(story, user)
+    _check_allowed(story, user, "voice")
     info = check_audio(uploaded_file)
     uploaded_file.seek(0)
 
     def change(saved):
         locked = _locked_editable(story, user)
+        _check_not_refused(locked, "voice")
         episode, _created = Episode.objects.get_or_create(story=locked)
         _delete_later(episode.audio.name)
         episode.audio = saved
@@ -203,11 +225,12 @@ def attach_photo(story: Story, user, uploaded_file, alt: str) -> Story:
         )
     if len(alt) > ALT_MAX:
         raise _too_long("alt", ALT_MAX, len(alt))
-    _check_allowed(story, user)
+    _check_allowed(story, user, "photo")
     clean = clean_photo(uploaded_file)
 
     def change(saved):
         locked = _locked_editable(story, user)
+        _check_not_refused(locked, "photo")
         _delete_later(locked.photo.name)
         locked.photo = saved
         locked.photo_alt = alt

@@ -55,7 +55,8 @@ def test_one_story_s_link_never_touches_another_story(client, collection, story,
     assert untouched(theirs)
     assert Story.objects.get(pk=other.pk).consented_text is False
     page = client.get(theirs.private_url()).content.decode()
-    assert "Autre récit" in page and "Réparer ensemble" not in page
+    assert "Autre récit" in page
+    assert "Réparer ensemble" not in page
 
 
 def test_an_old_link_replayed_after_a_new_request_cannot_answer_or_read(client, story, alice):
@@ -86,7 +87,7 @@ def test_withdrawing_through_an_old_link_then_answering_the_new_one_is_refused(
     second.refresh_from_db()
     assert not second.is_answered
     story.refresh_from_db()
-    assert not (story.consented_text or story.consented_voice or story.consented_photo)
+    assert (story.consented_text, story.consented_voice, story.consented_photo) == (False,) * 3
     mail.outbox.clear()
     assert client.post(second.private_url() + "retirer/").status_code == 302
     assert mail.outbox == []  # withdrawing twice tells nobody twice
@@ -189,8 +190,10 @@ def test_line_breaks_in_next_stay_inside_the_location(client_for, story, alice, 
     response = client_for(alice).post(ask_url(story), {"next": target})
     assert response.status_code == 302
     location = response["Location"]
-    assert location.startswith("/") and not location.startswith("//")
-    assert "\r" not in location and "\n" not in location
+    assert location.startswith("/")
+    assert not location.startswith("//")
+    assert "\r" not in location
+    assert "\n" not in location
     assert "pris" not in response.cookies
 
 

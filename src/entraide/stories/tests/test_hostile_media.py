@@ -9,7 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from entraide.stories.models import Episode, Story
+from entraide.stories.models import Consent, Episode, Story
+from entraide.stories.services import consent as consent_services
 from entraide.stories.services import media as services
 from entraide.stories.tests.conftest import consented, published, stored_files
 from entraide.stories.tests.test_media_files import ELF, PE, png_bytes
@@ -285,3 +286,40 @@ def test_head_gives_the_headers_without_the_body(client, served):
     assert body(part) == b""
     assert client.post(url).status_code == 405
     assert client.head(url.replace("reparer-ensemble", "autre")).status_code == 404
+
+
+# --- Consent refused --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["refused", "withdrawn"])
+def test_no_recording_nor_photo_is_taken_once_the_interviewee_said_no(
+    client, alice, story, audio_sample, media_root, how
+):
+    consent = consented(story, text=True, voice=how == "withdrawn", photo=how == "withdrawn")
+    if how == "withdrawn":
+        consent_services.withdraw(consent)
+    client.force_login(alice)
+    response = send_audio(client, story, audio_sample("mp3").read_bytes(), "a.mp3")
+    assert response.status_code == 400
+    assert response.context["audio_form"].has_error("audio", "medium_refused")
+    response = client.post(
+        photo_page(story), {"photo": SimpleUploadedFile("p.png", png_bytes()), "alt": "Portrait"}
+    )
+    assert response.status_code == 400
+    assert response.context["form"].has_error("photo", "medium_refused")
+    assert stored_files(media_root) == []
+    assert not Episode.objects.filter(story=story).exclude(audio="").exists()
+
+
+def test_a_new_answer_agreeing_again_lets_the_recording_in(
+    client, alice, story, audio_sample, media_root
+):
+    first = consented(story, voice=False)
+    Consent.objects.filter(pk=first.pk).update(requested_at=first.requested_at.replace(year=2020))
+    consent = consent_services.request_consent(story, by=alice)
+    client.force_login(alice)
+    data = audio_sample("mp3").read_bytes()
+    assert send_audio(client, story, data, "a.mp3").status_code == 400  # not answered yet
+    consent_services.answer(consent, media={"text", "voice"}, credit=Story.Credit.FULL_NAME)
+    assert send_audio(client, story, data, "a.mp3").status_code == 302
+    assert len(stored_files(media_root)) == 1
