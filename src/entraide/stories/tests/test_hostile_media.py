@@ -14,6 +14,7 @@ from entraide.stories.services import consent as consent_services
 from entraide.stories.services import media as services
 from entraide.stories.tests.conftest import consented, published, stored_files
 from entraide.stories.tests.test_media_files import ELF, PE, png_bytes
+from tests.factories import PlaceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -323,3 +324,21 @@ def test_a_new_answer_agreeing_again_lets_the_recording_in(
     consent_services.answer(consent, media={"text", "voice"}, credit=Story.Credit.FULL_NAME)
     assert send_audio(client, story, data, "a.mp3").status_code == 302
     assert len(stored_files(media_root)) == 1
+
+
+def test_only_this_place_s_editors_preview_the_files(
+    client, alice, bob, charlie, story, audio_sample
+):
+    services.attach_audio(story, alice, SimpleUploadedFile("a.mp3", audio_sample().read_bytes()))
+    services.attach_photo(story, alice, SimpleUploadedFile("p.png", png_bytes()), "Portrait")
+    other_place_editor = UserFactory()
+    PlaceFactory(organisers=[other_place_editor])
+    for person in (None, charlie, other_place_editor):
+        client.logout()
+        if person:
+            client.force_login(person)
+        for address in (story.audio_url(), story.photo_url()):
+            assert client.get(address).status_code == 404, (person, address)
+            assert client.head(address, HTTP_RANGE="bytes=0-1").status_code == 404
+    client.force_login(bob)
+    assert client.get(story.audio_url())["Cache-Control"] == "private, no-store"
