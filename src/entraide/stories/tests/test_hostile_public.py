@@ -105,6 +105,7 @@ def test_control_characters_in_the_pages_are_not_a_500(client, public, collectio
         "page=1.5",
         "page=1e3",
         "page=99999999999999999999999999",
+        "page=" + "9" * 5000,
         "page=2",
         "theme=",
         "theme=nope",

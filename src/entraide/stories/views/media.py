@@ -23,7 +23,13 @@ from entraide.stories.services import media as services
 from entraide.stories.uploads import BoundedUploadHandler, upload_max_bytes
 
 CHUNK = 64 * 1024
-RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+RANGE = re.compile(r"^bytes=([0-9]*)-([0-9]*)$")  # ASCII digits only, as HTTP says
+FAR = 10**18  # any byte position of more digits than this is past the end of any file
+
+
+def _position(digits: str) -> int:
+    """A Range position; thousands of digits would make int() raise (a 500)."""
+    return int(digits) if len(digits) <= 18 else FAR
 
 
 def _episode(story):
@@ -195,16 +201,16 @@ def serve_file(request, name, content_type, *, public):
         raise Http404 from None
     start, end, status = 0, size - 1, 200
     match = RANGE.match(request.headers.get("Range", "").replace(" ", ""))
-    if match and match.group(1) and match.group(2) and int(match.group(2)) < int(match.group(1)):
-        match = None  # "bytes=10-5" is invalid, not unsatisfiable: ignored (RFC 9110 §14.2)
-    if match and (match.group(1) or match.group(2)):
-        first, last = match.group(1), match.group(2)
+    first, last = (match.group(1), match.group(2)) if match else ("", "")
+    if first and last and _position(last) < _position(first):
+        first = last = ""  # "bytes=10-5" is invalid, not unsatisfiable: ignored (RFC 9110 §14.2)
+    if first or last:
         if first:
-            start = int(first)
-            end = min(int(last), size - 1) if last else size - 1
+            start = _position(first)
+            end = min(_position(last), size - 1) if last else size - 1
         else:  # the last N bytes
-            start = max(size - int(last), 0)
-        if start >= size or start > end or (not first and int(last) == 0):
+            start = max(size - _position(last), 0)
+        if start >= size or start > end or (not first and _position(last) == 0):
             response = HttpResponse(status=416)
             response["Content-Range"] = f"bytes */{size}"
             response["Accept-Ranges"] = "bytes"
