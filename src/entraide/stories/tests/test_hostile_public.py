@@ -7,6 +7,7 @@ was withdrawn a moment ago."""
 from xml.etree import ElementTree
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
 from entraide.stories.models import Episode, Story
@@ -192,3 +193,20 @@ def test_the_transcript_of_a_story_without_voice_consent_is_404(client, public):
     for suffix in ("", "transcription.txt", "transcription.html", "audio"):
         response = client.get(f"{not_consented.get_absolute_url()}{suffix}")
         assert response.status_code == 404, suffix
+
+
+def test_a_withdrawal_through_the_page_takes_everything_down_at_once(
+    client, public, collection, media_root, django_capture_on_commit_callbacks
+):
+    story = public(title="Retrait total", slug="retrait-total")
+    story.photo.save("visage.png", ContentFile(b"\x89PNG fake"), save=True)
+    consent = story.consents.get()
+    for address in (story.get_absolute_url(), story.audio_url(), story.photo_url()):
+        assert client.get(address).status_code == 200, address
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(consent.private_url() + "retirer/").status_code == 302
+    assert stored_files(media_root) == []
+    for suffix in ("", "audio", "photo", "transcription.txt", "transcription.html"):
+        assert client.get(f"{story.get_absolute_url()}{suffix}").status_code == 404, suffix
+    for feed in (collection.atom_url(), collection.podcast_url()):
+        assert b"Retrait total" not in client.get(feed).content
