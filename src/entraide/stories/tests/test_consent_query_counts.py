@@ -61,7 +61,7 @@ def withdraw_page(n):
 
 PAGES = [
     Page("stories:consent", 4, private_page),
-    Page("stories:consent_withdraw", 1, withdraw_page),
+    Page("stories:consent_withdraw", 2, withdraw_page),
 ]
 
 

@@ -207,3 +207,18 @@ def test_a_nul_byte_in_next_is_a_400_and_nothing_is_sent(client_for, story, alic
 def test_next_to_a_local_page_is_followed(client_for, story, alice):
     response = client_for(alice).post(ask_url(story), {"next": "/recits/?page=2#haut"})
     assert response["Location"] == "/recits/?page=2#haut"
+
+
+def test_a_link_mailed_to_a_wrong_address_dies_once_the_address_is_corrected(client, story, alice):
+    wrong = consented(story)  # answered by whoever read the mail at the wrong address
+    Consent.objects.filter(pk=wrong.pk).update(
+        email="inconnu@example.org", requested_at=wrong.requested_at.replace(year=2020)
+    )
+    right = services.request_consent(story, by=alice)
+    for suffix in SUFFIXES:
+        url = wrong.private_url() + suffix
+        assert client.get(url).status_code == 404, suffix
+        assert client.post(url, {**ANSWER, "approve": "1"}).status_code == 404, suffix
+    assert not Consent.objects.filter(withdrawn_at__isnull=False).exists()
+    assert untouched(right)
+    assert client.get(right.private_url()).status_code == 200

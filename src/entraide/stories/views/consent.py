@@ -13,6 +13,7 @@ import functools
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import translation
@@ -37,6 +38,9 @@ def private_link(view):
     @functools.wraps(view)
     def wrapped(request, token):
         consent = consent_for_link(token)
+        consent.newest = consent.story.current_consent()  # read once for the whole page
+        if _readdressed(consent):
+            raise Http404
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if language not in dict(settings.LANGUAGES):
             language = consent.language if consent.language in dict(settings.LANGUAGES) else None
@@ -48,6 +52,14 @@ def private_link(view):
         return response
 
     return wrapped
+
+
+def _readdressed(consent) -> bool:
+    """A later request went to another address (the authors corrected a wrong one): this
+    link, mailed to someone who may not be the interviewee, no longer shows the story nor
+    lets anyone withdraw or answer for them."""
+    newest = consent.newest
+    return newest.pk != consent.pk and newest.email.lower() != consent.email.lower()
 
 
 def _initial(consent, story):
@@ -66,7 +78,7 @@ def _page(request, consent, *, form=None, reading_form=None, status=200):
     story = consent.story
     episode = Episode.objects.filter(story=story).first()
     current = services.in_force(story)
-    latest = services.is_latest(consent)
+    latest = consent.newest.pk == consent.pk  # services.is_latest, without a query more
     context = {
         "consent": consent,
         "story": story,
@@ -74,7 +86,7 @@ def _page(request, consent, *, form=None, reading_form=None, status=200):
         "episode": episode,
         "has_audio": bool(episode and episode.audio),
         "latest": latest,
-        "newer": None if latest else story.current_consent(),
+        "newer": None if latest else consent.newest,
         "in_force": current,
         "reading_open": bool(
             consent.reading_requested_at and current is not None and current.pk == consent.pk
