@@ -73,6 +73,7 @@ def test_the_account_page_links_to_my_registrations_before_my_data(client_for, a
         ("Changer de mot de passe", "/compte/mot-de-passe/modifier/"),
         ("Mes inscriptions", "/ateliers/mes-inscriptions/"),
         ("Mes défis", "/defis/mes-defis/"),
+        ("Mes récits", "/recits/mes-recits/"),
         ("Mes données", "/compte/mes-donnees/"),
     ]
 

@@ -71,6 +71,24 @@ ACTIONS = {
     "stories:invite_writers",
     "stories:remove_writer",
     "stories:review_action",  # draws the review page again (400, or 409 in the wrong state)
+    "stories:invite_partner",  # stories' authors: each draws its page again when refused
+    "stories:withdraw_invitation",
+    "stories:interviewee",
+    "stories:answer",
+    "stories:submit",
+    "stories:request_consent",  # then back to the page it came from, with a message
+    "stories:request_reading",
+    "stories:consent_reading",  # the interviewee's reading: approve, or corrections
+    "stories:episode_transcript",  # the episode page's forms: drawn again when refused
+    "stories:episode_chapters",
+    "stories:episode_remove",
+    "stories:photo_remove",
+    "stories:anthology_add",  # the anthology page's buttons
+    "stories:anthology_up",
+    "stories:anthology_down",
+    "stories:anthology_remove",
+    "stories:anthology_build",
+    "stories:anthology_delete_export",
 }
 
 # Pages about one thing that lists nothing: fixed text, an empty form, or the confirmation of
@@ -105,6 +123,11 @@ ONE_THING = {
     "stories:create_collection",  # an empty form (the places one runs: a handful)
     "stories:remove_theme",  # the confirmation of removing one theme
     "stories:writer_invitation",  # one invitation
+    "stories:partner_invitation",  # one invitation to write a story in a pair
+    "stories:join",  # a form: the collection's code
+    "stories:audio",  # files streamed from storage: their counts are in pages_media.py
+    "stories:photo_file",
+    "stories:anthology_download",  # an export's file
 }
 
 

@@ -380,6 +380,22 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded files (stories' recordings and photos, anthologies) in an S3-compatible store, for
+# several app servers: `pip install 'entraide[s3]'` (django-storages) and S3_BUCKET. Files are
+# private (no public ACL); Entraide serves them through its views, which check consent first.
+if os.environ.get("S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["S3_BUCKET"],
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
 # Uploads (a story's audio, up to 200 MB): counted as they stream in, and kept in memory only
 # up to 2.5 MB, on disk (a temporary file) beyond; the form fields beside them stay small.
 FILE_UPLOAD_HANDLERS = [

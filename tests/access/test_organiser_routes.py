@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -23,8 +24,8 @@ from entraide.manifestos.models import Amendment, Phase
 from entraide.places import services as places
 from entraide.polls import services as polls
 from entraide.polls.tests.conftest import slot_times
-from entraide.stories.models import Writer
-from entraide.stories.tests.conftest import build_collection
+from entraide.stories.models import Anthology, AnthologyEntry, AnthologyExport, Writer
+from entraide.stories.tests.conftest import build_collection, build_story, consented, published
 from entraide.surveys import services as surveys
 from entraide.workshops import services as workshops
 from tests.factories import PlaceFactory, SeriesFactory, UserFactory, WorkshopFactory
@@ -53,7 +54,7 @@ ROUTES = organiser_routes()
 
 
 @pytest.fixture
-def elsewhere():
+def elsewhere(settings, tmp_path):
     """A place with one of everything, all at the slug `ailleurs`, run by its organiser; alice
     holds a seat in its workshop."""
     owner = UserFactory(display_name="Organisatrice d’ailleurs")
@@ -103,6 +104,13 @@ def elsewhere():
     )
     stories = build_collection(place, slug=ELSEWHERE, code="AILLEURS")
     story_writer = Writer.objects.create(collection=stories, email="redac@example.org")
+    story = published(build_story(stories, owner, slug=ELSEWHERE))
+    consented(story)
+    anthology = Anthology.objects.create(collection=stories, title="Recueil")
+    AnthologyEntry.objects.create(anthology=anthology, story=story)
+    settings.MEDIA_ROOT = str(tmp_path)  # the anthology's export file
+    export = AnthologyExport.objects.create(anthology=anthology, format="epub", status="pret")
+    export.file.save("recueil.epub", ContentFile(b"PK"), save=True)
     return {
         "owner": owner,
         "participant": participant,
@@ -118,6 +126,9 @@ def elsewhere():
         "testimony": testimony,
         "theme": stories.themes.first(),
         "writer": story_writer,
+        "story": story,
+        "anthology": anthology,
+        "export": export,
     }
 
 
@@ -137,6 +148,9 @@ FILL = {
     "testimony_id": lambda scene: scene["testimony"].pk,
     "theme_id": lambda scene: scene["theme"].pk,  # stories
     "writer_id": lambda scene: scene["writer"].pk,
+    "anthology_id": lambda scene: scene["anthology"].pk,
+    "story_id": lambda scene: scene["story"].pk,
+    "export_id": lambda scene: scene["export"].pk,
 }
 
 

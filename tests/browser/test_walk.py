@@ -21,7 +21,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.whole_site_walk]
 MAX_PAGES = 200  # sections link their discussion; a manifesto its signing, signatories, print
 NOT_PAGES = ("/admin/", "/static/", "/media/")
 # feeds and downloads are not pages
-FEEDS = (".ics", ".atom", ".csv", ".json", ".epub", ".md", ".pdf")
+FEEDS = (".ics", ".atom", ".csv", ".json", ".epub", ".md", ".pdf", ".xml", ".txt")
+# a story's recording and photo, streamed files (their pages end with "/")
+FILES = ("/audio", "/photo")
 
 
 def session_cookie(base_url, email):
@@ -55,6 +57,7 @@ def walk(browser, base_url, axe_source, cookies=(), within=None):
                 parts.netloc != urlsplit(base_url).netloc
                 or parts.path.startswith(NOT_PAGES)
                 or parts.path.endswith(FEEDS)
+                or parts.path.endswith(FILES)
                 or (within and not parts.path.startswith(within))
             ):
                 continue
@@ -73,6 +76,7 @@ def walk(browser, base_url, axe_source, cookies=(), within=None):
 
 
 CHALLENGE = "/defis/defi-solidaire-de-deconnexion-10-jours/"
+STORIES = "/recits/recits-de-la-transition-universite-paul-valery/"
 WALKS = [
     (
         "visitor",
@@ -104,6 +108,10 @@ WALKS = [
             CHALLENGE,
             f"{CHALLENGE}participer/",
             f"{CHALLENGE}temoignages/",
+            "/recits/",
+            STORIES,
+            f"{STORIES}reparer-ensemble-au-cafe-du-quartier/",
+            f"{STORIES}reparer-ensemble-au-cafe-du-quartier/transcription.html",
         ],
     ),
     (
@@ -115,6 +123,9 @@ WALKS = [
             "/lieux/universite-paul-valery/",
             "/ateliers/mes-inscriptions/",
             "/defis/mes-defis/",
+            "/recits/mes-recits/",
+            f"{STORIES}reparer-ensemble-au-cafe-du-quartier/suivi/",
+            f"{STORIES}reparer-ensemble-au-cafe-du-quartier/versions/",
         ],
     ),
     (
@@ -155,8 +166,25 @@ WALKS = [
             f"{CHALLENGE}gerer/ecrire/",
         ],
     ),
+    (
+        # The teacher of the Université Paul-Valéry runs the course's collection of stories:
+        # from her space, its settings, the review of the stories and the anthology.
+        "editor of stories",
+        "ines@entraide.example",
+        [
+            "/espace/",
+            "/recits/nouveau/?lieu=universite-paul-valery",
+            f"{STORIES}gerer/",
+            f"{STORIES}gerer/relecture/",
+            f"{STORIES}lenergie-quelles-partagent/relire/",
+            f"{STORIES}gerer/recueils/",
+        ],
+    ),
 ]
-WITHIN = {"organiser of a challenge": ("/espace/", "/defis/")}
+WITHIN = {
+    "organiser of a challenge": ("/espace/", "/defis/"),
+    "editor of stories": ("/espace/", "/recits/"),
+}
 
 
 def test_the_accessibility_statement_names_only_pages_the_walk_audits():

@@ -118,18 +118,20 @@ PAGES = [
     Page("accounts:profile", 3, account_page("/compte/")),  # the session, the user, the menu
     Page("accounts:digest", 3, account_page("/compte/resume-quotidien/")),
     # + a query per section of personal data (manifestos' votes and comments: +2, signatures: +1;
-    # survey invitations: the verified address, the invitations: +2; challenges: the same, +2)
-    Page("accounts:my_data", 22, account_page("/compte/mes-donnees/", shows=EVERYTHING)),
+    # survey invitations: the verified address, the invitations: +2; challenges: the same, +2;
+    # stories: the collections one writes in, one's stories, one's comments: +3)
+    Page("accounts:my_data", 25, account_page("/compte/mes-donnees/", shows=EVERYTHING)),
     Page(
         "accounts:my_data_export",
-        21,
+        24,
         account_page("/compte/mes-donnees/export.json", shows=EVERYTHING),
     ),
     Page(
         "accounts:delete_account",
         # what each section holds, and what deleting does to it (allauth 65.22: +1; a
-        # manifesto's signatures: +2; survey invitations: +4; challenge participations: +4)
-        34,
+        # manifesto's signatures: +2; survey invitations: +4; challenge participations: +4;
+        # stories: +4)
+        38,
         account_page("/compte/supprimer/", session=recently_signed_in),
     ),
     Page("account_email", 5, account_page("/compte/adresses/", shows=["addresses"])),

@@ -3,11 +3,15 @@
 
 import pytest
 
+from entraide.stories.tests.pages_anthology import PAGES as ANTHOLOGY
 from entraide.stories.tests.pages_media import PAGES as MEDIA
 from entraide.stories.tests.pages_public import PAGES as PUBLIC
+from entraide.stories.tests.pages_writing import PAGES as WRITING
+from entraide.stories.tests.test_consent_query_counts import PAGES as CONSENT
+from entraide.stories.tests.test_editing_query_counts import EDITING_PAGES as EDITING
 from tests.querycount import assert_page_cost
 
-PAGES = [*PUBLIC, *MEDIA]
+PAGES = [*PUBLIC, *MEDIA, *WRITING, *CONSENT, *EDITING, *ANTHOLOGY]
 
 
 @pytest.mark.django_db
