@@ -52,7 +52,8 @@ def walk_without(labels, data_dir):
         ["manifestos"],
         ["surveys"],
         ["challenges"],
-        ["workshops", "polls", "manifestos", "surveys", "challenges"],
+        ["stories"],
+        ["workshops", "polls", "manifestos", "surveys", "challenges", "stories"],
     ],
     ids="+".join,
 )

@@ -78,20 +78,28 @@ def episode(request, collection_slug, slug):
     return _episode_page(request, story, status=400, audio_form=form)
 
 
+def _episode_form(request, story, form, field, change, done):
+    """One of the episode page's forms: valid, `change` the episode with the field's value and
+    go back to the page with `done`; else the page again, the error beside the field, a 400."""
+    if form.is_valid():
+        try:
+            change(story, request.user, form.cleaned_data[field])
+        except DomainError as error:
+            add_domain_error(form, error)
+        else:
+            messages.success(request, done)
+            return redirect(f"{story.get_absolute_url()}episode/")
+    return _episode_page(request, story, status=400, **{f"{field}_form": form})
+
+
 @login_required
 @require_POST
 def transcript(request, collection_slug, slug):
     story = story_for_author(request, collection_slug, slug)
     form = TranscriptForm(request.POST)
-    if form.is_valid():
-        try:
-            services.set_transcript(story, request.user, form.cleaned_data["transcript"])
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, _("The transcript is saved."))
-            return redirect(f"{story.get_absolute_url()}episode/")
-    return _episode_page(request, story, status=400, transcript_form=form)
+    return _episode_form(
+        request, story, form, "transcript", services.set_transcript, _("The transcript is saved.")
+    )
 
 
 @login_required
@@ -99,15 +107,9 @@ def transcript(request, collection_slug, slug):
 def chapters(request, collection_slug, slug):
     story = story_for_author(request, collection_slug, slug)
     form = ChaptersForm(request.POST)
-    if form.is_valid():
-        try:
-            services.set_chapters(story, request.user, form.cleaned_data["chapters"])
-        except DomainError as error:
-            add_domain_error(form, error)
-        else:
-            messages.success(request, _("The chapters are saved."))
-            return redirect(f"{story.get_absolute_url()}episode/")
-    return _episode_page(request, story, status=400, chapters_form=form)
+    return _episode_form(
+        request, story, form, "chapters", services.set_chapters, _("The chapters are saved.")
+    )
 
 
 @login_required
