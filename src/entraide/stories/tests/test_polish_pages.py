@@ -3,6 +3,7 @@ leads and warnings as a person reads them."""
 
 import pytest
 
+from entraide.stories.models import Story
 from entraide.stories.services import consent as consent_services
 from entraide.stories.tests.conftest import consented
 
@@ -32,3 +33,29 @@ def test_after_a_withdrawal_the_lead_says_what_happened(client, story):
     page = client.get(consent.private_url()).content.decode()
     assert "et vous décidez" not in page
     assert "Vous avez retiré votre consentement le" in page
+
+
+def test_the_episode_and_photo_pages_lead_back_to_the_follow_up_not_the_locked_editor(
+    client, alice, story
+):
+    Story.objects.filter(pk=story.pk).update(state=Story.State.IN_REVIEW)
+    client.force_login(alice)
+    for page in ("episode/", "photo/"):
+        html = client.get(story.get_absolute_url() + page).text
+        back = html.split("Retour au récit")[0].rsplit('href="', 1)[1].split('"')[0]
+        assert back == story.get_absolute_url() + "suivi/"
+        assert client.get(back).status_code == 200
+
+
+def test_the_audio_field_is_not_labelled_like_its_section(client, alice, story):
+    client.force_login(alice)
+    html = client.get(story.get_absolute_url() + "episode/").text
+    assert '<label for="id_audio">Fichier audio' in html
+
+
+def test_the_comment_help_no_longer_says_it_is_required_to_ask_for_changes(
+    client_for, bob, story
+):
+    Story.objects.filter(pk=story.pk).update(state=Story.State.IN_REVIEW)
+    html = client_for(bob).get(story.review_url()).text
+    assert "Obligatoire pour demander des modifications" not in html
