@@ -3,6 +3,8 @@ leads and warnings as a person reads them."""
 
 import pytest
 
+from entraide.core.errors import DomainError
+from entraide.stories.errors import StoryErrorCode
 from entraide.stories.models import Story
 from entraide.stories.services import consent as consent_services
 from entraide.stories.tests.conftest import consented
@@ -59,3 +61,21 @@ def test_the_comment_help_no_longer_says_it_is_required_to_ask_for_changes(
     Story.objects.filter(pk=story.pk).update(state=Story.State.IN_REVIEW)
     html = client_for(bob).get(story.review_url()).text
     assert "Obligatoire pour demander des modifications" not in html
+
+
+def test_an_empty_story_shows_a_warning_instead_of_the_consent_button(client, alice, story):
+    Story.objects.filter(pk=story.pk).update(body="", words=0)
+    client.force_login(alice)
+    follow = story.get_absolute_url() + "suivi/"
+    html = client.get(follow).text
+    assert "Envoyer la demande de consentement" not in html
+    assert "Écrivez le récit avant de demander" in html
+    response = client.post(
+        story.get_absolute_url() + "consentement/", {"next": follow}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == follow
+    assert "Écrivez le récit avant de demander" in response.text
+    assert not story.consents.exists()
+    with pytest.raises(DomainError) as refused:
+        consent_services.request_consent(story, by=alice)
+    assert refused.value.code == StoryErrorCode.EMPTY_STORY
