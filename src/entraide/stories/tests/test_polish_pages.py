@@ -5,8 +5,9 @@ import pytest
 
 from entraide.core.errors import DomainError
 from entraide.stories.errors import StoryErrorCode
-from entraide.stories.models import Story
+from entraide.stories.models import Comment, Story
 from entraide.stories.services import consent as consent_services
+from entraide.stories.services import review as review_services
 from entraide.stories.tests.conftest import consented
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +80,18 @@ def test_an_empty_story_shows_a_warning_instead_of_the_consent_button(client, al
     with pytest.raises(DomainError) as refused:
         consent_services.request_consent(story, by=alice)
     assert refused.value.code == StoryErrorCode.EMPTY_STORY
+
+
+def test_after_a_change_request_my_stories_say_it_once(client, alice, bob, story):
+    Story.objects.filter(pk=story.pk).update(state=Story.State.IN_REVIEW)
+    story.refresh_from_db()
+    review_services.request_changes(story, by=bob, comment="Ajoutez une date.")
+    client.force_login(alice)
+    html = client.get("/recits/mes-recits/").text
+    assert "L’équipe éditoriale a demandé des changements." in html
+    assert "a commenté" not in html
+    Story.objects.filter(pk=story.pk).update(state=Story.State.IN_REVIEW)
+    Comment.objects.create(story=story, author=bob, by_editor=True, body="Et le titre ?")
+    html = client.get("/recits/mes-recits/").text
+    assert "a demandé des changements" not in html
+    assert "a commenté" in html
