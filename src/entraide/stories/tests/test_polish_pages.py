@@ -95,3 +95,11 @@ def test_after_a_change_request_my_stories_say_it_once(client, alice, bob, story
     html = client.get("/recits/mes-recits/").text
     assert "a demandé des changements" not in html
     assert "a commenté" in html
+
+
+def test_the_interviewee_reads_their_credit_choice_with_their_name(client, story, alice):
+    consent = consent_services.request_consent(story, by=alice)
+    consent_services.answer(consent, media=["text"], credit=Story.Credit.FIRST_NAME)
+    html = client.get(consent.private_url()).text
+    assert "Votre prénom seulement\xa0: Joséphine" in html
+    assert "Son prénom seulement" not in html.split('id="repondre"')[0]
