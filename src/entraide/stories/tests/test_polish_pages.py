@@ -8,7 +8,7 @@ from entraide.stories.errors import StoryErrorCode
 from entraide.stories.models import Comment, Story
 from entraide.stories.services import consent as consent_services
 from entraide.stories.services import review as review_services
-from entraide.stories.tests.conftest import consented
+from entraide.stories.tests.conftest import consented, published
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +103,24 @@ def test_the_interviewee_reads_their_credit_choice_with_their_name(client, story
     html = client.get(consent.private_url()).text
     assert "Votre prénom seulement\xa0: Joséphine" in html
     assert "Son prénom seulement" not in html.split('id="repondre"')[0]
+
+
+@pytest.mark.parametrize(
+    ("kind", "credit"),
+    [
+        ("portrait", "Portrait de Joséphine Martin"),
+        ("article", "Article · avec Joséphine Martin"),
+        ("podcast", "Podcast · avec Joséphine Martin"),
+    ],
+)
+def test_the_card_and_the_page_credit_the_interviewee_by_the_story_s_kind(
+    client, story_by, alice, kind, credit
+):
+    story = published(story_by(alice, slug="reparer-ensemble", kind=kind))
+    consented(story)
+    for url in (story.collection.get_absolute_url(), story.get_absolute_url()):
+        html = client.get(url).text
+        assert credit in html
+        assert "Portrait · " not in html
+        if kind != "portrait":
+            assert "Portrait de" not in html
