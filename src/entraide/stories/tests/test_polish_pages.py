@@ -9,6 +9,7 @@ from entraide.stories.models import Comment, Story
 from entraide.stories.services import consent as consent_services
 from entraide.stories.services import review as review_services
 from entraide.stories.tests.conftest import consented, published
+from entraide.stories.tests.pages_public import add_episode
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +125,15 @@ def test_the_card_and_the_page_credit_the_interviewee_by_the_story_s_kind(
         assert "Portrait · " not in html
         if kind != "portrait":
             assert "Portrait de" not in html
+
+
+def test_a_phone_reader_finds_the_episode_from_the_top_of_the_story(client, story):
+    published(story)
+    consented(story, voice=False)
+    assert "#episode" not in client.get(story.get_absolute_url()).text
+    consented(story)
+    add_episode(story)
+    html = client.get(story.get_absolute_url()).text
+    link = '<a href="#episode">Écouter l’épisode (2:05)</a>'
+    assert link in html
+    assert html.index(link) < html.index("<p>Joséphine répare des grille-pain")
