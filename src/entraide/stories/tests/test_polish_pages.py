@@ -5,7 +5,9 @@ import pytest
 
 from entraide.core.errors import DomainError
 from entraide.stories.errors import StoryErrorCode
-from entraide.stories.models import Comment, Story
+from django.utils import timezone
+
+from entraide.stories.models import Author, Comment, Story
 from entraide.stories.services import consent as consent_services
 from entraide.stories.services import review as review_services
 from entraide.stories.tests.conftest import consented, published
@@ -57,9 +59,7 @@ def test_the_audio_field_is_not_labelled_like_its_section(client, alice, story):
     assert '<label for="id_audio">Fichier audio' in html
 
 
-def test_the_comment_help_no_longer_says_it_is_required_to_ask_for_changes(
-    client_for, bob, story
-):
+def test_the_comment_help_no_longer_says_it_is_required_to_ask_for_changes(client_for, bob, story):
     Story.objects.filter(pk=story.pk).update(state=Story.State.IN_REVIEW)
     html = client_for(bob).get(story.review_url()).text
     assert "Obligatoire pour demander des modifications" not in html
@@ -137,3 +137,20 @@ def test_a_phone_reader_finds_the_episode_from_the_top_of_the_story(client, stor
     link = '<a href="#episode">Écouter l’épisode (2:05)</a>'
     assert link in html
     assert html.index(link) < html.index("<p>Joséphine répare des grille-pain")
+
+
+def test_the_collection_page_joins_the_authors_with_and_and_keeps_colons_in_the_text(
+    client, story, alice, bob, charlie
+):
+    for user, name in ((alice, "Léa"), (bob, "Hugo"), (charlie, "Sam")):
+        user.display_name = name
+        user.save(update_fields=["display_name"])
+    for user in (bob, charlie):
+        Author.objects.create(story=story, user=user, accepted_at=timezone.now())
+    published(story)
+    consented(story)
+    for url in (story.collection.get_absolute_url(), story.get_absolute_url()):
+        assert "par Léa, Hugo et Sam" in client.get(url).text
+    html = client.get(story.collection.get_absolute_url()).text
+    assert "</a>:" not in html
+    assert "Flux du podcast</a>\xa0: pour écouter" in html
