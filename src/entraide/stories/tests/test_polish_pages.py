@@ -2,11 +2,10 @@
 leads and warnings as a person reads them."""
 
 import pytest
+from django.utils import timezone
 
 from entraide.core.errors import DomainError
 from entraide.stories.errors import StoryErrorCode
-from django.utils import timezone
-
 from entraide.stories.models import Author, Comment, Story
 from entraide.stories.services import consent as consent_services
 from entraide.stories.services import review as review_services
@@ -30,7 +29,8 @@ def test_the_private_page_title_is_a_title_not_the_answer_form(client, story, al
     consent = consent_services.request_consent(story, by=alice)
     title = tab_title(client.get(consent.private_url()))
     assert "Votre consentement" in title
-    assert "<" not in title and "Enregistrer" not in title
+    assert "<" not in title
+    assert "Enregistrer" not in title
 
 
 def test_after_a_withdrawal_the_lead_says_what_happened(client, story):
