@@ -276,7 +276,9 @@ def invitation(request, token):
         return render(
             request, "stories/editing/invitation_invalid.html", {"used": True}, status=410
         )
-    name_form = ask_display_name(forms.Form(request.POST or None), request.user)
+    name_form = ask_display_name(
+        forms.Form(request.POST if request.method == "POST" else None), request.user
+    )
     context = {"writer": writer, "name_form": name_form}
     if request.method == "POST" and request.user.is_authenticated:
         if not name_form.is_valid():

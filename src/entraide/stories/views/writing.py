@@ -139,7 +139,9 @@ def invitation(request, token):
         return render(request, "stories/writing/invitation_gone.html", {"used": True}, status=410)
     story = author.story
     inviter = story.authors.filter(user__isnull=False).select_related("user").order_by("pk").first()
-    name_form = ask_display_name(forms.Form(request.POST or None), request.user)
+    name_form = ask_display_name(
+        forms.Form(request.POST if request.method == "POST" else None), request.user
+    )
     context = {"author": author, "story": story, "inviter": inviter and inviter.user}
     context["name_form"] = name_form
     if request.method == "POST":
