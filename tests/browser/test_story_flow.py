@@ -158,6 +158,7 @@ def test_from_the_invitation_to_the_withdrawal(
     partner.goto(live_app + confirm)
     partner.locator("main form button[type=submit]").click()
     expect(partner).to_have_url(live_app + invitation)  # back where she came from, signed in
+    partner.get_by_label("Votre nom").fill("Léa")  # her new account has no name yet: asked once
     partner.get_by_role("button", name="Accepter").click()
     says(partner, "Vous écrivez maintenant ce récit en binôme.")
 

@@ -15,7 +15,6 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
@@ -67,7 +66,7 @@ def public_stories(collection):
 
 def author_names(story) -> list[str]:
     """The names the public sees of a story's confirmed authors (never an address)."""
-    return [author.user.display_name or _("an author") for author in story.confirmed]
+    return [str(author.user.public_name) for author in story.confirmed]
 
 
 def excerpt(html: str, words=60) -> str:

@@ -10,7 +10,7 @@ from entraide.stories.models import ALT_MAX, CHAPTERS_MAX, TRANSCRIPT_MAX
 
 class AudioForm(forms.Form):
     audio = forms.FileField(
-        label=_("Recording"),
+        label=_("Audio file"),
         widget=forms.ClearableFileInput(attrs={"accept": ".mp3,.ogg,.opus,.oga,.m4a,audio/*"}),
         error_messages={"required": _("Choose the recording to send.")},
     )

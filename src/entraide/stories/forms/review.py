@@ -11,7 +11,7 @@ class CommentForm(forms.Form):
         label=_("Comment"),
         max_length=COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("The authors receive it by mail. Required to ask for changes."),
+        help_text=_("The authors receive it by mail."),
     )
 
 

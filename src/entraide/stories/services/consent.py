@@ -126,6 +126,11 @@ def request_consent(story, *, by) -> Consent:
                 code=Code.NO_INTERVIEWEE_ADDRESS,
                 field="interviewee_email",
             )
+        if not story.body.strip():
+            raise DomainError(
+                _("Write the story before asking for consent: its text is empty."),
+                code=Code.EMPTY_STORY,
+            )
         form = story.collection.current_consent_form()
         if form is None:
             raise DomainError(

@@ -5,6 +5,7 @@ works before the person has an account. Every "gerer/" page starts with
 access.collection_for_editor (404 unknown, 403 for anyone not running its place); each action
 POSTs and goes back to the page, or draws it again with the refusal beside its field (400)."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
@@ -14,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from entraide.accounts.forms import ask_display_name
+from entraide.accounts.services import give_display_name
 from entraide.core.errors import DomainError, add_domain_error
 from entraide.places.models import Place
 from entraide.places.services import organised_place_ids
@@ -257,7 +260,7 @@ def remove_writer(request, slug, writer_id):
     messages.success(
         request,
         _("%(name)s may no longer start a story here; their stories stay.")
-        % {"name": writer.user.display_name if writer.user_id else writer.email},
+        % {"name": writer.user.public_name if writer.user_id else writer.email},
     )
     return redirect(collection.manage_url() + "#writers")
 
@@ -273,7 +276,13 @@ def invitation(request, token):
         return render(
             request, "stories/editing/invitation_invalid.html", {"used": True}, status=410
         )
+    name_form = ask_display_name(
+        forms.Form(request.POST if request.method == "POST" else None), request.user
+    )
+    context = {"writer": writer, "name_form": name_form}
     if request.method == "POST" and request.user.is_authenticated:
+        if not name_form.is_valid():
+            return render(request, "stories/editing/invitation.html", context, status=400)
         try:
             writer = services.accept_writer_invitation(token, user=request.user)
         except DomainError as error:
@@ -282,12 +291,13 @@ def invitation(request, token):
             return render(
                 request, "stories/editing/invitation_invalid.html", context, status=status
             )
+        give_display_name(request.user, name_form.cleaned_data.get("display_name", ""))
         messages.success(
             request,
             _("You may now write in “%(title)s”.") % {"title": writer.collection.title},
         )
         return redirect(writer.collection.new_story_url())
-    return render(request, "stories/editing/invitation.html", {"writer": writer})
+    return render(request, "stories/editing/invitation.html", context)
 
 
 urlpatterns = [

@@ -5,6 +5,7 @@ starting a story ("<collection>/nouveau/", writers only) and the partner's invit
 A story's own pages (writing, versions, follow-up, the pair, answers, submitting) are in
 writing_story.py, and listed here."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Prefetch, Subquery
@@ -13,6 +14,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from entraide.accounts.forms import ask_display_name
+from entraide.accounts.services import give_display_name
 from entraide.core.errors import DomainError, add_domain_error, add_domain_message
 from entraide.stories.forms.writing import JoinForm, StartForm
 from entraide.stories.models import Author, Collection, Comment, Story
@@ -136,13 +139,21 @@ def invitation(request, token):
         return render(request, "stories/writing/invitation_gone.html", {"used": True}, status=410)
     story = author.story
     inviter = story.authors.filter(user__isnull=False).select_related("user").order_by("pk").first()
+    name_form = ask_display_name(
+        forms.Form(request.POST if request.method == "POST" else None), request.user
+    )
     context = {"author": author, "story": story, "inviter": inviter and inviter.user}
+    context["name_form"] = name_form
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"{reverse('account_login')}?next={request.path}")
+        accepting = request.POST.get("answer") == "accept"
+        if accepting and not name_form.is_valid():
+            return render(request, "stories/writing/invitation.html", context, status=400)
         try:
-            if request.POST.get("answer") == "accept":
+            if accepting:
                 writing.accept_invitation(author, request.user)
+                give_display_name(request.user, name_form.cleaned_data.get("display_name", ""))
             else:
                 writing.decline_invitation(author)
                 messages.info(request, _("You declined the invitation."))
