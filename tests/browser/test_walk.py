@@ -111,7 +111,6 @@ WALKS = [
             "/recits/",
             STORIES,
             f"{STORIES}reparer-ensemble-au-cafe-du-quartier/",
-            f"{STORIES}reparer-ensemble-au-cafe-du-quartier/transcription.html",
         ],
     ),
     (

@@ -6,18 +6,11 @@ import pytest
 
 from entraide.stories.tests.pages_public import a_collection
 from tests.browser.audit import measure, problems_of
-from tests.browser.conftest import (  # noqa: F401 - the browser fixtures
-    _page_cache_on,
-    _static_files,
-    axe_source,
-    browser,
-    live_app,
-)
 
 pytestmark = pytest.mark.browser
 
 
-def test_the_public_pages_are_axe_clean_and_within_budget(browser, axe_source, live_app):  # noqa: F811
+def test_the_public_pages_are_axe_clean_and_within_budget(browser, axe_source, live_app):
     collection = a_collection(14)
     story = collection.stories.order_by("pk").first()
     for path in (
