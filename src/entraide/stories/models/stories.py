@@ -1,237 +1,30 @@
-"""Stories of the transition: a collection (a course, an association's project), the stories
-written in it by pairs of authors after an interview, the consent of the person interviewed,
-which is the spine of the workflow, the editors' review, podcast episodes and the anthology.
-
-**Consent decides what is public.** A story is shown to the public only when it is published
-*and* its interviewee's current consent covers its text; its audio only when that consent also
-covers the voice; its photo only when it covers the photo (`Consent.covers`). Withdrawing
-consent unpublishes the story and deletes its audio and photo files from storage, at once.
-
-**States of a story** (`Story.State`): draft → in review → (changes requested → in review …) →
-accepted → published; an editor may unpublish (back to accepted). An author edits only a draft
-or a story whose changes were requested: a published story goes back through review.
-
-Files (audio, photo, anthology exports) go through Django's storage API (`default_storage`):
-a local folder by default, an S3-compatible store by configuration. No file has a public
-address: the pages serve them through views that check consent first."""
+"""A story, its authors, its saved versions, the comments of its review, the interviewee's
+consent and the podcast episode."""
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from entraide.core.models import MarkdownDescribed, RendersMarkdown
+from entraide.core.models import RendersMarkdown
 from entraide.core.tokens import keyed_token
-from entraide.places.models import Place
-
-CONSENT_PURPOSE = "entraide.stories.consent-link"
-PARTNER_PURPOSE = "entraide.stories.partner-invitation"
-WRITER_PURPOSE = "entraide.stories.writer-invitation"
-
-TITLE_MAX = 200
-NAME_MAX = 150
-THEME_MAX = 80
-BODY_MAX = 60_000  # characters of a story: far beyond four pages
-TRANSCRIPT_MAX = 200_000
-COMMENT_MAX = 5_000
-ALT_MAX = 500
-CHAPTERS_MAX = 5_000
-CODE_LENGTH = 8
-WORDS_PER_PAGE = 500  # the page estimate shown to authors (a page of a printed portrait)
-AUDIO_MAX_BYTES = 200 * 1024 * 1024
-AUDIO_MAX_SECONDS = 120 * 60
-PHOTO_MAX_BYTES = 15 * 1024 * 1024
-
-DEFAULT_GUIDE = _(
-    "In pairs, you will interview someone engaged in the social and ecological transition.\n\n"
-    "Take time to listen to each other and to talk in a kind setting, without judgement. "
-    "Prefer open questions and pay attention to silences.\n\n"
-    "With the agreement of the person interviewed, you may take notes and write a portrait, "
-    "from one to four pages, on a theme or not (changing ways of life, sobriety, health, sport, "
-    "psychology, biodiversity…).\n\n"
-    "Questions to start or revive the conversation:\n\n"
-    "- Where do you come from? What has your path been?\n"
-    "- Can you tell me about your dreams?\n"
-    "- How do you see citizen engagement, collective action…?\n"
-    "- Which books, films, music do you like? Why?\n"
+from entraide.stories.models.collections import (
+    ALT_MAX,
+    BODY_MAX,
+    CHAPTERS_MAX,
+    COMMENT_MAX,
+    CONSENT_PURPOSE,
+    NAME_MAX,
+    PARTNER_PURPOSE,
+    TITLE_MAX,
+    TRANSCRIPT_MAX,
+    WORDS_PER_PAGE,
+    Collection,
+    ConsentForm,
+    Theme,
 )
-DEFAULT_LENGTH = _("One to four pages (about 500 to 2,000 words).")
-DEFAULT_CONSENT = _(
-    "You agreed to be interviewed for a story of the transition. Before anything is published, "
-    "we ask your consent, medium by medium: the text of the portrait, your recorded voice, "
-    "your photo. You choose how you are named.\n\n"
-    "What you agree to is published on this site, in its feeds (the news feed and the podcast "
-    "feed) and in the collection's anthology (an e-book and a printable document), for as long "
-    "as the collection is online.\n\n"
-    "You may withdraw your consent at any time, without giving a reason, through the private "
-    "link of the mail you received: the story is unpublished at once, and the recording and "
-    "photo are deleted. Copies of the anthology made before your withdrawal cannot be recalled; "
-    "no new one will contain your story."
-)
-DEFAULT_THEMES = (
-    _("Changing ways of life"),
-    _("Sobriety"),
-    _("Health"),
-    _("Sport"),
-    _("Psychology"),
-    _("Biodiversity"),
-)
-
-
-class Collection(MarkdownDescribed):
-    """A collection of stories run by a place's team, its editors (e.g. "Récits de la
-    transition — Université Paul-Valéry"). Writers are the people invited by mail or who gave
-    the collection's code."""
-
-    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="story_collections")
-    title = models.CharField(_("title"), max_length=TITLE_MAX)
-    slug = models.SlugField(_("address on the site"), max_length=80, unique=True)
-    interview_guide = models.TextField(_("interview guide (Markdown)"), max_length=20_000)
-    interview_guide_html = models.TextField(editable=False, default="")
-    length_guidance = models.CharField(_("length guidance"), max_length=TITLE_MAX, blank=True)
-    code = models.CharField(
-        _("code to join as a writer"), max_length=CODE_LENGTH, unique=True, editable=False
-    )
-    code_open = models.BooleanField(_("people holding the code may write"), default=True)
-    reading_required = models.BooleanField(
-        _("the interviewee reads the final text before publication"), default=False
-    )
-    published_at = models.DateTimeField(_("public since"), null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    markdown_fields = {"description": "description_html", "interview_guide": "interview_guide_html"}
-
-    class Meta:
-        verbose_name = _("collection of stories")
-        verbose_name_plural = _("collections of stories")
-        ordering = ["-created_at", "pk"]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def is_public(self):
-        return self.published_at is not None
-
-    def get_absolute_url(self):
-        return f"/recits/{self.slug}/"
-
-    def manage_url(self):
-        return f"/recits/{self.slug}/gerer/"
-
-    def review_url(self):
-        return f"/recits/{self.slug}/gerer/relecture/"
-
-    def anthologies_url(self):
-        return f"/recits/{self.slug}/gerer/recueils/"
-
-    def join_url(self):
-        return f"/recits/{self.slug}/rejoindre/"
-
-    def new_story_url(self):
-        return f"/recits/{self.slug}/nouveau/"
-
-    def atom_url(self):
-        return f"/recits/{self.slug}/flux.atom"
-
-    def podcast_url(self):
-        return f"/recits/{self.slug}/podcast.xml"
-
-    def current_consent_form(self):
-        return self.consent_forms.order_by("-version").first()
-
-
-class Theme(models.Model):
-    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="themes")
-    name = models.CharField(_("theme"), max_length=THEME_MAX)
-    slug = models.SlugField(max_length=THEME_MAX)
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-        ordering = ["position", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["collection", "slug"], name="one_theme_per_slug"),
-        ]
-
-    def __str__(self):
-        return self.name
-
-
-class ConsentForm(RendersMarkdown):
-    """The text an interviewee agrees to, versioned: editing it creates a new version, and each
-    consent records the version agreed to."""
-
-    collection = models.ForeignKey(
-        Collection, on_delete=models.CASCADE, related_name="consent_forms"
-    )
-    version = models.PositiveIntegerField()
-    text = models.TextField(_("consent form (Markdown)"), max_length=20_000)
-    text_html = models.TextField(editable=False, default="")
-    created_at = models.DateTimeField(default=timezone.now)
-
-    markdown_fields = {"text": "text_html"}
-
-    class Meta:
-        verbose_name = _("consent form")
-        verbose_name_plural = _("consent forms")
-        ordering = ["collection", "-version"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["collection", "version"], name="one_consent_form_per_version"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.collection} v{self.version}"
-
-
-class Writer(models.Model):
-    """Someone who may write in a collection: invited by mail (`user` empty until they accept
-    through the link, which works before they have an account) or joined with the code."""
-
-    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="writers")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="story_writing",
-    )
-    email = models.EmailField(_("email address"), blank=True)
-    language = models.CharField(max_length=10, default="fr")  # of the invitation's mail
-    link_key = models.CharField(max_length=32, editable=False, blank=True)
-    token_digest = models.CharField(max_length=64, editable=False, blank=True, db_index=True)
-    invited_at = models.DateTimeField(null=True, blank=True)
-    joined_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("writer")
-        verbose_name_plural = _("writers")
-        ordering = ["invited_at", "joined_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["collection", "user"],
-                condition=Q(user__isnull=False),
-                name="one_writer_per_account",
-            ),
-            models.UniqueConstraint(
-                "collection",
-                Lower("email"),
-                condition=~Q(email=""),
-                name="one_writer_invitation_per_address",
-            ),
-        ]
-
-    def __str__(self):
-        return self.email or str(self.user)
-
-    def invitation_url(self):
-        return f"/recits/invitation/{keyed_token(WRITER_PURPOSE, self.link_key)}/"
 
 
 class StoryQuerySet(models.QuerySet):
@@ -569,79 +362,3 @@ class Episode(RendersMarkdown):
             self.size = 0
             self.duration = 0
             self.save(update_fields=["audio", "mime_type", "size", "duration"])
-
-
-class Anthology(RendersMarkdown):
-    """The recueil: published stories picked and ordered by the editors, with an
-    introduction, exported as EPUB 3, a printable page and a PDF."""
-
-    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="anthologies")
-    title = models.CharField(_("title"), max_length=TITLE_MAX)
-    introduction = models.TextField(_("introduction (Markdown)"), max_length=20_000, blank=True)
-    introduction_html = models.TextField(editable=False, default="")
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
-
-    markdown_fields = {"introduction": "introduction_html"}
-
-    class Meta:
-        verbose_name = _("anthology")
-        verbose_name_plural = _("anthologies")
-        ordering = ["-created_at", "pk"]
-
-    def __str__(self):
-        return self.title
-
-    def manage_url(self):
-        return f"/recits/{self.collection.slug}/gerer/recueils/{self.pk}/"
-
-
-class AnthologyEntry(models.Model):
-    anthology = models.ForeignKey(Anthology, on_delete=models.CASCADE, related_name="entries")
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="anthology_entries")
-    position = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["anthology", "position", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["anthology", "story"], name="one_entry_per_story"),
-        ]
-
-    def __str__(self):
-        return f"{self.position}. {self.story}"
-
-
-class AnthologyExport(models.Model):
-    """One build of an anthology in one format, made by the background worker. It keeps the
-    date and the stories it holds (their titles at the time), so that what was exported is
-    known even after a story leaves."""
-
-    class Format(models.TextChoices):
-        EPUB = "epub", "EPUB 3"
-        PDF = "pdf", "PDF"
-
-    class Status(models.TextChoices):
-        QUEUED = "attente", _("Waiting")
-        BUILDING = "en-cours", _("Being built")
-        DONE = "pret", _("Ready")
-        FAILED = "echec", _("Failed")
-
-    anthology = models.ForeignKey(Anthology, on_delete=models.CASCADE, related_name="exports")
-    format = models.CharField(max_length=8, choices=Format.choices)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0)  # percent
-    file = models.FileField(upload_to="stories/anthologies/", blank=True, max_length=200)
-    size = models.PositiveBigIntegerField(default=0)
-    stories = models.JSONField(default=list)  # [{"id":…, "title":…}] at build time
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    requested_at = models.DateTimeField(default=timezone.now)
-    built_at = models.DateTimeField(null=True, blank=True)
-    error = models.CharField(max_length=300, blank=True)
-
-    class Meta:
-        ordering = ["-requested_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.anthology} ({self.format})"
