@@ -16,7 +16,12 @@ class IndexPaginator(Paginator):
     """A Paginator of a queryset ordered by an index; see the module's docstring. Pages after
     the first cost one query more (the ids). `count`, when given, is a function that gives the
     number of items instead of counting them; `ids`, a function `ids(number, find)` that gives
-    the ids of page `number` instead of `find()` (values kept, see core.page_cache.Kept)."""
+    the ids of page `number` instead of `find()` (values kept, see core.page_cache.Kept).
+
+    Pages after the first drop the list's conditions but keep its joins: filter through a
+    multi-valued relation (a many-to-many, a reverse foreign key) with a subquery
+    (`pk__in=Theme.stories.through.objects.filter(…).values("story")`), never with a join
+    (`themes__slug=…`), or its rows would come back once per joined row."""
 
     def __init__(self, object_list, per_page, *, count=None, ids=None, **options):
         super().__init__(object_list, per_page, **options)
