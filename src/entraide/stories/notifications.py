@@ -31,8 +31,18 @@ def send(template, *, to, language, collection, **context):
 # --- Writers and authors (services/writing.py) ----------------------------------------------
 
 
-def _editors(collection):
-    return organisers_of(collection.place)
+def _to_editors(template, story, **context):
+    """To each editor of the story's collection, in their language, with the review's link."""
+    for editor in organisers_of(story.collection.place):
+        send(
+            template,
+            to=[editor.email],
+            language=editor.language,
+            collection=story.collection,
+            story=story,
+            link=settings.ENTRAIDE_SITE_URL + story.review_url(),
+            **context,
+        )
 
 
 def partner_invitation(author, *, inviter):
@@ -51,30 +61,12 @@ def partner_invitation(author, *, inviter):
 
 def story_submitted(story, *, by):
     """To each editor of the collection, in their language: a story awaits their review."""
-    for editor in _editors(story.collection):
-        send(
-            "story_submitted",
-            to=[editor.email],
-            language=editor.language,
-            collection=story.collection,
-            story=story,
-            by=by,
-            link=settings.ENTRAIDE_SITE_URL + story.review_url(),
-        )
+    _to_editors("story_submitted", story, by=by)
 
 
 def author_replied(story, comment):
     """To each editor of the collection, in their language: the authors answered."""
-    for editor in _editors(story.collection):
-        send(
-            "author_replied",
-            to=[editor.email],
-            language=editor.language,
-            collection=story.collection,
-            story=story,
-            comment=comment,
-            link=settings.ENTRAIDE_SITE_URL + story.review_url(),
-        )
+    _to_editors("author_replied", story, comment=comment)
 
 
 # --- Media (services/media.py) ------------------------------------------------------------
