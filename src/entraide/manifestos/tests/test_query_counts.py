@@ -249,8 +249,9 @@ def space(n):
 # What other apps' pages cost once manifestos come to them through the registry.
 ELSEWHERE = [
     Page("workshops:series with its manifestos", 3, series_page),
-    Page("places:detail with its manifestos", 7, place_page),  # + the manifestos it signed
-    Page("space with manifestos", 10, space),
+    # + the manifestos it signed (and each capability's part: stories' collections, +1)
+    Page("places:detail with its manifestos", 8, place_page),
+    Page("space with manifestos", 11, space),
 ]
 
 PAGES = [
