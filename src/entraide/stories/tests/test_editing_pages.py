@@ -29,7 +29,7 @@ def test_a_person_running_a_place_creates_a_collection_there(client_for, bob, pl
 def test_a_person_running_no_place_is_told_clearly(client_for, alice):
     page = client_for(alice).get("/recits/nouveau/")
     assert page.status_code == 403
-    assert "Seule l’équipe d’un lieu peut créer un recueil" in page.text
+    assert "Seule l’équipe d’un lieu peut créer une collection" in page.text
     assert client_for(alice).post("/recits/nouveau/", {"title": "x"}).status_code == 403
 
 
