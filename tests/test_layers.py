@@ -22,6 +22,7 @@ FEATURES = [
     "surveys",
     "challenges",
     "stories",
+    "projects",
 ]  # a feature app may use the services of those before it
 CROSSING_ALLOWED = {"services", "models"}
 

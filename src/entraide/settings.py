@@ -198,6 +198,7 @@ INSTALLED_APPS = [
     "entraide.surveys",
     "entraide.challenges",
     "entraide.stories",
+    "entraide.projects",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -19,6 +19,7 @@ APP_URLS = {
     "surveys": ("enquetes/", "entraide.surveys.urls"),
     "challenges": ("defis/", "entraide.challenges.urls"),
     "stories": ("recits/", "entraide.stories.urls"),
+    "projects": ("projets/", "entraide.projects.urls"),
 }
 
 urlpatterns = [

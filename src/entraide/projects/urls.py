@@ -1,0 +1,33 @@
+"""The addresses of the project catalogue, under /projets/, in groups of pages, one views module
+each (each module has its own `urlpatterns`):
+- views/managing.py: organisers: creating a catalogue ("nouveau/"), its projects, their links,
+  the pairs and their outputs, closing enrolment, the CSV export ("gerer/…");
+- views/pairing.py: participants: joining a project in a pair (inviting a partner, "je cherche
+  un binôme", proposing, accepting), the invitation's private link ("invitation/<token>/"),
+  leaving, "mes-projets/";
+- views/pair.py: a pair's page ("binome/<id>/"): its members, what it started, starting the
+  project's output;
+- views/hosting.py: "Accueillir cet atelier dans mon lieu" and a hub's view of its region;
+- views/public.py: the catalogues, a catalogue's page (filters, pages) and a project's page
+  ("<catalogue>/", "<catalogue>/<project>/"), last: its routes capture slugs.
+Models write these addresses out (Catalogue.get_absolute_url(), Pair.get_absolute_url()…)."""
+
+from importlib import import_module
+
+app_name = "projects"
+
+AREAS = ["managing", "pairing", "pair", "hosting", "public"]  # fixed words before slugs
+
+
+def _patterns():
+    patterns = []
+    for area in AREAS:
+        try:
+            module = import_module(f"entraide.projects.views.{area}")
+        except ModuleNotFoundError:  # an area not written yet
+            continue
+        patterns.extend(module.urlpatterns)
+    return patterns
+
+
+urlpatterns = _patterns()
