@@ -20,6 +20,7 @@ from entraide.core.registry import (
 )
 from entraide.projects.models import Catalogue, Member, Pair, Seeker
 
+REGISTER = False
 DEMO = "/projets/entraide-et-action-collective-universite-paul-valery/"
 DEMO_PROJECT = f"{DEMO}publication-de-recits-de-la-transition/"
 
@@ -35,7 +36,9 @@ def place_activities(place):
         .annotate(public=Count("projects", filter=Q(projects__published_at__isnull=False)))
         .order_by("title", "pk")[:10]
     )
-    return [Item(c.title, c.get_absolute_url(), detail=_projects_count(c.public)) for c in catalogues]
+    return [
+        Item(c.title, c.get_absolute_url(), detail=_projects_count(c.public)) for c in catalogues
+    ]
 
 
 def organiser_space(places):
@@ -161,4 +164,43 @@ def describe_projects_erasure(user):
 
 
 def register():
-    pass
+    if not REGISTER:  # until the pages exist (the integration of issue 17)
+        return
+    registry.register_menu(
+        MenuEntry("projects", gettext_lazy("Projects"), "projects:catalogues", 5)
+    )
+    registry.register_feature(
+        Feature(
+            "projects",
+            gettext_lazy("Project catalogue"),
+            gettext_lazy(
+                "Choose a project for your audience (a story to write, workshops to run, a "
+                "survey, a challenge), find a partner to do it in a pair, and start it. A place "
+                "can host a project's workshop in a few clicks."
+            ),
+            "projects:catalogues",
+            5,
+        )
+    )
+    registry.register_account_link(
+        AccountLink("projects", gettext_lazy("My projects"), "projects:mine", 55)
+    )
+    registry.register_organiser_space(organiser_space)
+    registry.register_place_activities(place_activities)
+    registry.register_private_paths(("projets", "invitation"))
+    registry.register_accessibility(
+        pages=[
+            TestedPage(gettext_lazy("Project catalogues"), "/projets/", 5),
+            TestedPage(gettext_lazy("A project catalogue and its filters"), DEMO, 6),
+            TestedPage(gettext_lazy("A project and what it produced"), DEMO_PROJECT, 7),
+        ],
+    )
+    registry.register_personal_data(
+        PersonalDataSection(
+            "projects",
+            gettext_lazy("My projects"),
+            collect_projects,
+            erase_projects,
+            describe_projects_erasure,
+        )
+    )
