@@ -23,6 +23,8 @@ class ProjectErrorCode(StrEnum):
     NOT_LOOKING = "not_looking"
     NOT_A_MEMBER = "not_a_member"
     BAD_ADDRESS = "bad_address"
+    # Pairing (services/pairing.py)
+    ALREADY_ASKED = "already_asked"
     # Outputs and hosting
     WRONG_KIND = "wrong_kind"
     PAIR_INCOMPLETE = "pair_incomplete"
