@@ -78,6 +78,7 @@ def _accepted(project, user) -> Member | None:
     return (
         Member.objects.select_related("pair")
         .filter(project=project, user=user, accepted_at__isnull=False)
+        .order_by("pk")
         .first()
     )
 
@@ -163,6 +164,7 @@ def invitation_for_token(raw_token) -> Member | None:
     return (
         Member.objects.select_related("project__catalogue__place", "invited_by", "pair")
         .filter(token_digest=token_digest(raw_token))
+        .order_by("pk")
         .first()
     )
 

@@ -45,6 +45,7 @@ def _state(project, user) -> dict:
     pairs = list(
         Pair.objects.filter(project=project, members__user=user)
         .distinct()
+        .order_by("pk")
         .prefetch_related(_members())
     )
     pair = partner = asked = None
@@ -61,7 +62,9 @@ def _state(project, user) -> dict:
             first = next((m for m in others if m.is_accepted and m.user_id), None)
             if first is not None:
                 received.append({"member": mine, "name": pairing.first_name(first.user)})
-    seekers = list(Seeker.objects.filter(project=project).select_related("user"))
+    seekers = list(
+        Seeker.objects.filter(project=project).select_related("user").order_by("created_at", "pk")
+    )
     search = next((s for s in seekers if s.user_id == user.pk), None)
     asked_users = {asked.user_id} if asked and asked.user_id else set()
     others = [
@@ -78,6 +81,7 @@ def _state(project, user) -> dict:
         "pair": pair,
         "partner": partner,
         "asked": asked,
+        "asked_name": pairing.first_name(asked.user) if asked and asked.user_id else "",
         "received": received,
         "search": search,
         "seekers": others,
@@ -219,6 +223,7 @@ def leave(request, pk):
         pair.members.filter(accepted_at__isnull=False)
         .exclude(user=request.user)
         .select_related("user")
+        .order_by("pk")
         .first()
     )
     return render(request, T + "leave.html", {"pair": pair, "project": project, "partner": partner})
@@ -235,6 +240,14 @@ def mine(request):
     )
     for pair in pairs:
         pair.others = [m for m in pair.members.all() if m.user_id != user.pk]
+        for other in pair.others:  # before they accept, someone asked is shown by first name
+            other.shown_name = (
+                other.user.public_name
+                if other.is_accepted
+                else pairing.first_name(other.user)
+                if other.user_id
+                else other.name or other.email
+            )
     searches = list(
         Seeker.objects.filter(user=user).select_related("project__catalogue").order_by("-pk")
     )
