@@ -46,7 +46,11 @@ def first_name(user) -> str:
 
 
 def _lock(project) -> Project:
-    return Project.objects.select_for_update().select_related("catalogue__place").get(pk=project.pk)
+    return (
+        Project.objects.select_for_update(of=("self",))
+        .select_related("catalogue__place")
+        .get(pk=project.pk)
+    )
 
 
 def _require_open(project):
@@ -171,7 +175,7 @@ def invitation_for_token(raw_token) -> Member | None:
 
 def _pending(member) -> Member:
     """`member` locked, still unanswered."""
-    member = Member.objects.select_for_update().filter(pk=member.pk).first()
+    member = Member.objects.select_for_update().filter(pk=member.pk).order_by("pk").first()
     if member is None or member.accepted_at is not None:
         raise DomainError(
             _("This request was already answered or cancelled."),
@@ -364,7 +368,7 @@ def leave(pair, *, user) -> None:
     """`user` leaves `pair`: the pair is no longer formed; the other stays in it alone and is
     told by mail; an empty pair goes."""
     project = _lock(pair.project)
-    pair = Pair.objects.select_for_update().filter(pk=pair.pk).first()
+    pair = Pair.objects.select_for_update().filter(pk=pair.pk).order_by("pk").first()
     mine = pair and pair.members.filter(user=user, accepted_at__isnull=False).first()
     if mine is None:
         raise DomainError(
