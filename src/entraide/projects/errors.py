@@ -31,3 +31,6 @@ class ProjectErrorCode(StrEnum):
     CAPABILITY_ABSENT = "capability_absent"
     ALREADY_HOSTED = "already_hosted"
     NO_COLLECTION = "no_collection"
+    # Hosting ("Accueillir cet atelier dans mon lieu")
+    NOT_PLACE_TEAM = "not_place_team"
+    OUT_OF_RANGE = "out_of_range"
