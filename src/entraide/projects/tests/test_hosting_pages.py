@@ -77,7 +77,7 @@ def test_a_place_team_member_makes_the_draft_series_and_its_poll_and_lands_on_th
     assert response.redirect_chain == [(f"/sondages/gerer/{poll.slug}/", 302)]
     assert _counts() == (1, 1, 3, 1)
     assert [str(m) for m in response.context["messages"]] == [
-        "Brouillon créé à La Verrière, sa date à fixer : le sondage de disponibilité est "
+        "Brouillon créé à La Verrière, sa date à fixer\u00a0: le sondage de disponibilité est "
         "ouvert. Fixer l’un de ses créneaux donne sa date à l’atelier."
     ]
     assert list(Slot.objects.values_list("starts_at", "ends_at")) == [

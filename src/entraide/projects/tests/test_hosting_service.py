@@ -44,7 +44,7 @@ def test_hosting_makes_a_draft_series_of_three_undated_workshops_and_its_poll(
         (w.place, w.series, w.position, w.status, w.starts_at, w.planned_minutes, w.capacity)
         for w in workshops
     ] == [(place, series, n, Status.DRAFT, None, 90, 15) for n in (1, 2, 3)]
-    assert workshops[0].title == f"Atelier 1 : {workshops_project.title}"
+    assert workshops[0].title == f"Atelier 1\u00a0: {workshops_project.title}"
     assert workshops[0].summary == workshops_project.summary
     assert (poll.place, poll.workshop, poll.title) == (place, workshops[0], workshops_project.title)
     assert list(Slot.objects.values_list("starts_at", "ends_at")) == _slots(10, 12)
@@ -89,8 +89,8 @@ def test_what_the_place_changed_wins_over_the_project(workshops_project, place, 
 
     made = Workshop.objects.order_by("position")
     assert list(made.values_list("title", "planned_minutes", "capacity")) == [
-        ("Atelier 1 : Lève les yeux", 60, 8),
-        ("Atelier 2 : Lève les yeux", 60, 8),
+        ("Atelier 1\u00a0: Lève les yeux", 60, 8),
+        ("Atelier 2\u00a0: Lève les yeux", 60, 8),
     ]
     assert Series.objects.get().title == "Lève les yeux"
 
