@@ -219,3 +219,17 @@ def test_the_place_s_team_can_host_a_draft_project_of_its_own_catalogue(
 
     assert client_for(bob).get(url(draft)).status_code == 200
     assert Place.objects.count() == 1
+
+
+def test_without_the_polls_app_no_poll_is_offered_and_the_draft_is_still_made(
+    client_for, workshops_project, place, bob, monkeypatch
+):
+    monkeypatch.setattr("entraide.projects.services.hosting.can_open_poll", lambda: False)
+    client = client_for(bob)
+
+    page = client.get(url(workshops_project)).content.decode()
+    response = client.post(url(workshops_project), posted(place, open_poll="on"))
+
+    assert ('name="open_poll"' in page, 'name="slot_1_date"' in page) == (False, False)
+    assert response.status_code == 302
+    assert _counts() == (1, 1, 3, 0)

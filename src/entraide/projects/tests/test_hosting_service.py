@@ -208,3 +208,15 @@ def test_a_hub_sees_what_the_places_of_its_region_host_in_two_queries(
         ("La Verrière", workshops_project.title, [(Status.DRAFT, None)] * 3),
         ("La Verrière", "Fresque", [(Status.DRAFT, in_days(5))]),
     ]
+
+
+def test_asking_for_a_poll_on_a_site_without_polls_is_refused_and_nothing_is_made(
+    workshops_project, place, bob, monkeypatch
+):
+    monkeypatch.setattr("entraide.projects.services.hosting.can_open_poll", lambda: False)
+
+    with pytest.raises(DomainError) as refused:
+        host(workshops_project, place, by=bob, open_poll=True, slots=_slots(10))
+
+    assert refused.value.code == ProjectErrorCode.CAPABILITY_ABSENT
+    assert (Hosting.objects.count(), Workshop.objects.count()) == (0, 0)
