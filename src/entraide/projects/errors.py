@@ -34,3 +34,5 @@ class ProjectErrorCode(StrEnum):
     # Hosting ("Accueillir cet atelier dans mon lieu")
     NOT_PLACE_TEAM = "not_place_team"
     OUT_OF_RANGE = "out_of_range"
+    # Starting an output from a pair's page (outputs/, services/starting.py)
+    PLACE_UNAVAILABLE = "place_unavailable"

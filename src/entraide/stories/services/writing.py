@@ -103,6 +103,25 @@ def start_story(collection: Collection, by, *, title, themes=(), **fields) -> St
     return story
 
 
+@transaction.atomic
+def start_story_together(collection: Collection, authors, *, title, themes=(), **fields) -> Story:
+    """A new draft in `collection` written by `authors`, accounts already working together
+    (a pair formed by another app, e.g. a project's pair): each becomes a writer of the
+    collection and a confirmed author of the story, with no code, mail or private link. The
+    first is its creator. `fields` as in start_story."""
+    authors = list({user.pk: user for user in authors}.values())
+    if not authors or len(authors) > MAX_AUTHORS:
+        raise ValueError(f"a story has 1 to {MAX_AUTHORS} authors, not {len(authors)}")
+    for user in authors:
+        _make_writer(collection, user)
+    story = start_story(collection, authors[0], title=title, themes=themes, **fields)
+    now = timezone.now()
+    Author.objects.bulk_create(
+        Author(story=story, user=user, accepted_at=now) for user in authors[1:]
+    )
+    return story
+
+
 # ----------------------------------------------------------------- the pair
 
 
