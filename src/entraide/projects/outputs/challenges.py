@@ -3,7 +3,7 @@ chooses (the catalogue's place by default), with the pair's dates and goal, pref
 project; the place's team is told, adds its pledges and teams, and publishes it
 (challenges.services.building)."""
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -75,7 +75,9 @@ def describe(ids) -> dict[int, Described]:
     challenges = (
         Challenge.objects.filter(pk__in=list(ids))
         .select_related("place")
-        .annotate(people=Count("participants"))
+        .annotate(
+            people=Count("participants", filter=Q(participants__confirmed_at__isnull=False))
+        )
     )
     described = {}
     for challenge in challenges:
