@@ -40,7 +40,7 @@ class StartForm(SingleLineFieldsMixin, forms.Form):
 
 
 class StoryStartForm(StartForm):
-    kind = forms.ChoiceField(label=_("Kind of story"))
+    story_kind = forms.ChoiceField(label=_("Kind of story"))
     themes = forms.TypedMultipleChoiceField(
         label=_("Themes"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -53,7 +53,7 @@ class StoryStartForm(StartForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = self.options.get("kinds", [])
+        self.fields["story_kind"].choices = self.options.get("kinds", [])
         self.fields["themes"].choices = self.options.get("themes", [])
         self.initial.setdefault("themes", self.options.get("themes_initial", []))
         if not self.options.get("themes"):

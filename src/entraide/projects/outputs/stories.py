@@ -45,15 +45,15 @@ def options(project) -> dict:
     }
 
 
-def start(pair, *, by, title, kind=Story.Kind.PORTRAIT, themes=(), interviewee_name="", **_c):
+def start(pair, *, by, title, story_kind=Story.Kind.PORTRAIT, themes=(), interviewee_name="", **_c):
     collection = collection_of(pair.project)
     if collection is None:
         raise DomainError(
             _("This project has no collection of stories yet: ask its organisers."),
             code=Code.NO_COLLECTION,
         )
-    if kind not in Story.Kind.values:
-        kind = Story.Kind.PORTRAIT
+    if story_kind not in Story.Kind.values:
+        story_kind = Story.Kind.PORTRAIT
     users = accepted_users(pair)
     theme_rows = list(collection.themes.filter(pk__in=[int(pk) for pk in themes or ()]))
     story = writing.start_story_together(
@@ -61,7 +61,7 @@ def start(pair, *, by, title, kind=Story.Kind.PORTRAIT, themes=(), interviewee_n
         [by, *(user for user in users if user.pk != by.pk)],
         title=clean_title(title, TITLE_MAX),
         themes=theme_rows,
-        kind=kind,
+        kind=story_kind,
         summary=fit(pair.project.summary, 500),
         interviewee_name=fit(interviewee_name, NAME_MAX),
     )
