@@ -73,7 +73,9 @@ class PlacedStartForm(StartForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = Place.objects.published().only("pk", "name", "city", "slug", "status").order_by("name")
+        self.fields["place"].queryset = (
+            Place.objects.published().only("pk", "name", "city", "slug", "status").order_by("name")
+        )
         place = self.project.catalogue.place
         if place is not None and place.is_published:
             self.initial.setdefault("place", place.pk)

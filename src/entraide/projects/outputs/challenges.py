@@ -75,9 +75,7 @@ def describe(ids) -> dict[int, Described]:
     challenges = (
         Challenge.objects.filter(pk__in=list(ids))
         .select_related("place")
-        .annotate(
-            people=Count("participants", filter=Q(participants__confirmed_at__isnull=False))
-        )
+        .annotate(people=Count("participants", filter=Q(participants__confirmed_at__isnull=False)))
     )
     described = {}
     for challenge in challenges:

@@ -26,7 +26,14 @@ from entraide.projects.services.starting import (
     published_place,
 )
 from entraide.workshops import services
-from entraide.workshops.models import MAX_CAPACITY, Mode, RegistrationStatus, Status, Theme, Workshop
+from entraide.workshops.models import (
+    MAX_CAPACITY,
+    Mode,
+    RegistrationStatus,
+    Status,
+    Theme,
+    Workshop,
+)
 
 KIND = OutputKind.WORKSHOP
 APP = "entraide.workshops"
@@ -60,9 +67,7 @@ def start(pair, *, by, place, title, theme=Theme.OTHER, **_c):
         "summary": fit(project.summary, SUMMARY_MAX),
         "audience": audience_of(project, AUDIENCE_MAX),
         "theme": theme,
-        "description": description_for(
-            project, _co_facilitated(project, users), DESCRIPTION_MAX
-        ),
+        "description": description_for(project, _co_facilitated(project, users), DESCRIPTION_MAX),
     }
     workshop = {
         "mode": Mode.IN_PERSON,

@@ -13,7 +13,7 @@ from entraide.core.errors import DomainError
 from entraide.places.models import Place
 from entraide.projects import outputs
 from entraide.projects.errors import ProjectErrorCode as Code
-from entraide.projects.models import PAIR_SIZE, Member, OutputKind, Output, Pair
+from entraide.projects.models import PAIR_SIZE, Member, Output, OutputKind, Pair
 from entraide.projects.notifications import outputs as notifications
 
 
@@ -60,9 +60,7 @@ def start_output(pair, *, by, kind, **choices) -> Output:
         described = module.describe({object_id}).get(object_id)
         for partner in users:
             if partner.pk != by.pk:
-                notifications.output_started(
-                    output, partner=partner, by=by, described=described
-                )
+                notifications.output_started(output, partner=partner, by=by, described=described)
     return output
 
 

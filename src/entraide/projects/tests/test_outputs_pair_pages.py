@@ -44,16 +44,15 @@ def test_a_member_sees_the_project_both_members_and_the_story_form_prefilled(
     assert response.status_code == 200
     text = _text(response)
     assert "Votre binôme pour «\u00a0Publication de récits de la transition\u00a0»" in text
-    assert "Alice" in text and "Charlie" in text
+    assert "Alice" in text
+    assert "Charlie" in text
     assert 'value="Publication de récits de la transition"' in text
     assert "Commencer le récit" in text
     assert "Rien pour l’instant." in text
     assert "En attente de votre binôme" not in text
 
 
-def test_a_lone_member_waits_for_a_partner_and_is_shown_the_way_to_one(
-    client_for, project, alice
-):
+def test_a_lone_member_waits_for_a_partner_and_is_shown_the_way_to_one(client_for, project, alice):
     pair = form_pair(project, alice)
 
     response = client_for(alice).get(f"/projets/binome/{pair.pk}/")
@@ -81,7 +80,9 @@ def test_someone_elses_pair_is_forbidden_and_a_forged_one_not_found(
     assert Story.objects.count() == 0
 
 
-def test_the_catalogues_organisers_see_the_pair_but_start_nothing(client_for, project, alice, bob, charlie):
+def test_the_catalogues_organisers_see_the_pair_but_start_nothing(
+    client_for, project, alice, bob, charlie
+):
     pair = form_pair(project, alice, charlie)
 
     response = client_for(bob).get(f"/projets/binome/{pair.pk}/")
@@ -90,7 +91,9 @@ def test_the_catalogues_organisers_see_the_pair_but_start_nothing(client_for, pr
     assert "Commencer le récit" not in _text(response)
 
 
-def test_starting_the_story_leads_to_its_writing_page(client_for, project, collection, alice, charlie):
+def test_starting_the_story_leads_to_its_writing_page(
+    client_for, project, collection, alice, charlie
+):
     pair = form_pair(project, alice, charlie)
     client = client_for(alice)
 
@@ -116,7 +119,9 @@ def test_starting_the_story_leads_to_its_writing_page(client_for, project, colle
     assert client.get(f"/recits/{collection.slug}/{story.slug}/ecrire/").status_code == 200
 
 
-def test_a_bad_title_is_answered_beside_the_field_and_nothing_is_made(client_for, project, alice, charlie):
+def test_a_bad_title_is_answered_beside_the_field_and_nothing_is_made(
+    client_for, project, alice, charlie
+):
     pair = form_pair(project, alice, charlie)
     client = client_for(alice)
 
@@ -231,7 +236,9 @@ def test_without_the_stories_app_a_story_project_offers_nothing_to_start(
     client = client_for(alice)
 
     page = client.get(f"/projets/binome/{pair.pk}/")
-    start = client.post(f"/projets/binome/{pair.pk}/lancer/", {"title": "Non", "story_kind": "portrait"})
+    start = client.post(
+        f"/projets/binome/{pair.pk}/lancer/", {"title": "Non", "story_kind": "portrait"}
+    )
 
     assert page.status_code == 200
     assert "Commencer le récit" not in _text(page)

@@ -32,7 +32,9 @@ def test_a_lone_member_cannot_start_yet(workshops_project, place, alice):
     _refused(ProjectErrorCode.PAIR_INCOMPLETE, pair, alice, place=place)
 
 
-def test_someone_outside_the_pair_cannot_start_its_output(workshops_project, place, alice, bob, charlie):
+def test_someone_outside_the_pair_cannot_start_its_output(
+    workshops_project, place, alice, bob, charlie
+):
     pair = form_pair(workshops_project, alice, charlie)
 
     _refused(ProjectErrorCode.NOT_A_MEMBER, pair, bob, place=place)
@@ -51,7 +53,9 @@ def test_only_the_projects_kind_of_output(workshops_project, place, alice, charl
     _refused(ProjectErrorCode.WRONG_KIND, pair, alice, kind=OutputKind.SURVEY, place=place)
 
 
-def test_a_kind_with_no_capability_is_refused(workshops_project, place, alice, charlie, monkeypatch):
+def test_a_kind_with_no_capability_is_refused(
+    workshops_project, place, alice, charlie, monkeypatch
+):
     pair = form_pair(workshops_project, alice, charlie)
     installed = apps.is_installed
     monkeypatch.setattr(

@@ -75,7 +75,8 @@ def test_a_story_starts_in_the_collection_with_both_members_as_confirmed_authors
     assert list(story.themes.all()) == themes
     authors = Author.objects.filter(story=story).order_by("pk")
     assert [(a.user, a.is_confirmed) for a in authors] == [(charlie, True), (alice, True)]
-    assert writing.is_writer(alice, collection) and writing.is_writer(charlie, collection)
+    assert writing.is_writer(alice, collection)
+    assert writing.is_writer(charlie, collection)
     assert [m.to for m in mail.outbox] == [["alice@example.org"]]
 
 

@@ -118,9 +118,7 @@ def _came(workshop, n, absent=0):
 
 
 def test_a_past_published_workshop_is_achieved_with_its_attendance(place):
-    past = WorkshopFactory(
-        place=place, starts_at=timezone.now() - timedelta(days=3), capacity=30
-    )
+    past = WorkshopFactory(place=place, starts_at=timezone.now() - timedelta(days=3), capacity=30)
     _came(past, 12, absent=2)
     cancelled = WorkshopFactory(
         place=place, starts_at=timezone.now() - timedelta(days=3), status=Status.CANCELLED
@@ -160,7 +158,7 @@ def test_a_series_is_achieved_once_a_session_took_place_counting_each_person_onc
 
 def test_describe_costs_two_queries_for_2_or_30_workshops_in_series(place):
     ids = []
-    for n in range(30):
+    for _n in range(30):
         series = SeriesFactory(place=place)
         ids.append(WorkshopFactory(place=place, series=series).pk)
     counts = []
