@@ -63,7 +63,7 @@ def workshop_pair(n):
 
 
 def lone_member(n):  # n: nothing listed, the same page
-    _place, project, pair, member = _scene(OutputKind.STORY)
+    _place, _project, pair, member = _scene(OutputKind.STORY)
     pair.members.exclude(user=member).delete()
     pair.formed_at = None
     pair.save()
