@@ -25,7 +25,7 @@ def start_output(pair, *, by, kind, **choices) -> Output:
     with transaction.atomic():
         # One start at a time per pair: a double click waits for the first, then makes its own.
         pair = (
-            Pair.objects.select_for_update()
+            Pair.objects.select_for_update(of=("self",))
             .select_related("project__catalogue__place")
             .get(pk=pair.pk)
         )
