@@ -157,6 +157,7 @@ def test_a_workshop_proposed_elsewhere_goes_back_to_the_pair_page_listing_it(
     page = _text(client.get(response.url))
     assert "Écrans et santé" in page
     assert "Brouillon, date à fixer" in page
+    assert "Un cycle de 3 ateliers de 90 minutes pour 15 personnes" in page
     assert "Maison pour tous Voltaire" in page
     assert f"/ateliers/gerer/cycle/{series.slug}/" not in page  # the team's page, not the pair's
 
