@@ -62,7 +62,6 @@ def start(pair, *, by, title, story_kind=Story.Kind.PORTRAIT, themes=(), intervi
         title=clean_title(title, TITLE_MAX),
         themes=theme_rows,
         kind=story_kind,
-        summary=fit(pair.project.summary, 500),
         interviewee_name=fit(interviewee_name, NAME_MAX),
     )
     return story.pk
