@@ -50,6 +50,7 @@ def test_a_member_sees_the_project_both_members_and_the_story_form_prefilled(
     assert "Commencer le récit" in text
     assert "Rien pour l’instant." in text
     assert "En attente de votre binôme" not in text
+    assert f'href="/projets/binome/{pair.pk}/quitter/"' in text
 
 
 def test_a_lone_member_waits_for_a_partner_and_is_shown_the_way_to_one(client_for, project, alice):
