@@ -34,3 +34,7 @@ class ProjectErrorCode(StrEnum):
     # Hosting ("Accueillir cet atelier dans mon lieu")
     NOT_PLACE_TEAM = "not_place_team"
     OUT_OF_RANGE = "out_of_range"
+    # Managing (services/catalogues.py, services/pair_admin.py)
+    TOO_MANY = "too_many"
+    BAD_NUMBER = "bad_number"
+    BAD_CHOICE = "bad_choice"
