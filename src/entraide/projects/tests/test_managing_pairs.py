@@ -34,7 +34,8 @@ def test_removing_a_member_unforms_the_pair_and_tells_both(stories_project, bob,
     assert sorted((m.to[0], m.subject) for m in mail.outbox) == [
         (
             "alice@example.org",
-            "[Entraide] Vous n’êtes plus en binôme pour «\u00a0Publication de récits de la transition\u00a0»",
+            "[Entraide] Vous n’êtes plus en binôme pour "
+            "«\u00a0Publication de récits de la transition\u00a0»",
         ),
         (
             "dana@example.org",
