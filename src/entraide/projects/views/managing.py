@@ -286,10 +286,10 @@ def _rows(pairs):
             item = described.get((output.kind, output.object_id))
             started.append(
                 {
-                    "kind": kinds.get(output.kind, output.kind),
+                    "kind": str(kinds.get(output.kind, output.kind)),
                     "title": item.title if item else "",
                     "url": item.url if item else "",
-                    "state": item.state if item else _("Not available on this site"),
+                    "state": str(item.state) if item else _("Not available on this site"),
                 }
             )
         members = [
