@@ -11,7 +11,15 @@ POSTs and goes back, or draws its page again with the refusal beside its field (
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -178,12 +186,7 @@ def edit_project(request, cat, project):
     project = project_for_organiser(request, cat, project)
     catalogue = project.catalogue
     if request.method != "POST":
-        project = (
-            type(project)
-            .objects.select_related("catalogue__place")
-            .prefetch_related("audiences", "tags", "links")
-            .get(pk=project.pk)
-        )
+        prefetch_related_objects([project], "audiences", "tags", "links")
         return _project_page(
             request,
             catalogue,
