@@ -36,3 +36,7 @@ class ProjectErrorCode(StrEnum):
     OUT_OF_RANGE = "out_of_range"
     # Starting an output from a pair's page (outputs/, services/starting.py)
     PLACE_UNAVAILABLE = "place_unavailable"
+    # Managing (services/catalogues.py, services/pair_admin.py)
+    TOO_MANY = "too_many"
+    BAD_NUMBER = "bad_number"
+    BAD_CHOICE = "bad_choice"
