@@ -63,6 +63,11 @@ ACTIONS = {
     "challenges:publish",
     "challenges:publish_testimony",
     "challenges:hide_testimony",
+    "projects:catalogue_publication",  # projects' organisers: each back to its page
+    "projects:project_publication",
+    "projects:enrolment",
+    "projects:pair_people",
+    "projects:start_output",  # a pair starts its output: the pair's page again when refused
     "stories:add_theme",  # stories' editors: each draws the settings page again when refused
     "stories:rename_theme",
     "stories:regenerate_code",
