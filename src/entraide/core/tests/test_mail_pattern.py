@@ -1,6 +1,7 @@
 """One mail pattern: every mail an app sends is a named function of its `notifications.py`
 (or of a module of its `notifications/` package, one per area of a large app), which its
-services call inside their transaction (the mail is written to the outbox with the change). No other module writes or sends a mail itself; a new app that did would fail here.
+services call inside their transaction (the mail is written to the outbox with the change).
+No other module writes or sends a mail itself; a new app that did would fail here.
 
 allauth's mails pass through its adapter (accounts/adapter.py) and reach the outbox through
 EMAIL_BACKEND, like every mail sent with Django's API."""
