@@ -9,7 +9,7 @@ existed, except to the catalogue's organisers, who see it marked as a draft. Eve
 a fixed number of queries, whatever the number of projects, pairs and outputs."""
 
 from django.core.paginator import InvalidPage
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import render
@@ -94,10 +94,10 @@ def _present(visible):
     """The audiences, tags and kinds of output of the `visible` projects: the filters' values."""
     audiences = Audience.objects.filter(
         pk__in=Project.audiences.through.objects.filter(project__in=visible).values("audience_id")
-    ).order_by("name")
+    ).order_by("slug")  # accents folded: the same order on every database
     tags = Tag.objects.filter(
         pk__in=Project.tags.through.objects.filter(project__in=visible).values("tag_id")
-    ).order_by("name")
+    ).order_by("slug")  # accents folded: the same order on every database
     kinds = set(visible.order_by().values_list("output_kind", flat=True).distinct())
     return list(audiences), list(tags), kinds
 
@@ -127,7 +127,10 @@ def catalogue_detail(request, catalogue):
     projects = (
         projects.only(*CARD_FIELDS)
         .annotate(formed_pairs=_formed_pairs())
-        .prefetch_related("audiences", "tags")
+        .prefetch_related(
+            Prefetch("audiences", queryset=Audience.objects.order_by("slug")),
+            Prefetch("tags", queryset=Tag.objects.order_by("slug")),
+        )
         .order_by("position", "pk")
     )
     page = _page(IndexPaginator(projects, PROJECTS_PER_PAGE), request.GET.get("page"))
@@ -162,8 +165,8 @@ def project_detail(request, catalogue, project):
         "catalogue": catalogue,
         "project": project,
         "organiser": organiser,
-        "audiences": list(project.audiences.all()),
-        "tags": list(project.tags.all()),
+        "audiences": list(project.audiences.order_by("slug")),
+        "tags": list(project.tags.order_by("slug")),
         "examples": [link for link in links if link.kind == link.Kind.EXAMPLE],
         "useful_links": [link for link in links if link.kind == link.Kind.USEFUL],
         "enrolment": enrolment(project, formed),
