@@ -49,9 +49,8 @@ def _places(hostings) -> list:
 
 def _achieved(project, hostings, limit) -> list[outputs.Described]:
     started: dict[tuple[str, int], datetime] = {}
-    for kind, object_id, at in Output.objects.filter(project=project).values_list(
-        "kind", "object_id", "started_at"
-    ):
+    rows = Output.objects.filter(project=project).order_by()
+    for kind, object_id, at in rows.values_list("kind", "object_id", "started_at"):
         started[(kind, object_id)] = at
     for hosting in hostings:
         if hosting.workshop_id is not None:

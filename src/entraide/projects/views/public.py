@@ -157,7 +157,7 @@ def project_detail(request, catalogue, project):
     project = public_project(request, catalogue, project)
     catalogue = project.catalogue
     organiser = can_manage(request.user, catalogue)
-    links = list(project.links.all())
+    links = list(project.links.order_by("kind", "position", "pk"))
     formed = project.pairs.filter(formed_at__isnull=False).count()
     record = realisations_service.record(project, limit=REALISATIONS_SHOWN)
     base = project.get_absolute_url()
