@@ -67,7 +67,7 @@ def test_a_catalogue_shows_its_projects_as_cards_with_audience_tags_duration_kin
 
     page = text_of(response)
     assert response.status_code == 200
-    assert "<h1>Entraide et action collective" in page
+    assert '<h1 class="words">Entraide et action collective' in page
     assert "Pour un numérique responsable" in page
     assert (
         '<a href="/projets/entraide-et-action-collective/publication-de-recits-de-la-transition/">'
@@ -164,8 +164,8 @@ def test_a_project_page_shows_everything_its_organisers_entered(client, stories_
 
     page = text_of(response)
     assert response.status_code == 200
-    assert "<h1>Publication de récits de la transition</h1>" in page
-    assert '<p class="lead">Résumé de Publication de récits de la transition</p>' in page
+    assert '<h1 class="words">Publication de récits de la transition</h1>' in page
+    assert '<p class="lead words">Résumé de Publication de récits de la transition</p>' in page
     assert f"<dt>Public recommandé</dt>\n<dd>{STUDENTS}</dd>" in page
     assert "<dd>Pouvoir des récits · Récits de la transition</dd>" in page
     assert "<dd>Un entretien et un portrait</dd>" in page

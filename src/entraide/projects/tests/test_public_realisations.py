@@ -62,10 +62,10 @@ def fakes(monkeypatch):
 
 
 def described(title, *, achieved=True, days_ago=0, **fields):
+    fields.setdefault("state", "Publié" if achieved else "Brouillon")
     return outputs.Described(
         title=title,
         url=f"/{title}/",
-        state="Publié" if achieved else "Brouillon",
         achieved=achieved,
         when=NOW - timedelta(days=days_ago),
         **fields,

@@ -8,6 +8,7 @@ A draft (a catalogue or a project not published) answers 404, like an address th
 existed, except to the catalogue's organisers, who see it marked as a draft. Every page costs
 a fixed number of queries, whatever the number of projects, pairs and outputs."""
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage
 from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -19,7 +20,7 @@ from entraide.core.page_cache import public_page
 from entraide.core.pagination import IndexPaginator
 from entraide.projects.access import can_manage, public_catalogue, public_project
 from entraide.projects.forms.public import ProjectFilterForm
-from entraide.projects.models import Audience, Catalogue, OutputKind, Pair, Project, Tag
+from entraide.projects.models import Audience, Catalogue, OutputKind, Pair, Project, Tag, web_url
 from entraide.projects.services import realisations as realisations_service
 
 CATALOGUES_PER_PAGE = 20
@@ -152,12 +153,22 @@ def catalogue_detail(request, catalogue):
 # --- A project ------------------------------------------------------------------------------
 
 
+def _web(url) -> bool:
+    """An http(s) address: the forms accept no other, and a row written some other way with a
+    `javascript:` address is not made a link."""
+    try:
+        web_url(url)
+    except ValidationError:
+        return False
+    return True
+
+
 @public_page
 def project_detail(request, catalogue, project):
     project = public_project(request, catalogue, project)
     catalogue = project.catalogue
     organiser = can_manage(request.user, catalogue)
-    links = list(project.links.order_by("kind", "position", "pk"))
+    links = [link for link in project.links.order_by("kind", "position", "pk") if _web(link.url)]
     formed = project.pairs.filter(formed_at__isnull=False).count()
     record = realisations_service.record(project, limit=REALISATIONS_SHOWN)
     base = project.get_absolute_url()
