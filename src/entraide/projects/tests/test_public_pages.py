@@ -214,7 +214,7 @@ def test_a_closed_project_says_enrolment_is_closed(client, stories_project):
 
     page = text_of(client.get(stories_project.get_absolute_url()))
 
-    assert "Les inscriptions à ce projet sont closes." in page
+    assert "Les inscriptions à ce projet sont fermées." in page
     assert "Rejoindre en binôme" not in page
 
 
