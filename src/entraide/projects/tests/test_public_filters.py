@@ -130,8 +130,8 @@ def test_no_match_says_so_and_offers_to_clear_the_filters(client, projects):
     assert titles(response) == []
     assert "0 projet" in page
     assert (
-        "Aucun projet ne correspond à ces filtres. Choisissez un autre public, une autre "
-        'étiquette ou un autre type, ou <a href="/projets/entraide-et-action-collective/">'
+        "Aucun projet ne correspond à ces filtres. Choisissez un autre public, un autre "
+        'mot-clé ou un autre type, ou <a href="/projets/entraide-et-action-collective/">'
         "effacez les filtres</a>" in page
     )
 

@@ -76,7 +76,7 @@ def test_a_catalogue_shows_its_projects_as_cards_with_audience_tags_duration_kin
     assert "Résumé de Publication de récits de la transition" in page
     assert "Un récit · Un entretien et un portrait · en binôme · 1 binôme sur 3" in page
     assert f"Pour\u00a0: {STUDENTS}" in page
-    assert "Étiquettes\u00a0: Pouvoir des récits · Récits de la transition" in page
+    assert "Mots-clés\u00a0: Pouvoir des récits · Récits de la transition" in page
     assert "Un atelier · Trois ateliers d’1h30 · en binôme · 0 binôme, sans limite" in page
     assert "2 projets" in page
     assert page.index("Publication de récits") < page.index("Co-animation d’ateliers")
