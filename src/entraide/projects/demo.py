@@ -7,6 +7,9 @@ tous Voltaire) is linked when those capabilities are installed, and the Maison p
 Voltaire hosts the workshops project: a draft series and its availability poll. The fictional
 people are not mailed: the demo is loaded with Django's dummy mail backend."""
 
+import zoneinfo
+from datetime import datetime, time, timedelta
+
 from django.apps import apps
 from django.db import transaction
 from django.test.utils import override_settings
@@ -124,6 +127,29 @@ def _link_earlier_work(project):
         Output.objects.create(project=project, kind=kind, object_id=pk)
 
 
+def _host_at_voltaire(project):
+    """The Maison pour tous Voltaire hosts the workshops project: Malik makes the draft series
+    and opens an availability poll for its first workshop, with three evenings to choose."""
+    from entraide.projects.services import hosting
+
+    if not hosting.can_host():
+        return
+    voltaire = Place.objects.get(slug="maison-pour-tous-voltaire")
+    paris = zoneinfo.ZoneInfo("Europe/Paris")
+    today = timezone.now().astimezone(paris).date()
+    slots = []
+    for days in (15, 17, 22):
+        starts = datetime.combine(today + timedelta(days=days), time(18, 30), tzinfo=paris)
+        slots.append((starts, starts + timedelta(minutes=project.workshop_minutes)))
+    hosting.host(
+        project,
+        voltaire,
+        by=demo_user("malik@entraide.example"),
+        open_poll=apps.is_installed("entraide.polls"),
+        slots=slots,
+    )
+
+
 def _student(email, name):
     return User.objects.get_or_create(email=email, defaults={"display_name": name})[0]
 
@@ -178,6 +204,7 @@ def _build(ines, upv):
             ],
         )
     _link_earlier_work(workshops)
+    _host_at_voltaire(workshops)
     return catalogue
 
 

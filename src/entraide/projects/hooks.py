@@ -20,7 +20,6 @@ from entraide.core.registry import (
 )
 from entraide.projects.models import Catalogue, Member, Pair, Seeker
 
-REGISTER = False
 DEMO = "/projets/entraide-et-action-collective-universite-paul-valery/"
 DEMO_PROJECT = f"{DEMO}publication-de-recits-de-la-transition/"
 
@@ -164,8 +163,6 @@ def describe_projects_erasure(user):
 
 
 def register():
-    if not REGISTER:  # until the pages exist (the integration of issue 17)
-        return
     registry.register_menu(
         MenuEntry("projects", gettext_lazy("Projects"), "projects:catalogues", 5)
     )

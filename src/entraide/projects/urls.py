@@ -12,22 +12,13 @@ each (each module has its own `urlpatterns`):
   ("<catalogue>/", "<catalogue>/<project>/"), last: its routes capture slugs.
 Models write these addresses out (Catalogue.get_absolute_url(), Pair.get_absolute_url()…)."""
 
-from importlib import import_module
+from entraide.projects.views import hosting, managing, pair, pairing, public
 
 app_name = "projects"
-
-AREAS = ["managing", "pairing", "pair", "hosting", "public"]  # fixed words before slugs
-
-
-def _patterns():
-    patterns = []
-    for area in AREAS:
-        try:
-            module = import_module(f"entraide.projects.views.{area}")
-        except ModuleNotFoundError:  # an area not written yet
-            continue
-        patterns.extend(module.urlpatterns)
-    return patterns
-
-
-urlpatterns = _patterns()
+urlpatterns = [  # fixed words before slugs
+    *managing.urlpatterns,
+    *pairing.urlpatterns,
+    *pair.urlpatterns,
+    *hosting.urlpatterns,
+    *public.urlpatterns,
+]

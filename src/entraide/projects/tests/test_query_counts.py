@@ -7,9 +7,10 @@ from entraide.projects.tests.pages_pairing import PAGES as PAIRING
 from entraide.projects.tests.test_hosting_query_counts import PAGES as HOSTING
 from entraide.projects.tests.test_managing_query_counts import MANAGING_PAGES as MANAGING
 from entraide.projects.tests.test_outputs_query_counts import PAGES as PAIR
+from entraide.projects.tests.test_public_query_counts import PAGES as PUBLIC
 from tests.querycount import assert_page_cost
 
-PAGES = [*MANAGING, *PAIRING, *PAIR, *HOSTING]
+PAGES = [*PUBLIC, *MANAGING, *PAIRING, *PAIR, *HOSTING]
 
 
 @pytest.mark.django_db
