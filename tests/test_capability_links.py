@@ -74,6 +74,7 @@ def test_the_account_page_links_to_my_registrations_before_my_data(client_for, a
         ("Mes inscriptions", "/ateliers/mes-inscriptions/"),
         ("Mes défis", "/defis/mes-defis/"),
         ("Mes récits", "/recits/mes-recits/"),
+        ("Mes projets", "/projets/mes-projets/"),
         ("Mes données", "/compte/mes-donnees/"),
     ]
 

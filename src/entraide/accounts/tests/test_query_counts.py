@@ -119,19 +119,20 @@ PAGES = [
     Page("accounts:digest", 3, account_page("/compte/resume-quotidien/")),
     # + a query per section of personal data (manifestos' votes and comments: +2, signatures: +1;
     # survey invitations: the verified address, the invitations: +2; challenges: the same, +2;
-    # stories: the collections one writes in, one's stories, one's comments: +3)
-    Page("accounts:my_data", 25, account_page("/compte/mes-donnees/", shows=EVERYTHING)),
+    # stories: the collections one writes in, one's stories, one's comments: +3; projects: one's
+    # pairs, the invitations one sent, one's searches for a partner: +3)
+    Page("accounts:my_data", 28, account_page("/compte/mes-donnees/", shows=EVERYTHING)),
     Page(
         "accounts:my_data_export",
-        24,
+        27,
         account_page("/compte/mes-donnees/export.json", shows=EVERYTHING),
     ),
     Page(
         "accounts:delete_account",
         # what each section holds, and what deleting does to it (allauth 65.22: +1; a
         # manifesto's signatures: +2; survey invitations: +4; challenge participations: +4;
-        # stories: +4)
-        38,
+        # stories: +4; projects: +4)
+        42,
         account_page("/compte/supprimer/", session=recently_signed_in),
     ),
     Page("account_email", 5, account_page("/compte/adresses/", shows=["addresses"])),

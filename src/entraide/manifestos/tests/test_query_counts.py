@@ -249,9 +249,10 @@ def space(n):
 # What other apps' pages cost once manifestos come to them through the registry.
 ELSEWHERE = [
     Page("workshops:series with its manifestos", 3, series_page),
-    # + the manifestos it signed (and each capability's part: stories' collections, +1)
-    Page("places:detail with its manifestos", 8, place_page),
-    Page("space with manifestos", 11, space),
+    # + the manifestos it signed (and each capability's part: stories' collections, projects'
+    # catalogues, +1 each)
+    Page("places:detail with its manifestos", 9, place_page),
+    Page("space with manifestos", 12, space),
 ]
 
 PAGES = [

@@ -110,12 +110,13 @@ PAGES = [
     Page("places:directory by region", 3, lambda n: directory(n, region=Region.CORSE)),  # + hub
     Page("places:directory by city", 2, lambda n: directory(n, q="bastia")),
     # the place, its organisers, its coming workshops, its manifestos
-    # + the manifestos it signed, its surveys, challenges, collections of stories
-    Page("places:detail", 8, place_page),
-    Page("places:detail by its organiser", 11, lambda n: place_page(n, by_organiser=True)),
+    # + the manifestos it signed, its surveys, challenges, collections of stories, catalogues
+    Page("places:detail", 9, place_page),
+    Page("places:detail by its organiser", 12, lambda n: place_page(n, by_organiser=True)),
     Page(
-        "space", 11, space
-    ),  # + places, workshops, polls, manifestos, surveys, invitations, challenges, stories
+        "space", 12, space
+    ),  # + places, workshops, polls, manifestos, surveys, invitations, challenges, stories,
+    # catalogues
     Page("places:manage", 6, manage),  # + the place, the access check, organisers, invitations
     Page("places:propose", 5, propose),  # + the places run, the proposals
     Page("places:propose by an organiser", 5, propose_when_running),
