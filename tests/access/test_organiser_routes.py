@@ -24,6 +24,7 @@ from entraide.manifestos.models import Amendment, Phase
 from entraide.places import services as places
 from entraide.polls import services as polls
 from entraide.polls.tests.conftest import slot_times
+from entraide.projects.tests.conftest import build_catalogue, build_project, form_pair, looking
 from entraide.stories.models import Anthology, AnthologyEntry, AnthologyExport, Writer
 from entraide.stories.tests.conftest import build_collection, build_story, consented, published
 from entraide.surveys import services as surveys
@@ -111,6 +112,10 @@ def elsewhere(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)  # the anthology's export file
     export = AnthologyExport.objects.create(anthology=anthology, format="epub", status="pret")
     export.file.save("recueil.epub", ContentFile(b"PK"), save=True)
+    catalogue = build_catalogue(place, slug=ELSEWHERE)
+    project = build_project(catalogue, title="Projet d’ailleurs", slug=ELSEWHERE, max_pairs=2)
+    looking(project, UserFactory(display_name="Camille"))
+    member = form_pair(project, participant, UserFactory(display_name="Dominique")).members.first()
     return {
         "owner": owner,
         "participant": participant,
@@ -129,6 +134,7 @@ def elsewhere(settings, tmp_path):
         "story": story,
         "anthology": anthology,
         "export": export,
+        "member": member,
     }
 
 
@@ -151,6 +157,9 @@ FILL = {
     "anthology_id": lambda scene: scene["anthology"].pk,
     "story_id": lambda scene: scene["story"].pk,
     "export_id": lambda scene: scene["export"].pk,
+    "cat": lambda scene: ELSEWHERE,  # projects: the catalogue, its project, a pair's member
+    "project": lambda scene: ELSEWHERE,
+    "member_id": lambda scene: scene["member"].pk,
 }
 
 
