@@ -53,6 +53,7 @@ def walk_without(labels, data_dir):
         ["surveys"],
         ["challenges"],
         ["stories"],
+        ["projects"],
         ["workshops", "polls", "manifestos", "surveys", "challenges", "stories"],
     ],
     ids="+".join,

@@ -21,6 +21,7 @@ from entraide.core.pagination import IndexPaginator
 from entraide.projects.access import can_manage, public_catalogue, public_project
 from entraide.projects.forms.public import ProjectFilterForm
 from entraide.projects.models import Audience, Catalogue, OutputKind, Pair, Project, Tag, web_url
+from entraide.projects.services import hosting
 from entraide.projects.services import realisations as realisations_service
 
 CATALOGUES_PER_PAGE = 20
@@ -184,7 +185,9 @@ def project_detail(request, catalogue, project):
         "realisations": record.realisations,
         "places": record.places,
         "join_url": f"{base}binome/",
-        "host_url": f"{base}accueillir/" if project.output_kind == OutputKind.WORKSHOP else "",
+        "host_url": f"{base}accueillir/"
+        if project.output_kind == OutputKind.WORKSHOP and hosting.can_host()
+        else "",
     }
     return render(request, "projects/public/project.html", context)
 
