@@ -77,6 +77,7 @@ def walk(browser, base_url, axe_source, cookies=(), within=None):
 
 CHALLENGE = "/defis/defi-solidaire-de-deconnexion-10-jours/"
 STORIES = "/recits/recits-de-la-transition-universite-paul-valery/"
+PROJECTS = "/projets/entraide-et-action-collective-universite-paul-valery/"
 WALKS = [
     (
         "visitor",
@@ -111,6 +112,10 @@ WALKS = [
             "/recits/",
             STORIES,
             f"{STORIES}reparer-ensemble-au-cafe-du-quartier/",
+            "/projets/",
+            PROJECTS,
+            f"{PROJECTS}publication-de-recits-de-la-transition/",
+            f"{PROJECTS}co-animation-d-ateliers-participatifs-et-preventifs/",
         ],
     ),
     (
@@ -125,6 +130,8 @@ WALKS = [
             "/recits/mes-recits/",
             f"{STORIES}reparer-ensemble-au-cafe-du-quartier/suivi/",
             f"{STORIES}reparer-ensemble-au-cafe-du-quartier/versions/",
+            "/projets/mes-projets/",
+            f"{PROJECTS}publication-de-recits-de-la-transition/binome/",
         ],
     ),
     (
@@ -152,8 +159,9 @@ WALKS = [
         ],
     ),
     (
-        # The team of the Maison pour tous Voltaire runs its disconnection challenge: from its
-        # space, the challenge's pages (the others walk the rest of the site).
+        # The team of the Maison pour tous Voltaire runs its disconnection challenge and hosts a
+        # project's workshops: from its space, the challenge's pages and the projects' (the
+        # others walk the rest of the site).
         "organiser of a challenge",
         "malik@entraide.example",
         [
@@ -163,11 +171,13 @@ WALKS = [
             f"{CHALLENGE}gerer/",
             f"{CHALLENGE}gerer/temoignages/",
             f"{CHALLENGE}gerer/ecrire/",
+            f"{PROJECTS}co-animation-d-ateliers-participatifs-et-preventifs/accueillir/",
         ],
     ),
     (
-        # The teacher of the Université Paul-Valéry runs the course's collection of stories:
-        # from her space, its settings, the review of the stories and the anthology.
+        # The teacher of the Université Paul-Valéry runs the course's collection of stories and
+        # its catalogue of projects: from her space, the collection's settings, the review of
+        # the stories and the anthology; the catalogue, its projects and their pairs.
         "editor of stories",
         "ines@entraide.example",
         [
@@ -177,12 +187,16 @@ WALKS = [
             f"{STORIES}gerer/relecture/",
             f"{STORIES}lenergie-quelles-partagent/relire/",
             f"{STORIES}gerer/recueils/",
+            "/projets/nouveau/?lieu=universite-paul-valery",
+            "/projets/gerer/entraide-et-action-collective-universite-paul-valery/",
+            "/projets/gerer/entraide-et-action-collective-universite-paul-valery/"
+            "publication-de-recits-de-la-transition/binomes/",
         ],
     ),
 ]
 WITHIN = {
-    "organiser of a challenge": ("/espace/", "/defis/"),
-    "editor of stories": ("/espace/", "/recits/"),
+    "organiser of a challenge": ("/espace/", "/defis/", "/projets/"),
+    "editor of stories": ("/espace/", "/recits/", "/projets/"),
 }
 
 
