@@ -42,3 +42,4 @@ class ProjectErrorCode(StrEnum):
     BAD_CHOICE = "bad_choice"
     # Hostile review (tests/test_hostile_*.py)
     LINE_BREAK = "line_break"
+    ALREADY_STARTED = "already_started"
