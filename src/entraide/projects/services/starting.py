@@ -26,7 +26,7 @@ def start_output(pair, *, by, kind, **choices) -> Output:
     WRONG_KIND, CAPABILITY_ABSENT, and the adapter's own (NO_COLLECTION, PLACE_UNAVAILABLE,
     EMPTY, TOO_LONG, or the capability's code)."""
     with transaction.atomic():
-        # One start at a time per pair: a double click waits for the first, then makes its own.
+        # One start at a time per pair: a double click waits for the first, then is refused.
         pair = (
             Pair.objects.select_for_update(of=("self",))
             .select_related("project__catalogue__place")
