@@ -40,3 +40,6 @@ class ProjectErrorCode(StrEnum):
     TOO_MANY = "too_many"
     BAD_NUMBER = "bad_number"
     BAD_CHOICE = "bad_choice"
+    # Hostile review (tests/test_hostile_*.py)
+    LINE_BREAK = "line_break"
+    ALREADY_STARTED = "already_started"

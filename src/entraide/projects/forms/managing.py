@@ -4,8 +4,10 @@ Lengths are bounded here too, so that a huge text is answered beside its field; 
 the services' (services/catalogues.py)."""
 
 from django import forms
+from django.forms.formsets import TOTAL_FORM_COUNT
 from django.utils.translation import gettext_lazy as _
 
+from entraide.core.forms import SingleLineFieldsMixin
 from entraide.projects.models import (
     DESCRIPTION_MAX,
     LINK_DESCRIPTION_MAX,
@@ -22,7 +24,7 @@ NAMES_TEXT_MAX = 10_000
 EMPTY_LINK_ROWS = 3
 
 
-class CatalogueForm(forms.Form):
+class CatalogueForm(SingleLineFieldsMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     summary = forms.CharField(
         label=_("Summary"),
@@ -43,7 +45,7 @@ class CatalogueForm(forms.Form):
         return cls(data, initial=initial)
 
 
-class ProjectForm(forms.Form):
+class ProjectForm(SingleLineFieldsMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     summary = forms.CharField(
         label=_("Summary"),
@@ -149,6 +151,14 @@ class LinkForm(forms.Form):
 
 
 class BaseLinkFormSet(forms.BaseFormSet):
+    def clean(self):
+        """A negative number of rows (an altered page) would silently drop the rows sent."""
+        super().clean()
+        if self.management_form.cleaned_data.get(TOTAL_FORM_COUNT, 0) < 0:
+            raise forms.ValidationError(
+                _("The form was altered: reload the page and try again."), code="altered"
+            )
+
     def links(self) -> list[dict]:
         """Each row as the service takes it, empty rows included (the service skips them and
         names a refused row by its index in this list)."""

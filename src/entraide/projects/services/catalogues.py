@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError
+from entraide.core.forms import LINE_BREAK
 from entraide.core.slugs import reserved_words, save_with_unique_slug
 from entraide.places.services import is_organiser
 from entraide.projects.errors import ProjectErrorCode as Code
@@ -87,12 +88,18 @@ def check_organiser(catalogue_or_place, by):
 # --- Checking texts -------------------------------------------------------------------------
 
 
-def _text(fields, name, *, maximum, required=False, empty_message=None) -> str:
+def _text(fields, name, *, maximum, required=False, empty_message=None, single_line=False) -> str:
     value = fields.get(name)
     value = "" if value is None else str(value).strip()
     if required and not value:
         raise DomainError(
             empty_message or _("This field is required."), code=Code.EMPTY, field=name
+        )
+    if single_line and LINE_BREAK.search(value):  # a title ends up in mails' subjects
+        raise DomainError(
+            _("Write it on one line: line breaks are not accepted here."),
+            code=Code.LINE_BREAK,
+            field=name,
         )
     if len(value) > maximum:
         raise DomainError(
@@ -132,6 +139,7 @@ def clean_catalogue_fields(fields: dict) -> dict:
             maximum=TITLE_MAX,
             required=True,
             empty_message=_("Give the catalogue a title."),
+            single_line=True,
         )
     if "summary" in fields:
         cleaned["summary"] = _text(fields, "summary", maximum=SUMMARY_MAX)
@@ -150,6 +158,7 @@ def clean_project_fields(fields: dict) -> dict:
             maximum=TITLE_MAX,
             required=True,
             empty_message=_("Give the project a title."),
+            single_line=True,
         )
     if "summary" in fields:
         cleaned["summary"] = _text(

@@ -6,7 +6,10 @@ is told by mail.
 The small helpers below are shared by the adapters: who the pair's members are, a published
 place, a title, texts cut to a field's length."""
 
+from datetime import timedelta
+
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from entraide.core.errors import DomainError
@@ -23,7 +26,7 @@ def start_output(pair, *, by, kind, **choices) -> Output:
     WRONG_KIND, CAPABILITY_ABSENT, and the adapter's own (NO_COLLECTION, PLACE_UNAVAILABLE,
     EMPTY, TOO_LONG, or the capability's code)."""
     with transaction.atomic():
-        # One start at a time per pair: a double click waits for the first, then makes its own.
+        # One start at a time per pair: a double click waits for the first, then is refused.
         pair = (
             Pair.objects.select_for_update(of=("self",))
             .select_related("project__catalogue__place")
@@ -53,6 +56,7 @@ def start_output(pair, *, by, kind, **choices) -> Output:
                 _("This site cannot start this kind of output."), code=Code.CAPABILITY_ABSENT
             )
         pair.project = project
+        _refuse_double_start(pair, kind, module, choices.get("title"))
         object_id = module.start(pair, by=by, **choices)
         output = Output.objects.create(
             project=project, pair=pair, kind=kind, object_id=object_id, started_by=by
@@ -62,6 +66,28 @@ def start_output(pair, *, by, kind, **choices) -> Output:
             if partner.pk != by.pk:
                 notifications.output_started(output, partner=partner, by=by, described=described)
     return output
+
+
+DOUBLE_START_WINDOW = timedelta(minutes=10)
+
+
+def _refuse_double_start(pair, kind, module, title) -> None:
+    """The same form sent twice (a double click, both members at once): an output of this kind
+    with this title, started by the pair moments ago, is refused rather than made twice."""
+    wanted = " ".join(str(title or "").split()).casefold()
+    recent = Output.objects.filter(
+        pair=pair, kind=kind, started_at__gte=timezone.now() - DOUBLE_START_WINDOW
+    ).values_list("object_id", flat=True)
+    ids = set(recent)
+    if not wanted or not ids:
+        return
+    for described in module.describe(ids).values():
+        if described is not None and " ".join(described.title.split()).casefold() == wanted:
+            raise DomainError(
+                _("Your pair has just started “%(title)s”: it is listed on your pair’s page.")
+                % {"title": described.title},
+                code=Code.ALREADY_STARTED,
+            )
 
 
 def outputs_of(pair) -> list[tuple[Output, outputs.Described | None]]:
