@@ -105,7 +105,7 @@ WORKSHOPS = {
         "Santé Mentale",
         "Santé Physique",
         "Addiction",
-        "Économie de l'attention",
+        "Économie de l’attention",
         "Sensibilisation",
         "Conseils Pratiques",
         "Débats",

@@ -57,6 +57,10 @@ class HostForm(SingleLineFieldsMixin, forms.Form):
         )
         super().__init__(*args, **kwargs)
         self.fields["place"].queryset = places
+        if not self.is_bound:  # the only place one runs is chosen already
+            only = list(places.values_list("pk", flat=True)[:2])
+            if len(only) == 1:
+                self.initial["place"] = only[0]
         self.with_poll = with_poll
         if with_poll:
             for number in range(1, SLOT_ROWS + 1):

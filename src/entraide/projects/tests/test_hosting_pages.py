@@ -58,6 +58,23 @@ def test_the_page_shows_the_project_the_places_one_runs_and_the_prefilled_fields
     assert 'name="open_poll"' in page
 
 
+def test_the_only_place_one_runs_is_chosen_already(client_for, workshops_project, place, bob):
+    response = client_for(bob).get(url(workshops_project))
+
+    assert response.context["form"]["place"].value() == place.pk
+    assert f'value="{place.pk}" required id="id_place_0" checked' in response.content.decode()
+
+
+def test_among_several_places_none_is_chosen_for_the_person(
+    client_for, workshops_project, place, bob
+):
+    PlaceFactory(name="Maison pour tous Voltaire", organisers=[bob])
+
+    response = client_for(bob).get(url(workshops_project))
+
+    assert response.context["form"]["place"].value() is None
+
+
 def test_a_place_team_member_makes_the_draft_series_and_its_poll_and_lands_on_the_poll(
     client_for, workshops_project, place, bob
 ):

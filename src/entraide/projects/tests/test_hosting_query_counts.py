@@ -46,7 +46,7 @@ def region_page(n):
 
 
 PAGES = [
-    Page("projects:host", 6, host_page),
+    Page("projects:host", 7, host_page),  # + whether one runs a single place
     Page("projects:region", 6, region_page),
 ]
 
@@ -58,11 +58,11 @@ def test_a_hosting_page_costs_the_same_literal_queries_with_1_or_5_objects(clien
 
 
 @pytest.mark.django_db
-def test_the_hosting_page_costs_six_queries(client, django_assert_num_queries):
+def test_the_hosting_page_costs_seven_queries(client, django_assert_num_queries):
     visit = host_page(3)
     client.force_login(visit.user)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert client.get(visit.url).status_code == 200
 
 

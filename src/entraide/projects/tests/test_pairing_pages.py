@@ -302,3 +302,13 @@ def test_script_in_every_text_is_escaped(client_for, catalogue, alice):
         assert page.status_code == 200
         assert SCRIPT not in text(page)
         assert "&lt;script&gt;" in text(page)
+
+
+def test_the_word_about_oneself_is_kept_in_the_form_to_change_it(
+    client_for, stories_project, alice
+):
+    looking(stories_project, alice, note="Disponible le mardi")
+
+    page = client_for(alice).get(JOIN).text
+
+    assert 'value="Disponible le mardi"' in page

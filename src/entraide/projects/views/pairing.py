@@ -168,8 +168,10 @@ def join(request, catalogue, project):
                 return redirect(_join_url(project))
             add_domain_error(form, error)
             status = 400
-    context = {"project": project, "invite_form": invite_form, "look_form": look_form}
-    context.update(_state(project, user))
+    state = _state(project, user)
+    if not look_form.is_bound and state["search"] is not None:  # to change one's word
+        look_form = LookForm(prefix="look", initial={"note": state["search"].note})
+    context = {"project": project, "invite_form": invite_form, "look_form": look_form, **state}
     return render(request, T + "join.html", context, status=status)
 
 
