@@ -79,7 +79,9 @@ def seed(place, slug, projects, pairs, achieved):
     catalogue = Catalogue.objects.create(
         place=place, title=f"Catalogue {slug}", slug=slug, published_at=now
     )
-    audiences = [Audience.objects.get_or_create(name=a, slug=f"a{n}")[0] for n, a in enumerate(AUDIENCES)]
+    audiences = [
+        Audience.objects.get_or_create(name=a, slug=f"a{n}")[0] for n, a in enumerate(AUDIENCES)
+    ]
     tags = [Tag.objects.get_or_create(name=t, slug=f"t{n}")[0] for n, t in enumerate(TAGS)]
     Project.objects.bulk_create(
         Project(
@@ -205,9 +207,7 @@ try:
         left = (
             f"{few[0]:>14} {few[1]:7.1f} {few[2] / 1000:6.1f} {few[3]:>5}" if few else f"{'':>35}"
         )
-        print(
-            f"{name:30} {left}   {many[0]:>12} {many[1]:7.1f} {many[2] / 1000:6.1f} {many[3]:>5}"
-        )
+        print(f"{name:30} {left}   {many[0]:>12} {many[1]:7.1f} {many[2] / 1000:6.1f} {many[3]:>5}")
     equal = all(few[0] == many[0] for _name, few, many in rows if few)
     print("queries equal" if equal else "queries NOT EQUAL")
     if not equal:
