@@ -270,3 +270,13 @@ def test_the_pages_are_in_english_for_an_english_reader(client, catalogue, stori
 
     assert "Clear the filters" not in page  # nothing filtered yet
     assert "A story · Un entretien et un portrait · in pairs · 0 pairs of 3" in page
+
+
+def test_hosting_is_offered_to_a_places_team_and_to_visitors_not_to_other_people(
+    client, client_for, workshops_project, bob, alice
+):
+    host = f"{workshops_project.get_absolute_url()}accueillir/"
+
+    assert host in client.get(workshops_project.get_absolute_url()).text
+    assert host in client_for(bob).get(workshops_project.get_absolute_url()).text
+    assert host not in client_for(alice).get(workshops_project.get_absolute_url()).text

@@ -18,6 +18,7 @@ from django.urls import path
 
 from entraide.core.page_cache import public_page
 from entraide.core.pagination import IndexPaginator
+from entraide.places.services import organised_place_ids
 from entraide.projects.access import can_manage, public_catalogue, public_project
 from entraide.projects.forms.public import ProjectFilterForm
 from entraide.projects.models import Audience, Catalogue, OutputKind, Pair, Project, Tag, web_url
@@ -164,6 +165,15 @@ def _web(url) -> bool:
     return True
 
 
+def _may_host(user, project) -> bool:
+    """Whether to offer "Accueillir cet atelier dans mon lieu": on a workshop-type project, to a
+    visitor (who signs in first) and to someone in the team of a place, not to the others (the
+    page would only tell them it is for places' teams)."""
+    if project.output_kind != OutputKind.WORKSHOP or not hosting.can_host():
+        return False
+    return not user.is_authenticated or user.is_superuser or bool(organised_place_ids(user))
+
+
 @public_page
 def project_detail(request, catalogue, project):
     project = public_project(request, catalogue, project)
@@ -185,9 +195,7 @@ def project_detail(request, catalogue, project):
         "realisations": record.realisations,
         "places": record.places,
         "join_url": f"{base}binome/",
-        "host_url": f"{base}accueillir/"
-        if project.output_kind == OutputKind.WORKSHOP and hosting.can_host()
-        else "",
+        "host_url": f"{base}accueillir/" if _may_host(request.user, project) else "",
     }
     return render(request, "projects/public/project.html", context)
 
