@@ -85,14 +85,19 @@ def organiser_space(places):
                         detail=c.title,
                     )
                 )
+        actions = [
+            Action(_("New project catalogue"), f"/projets/nouveau/?lieu={place.slug}"),
+            Action(_("Host a project's workshop here"), "/projets/"),
+        ]
+        if place.is_regional_hub:
+            actions.append(
+                Action(_("Projects hosted in the region"), f"/projets/accueils/{place.slug}/")
+            )
         sections[place.pk] = SpaceSection(
             title=gettext_lazy("Project catalogue"),
             items=items,
             attention=attention,
-            actions=[
-                Action(_("New project catalogue"), f"/projets/nouveau/?lieu={place.slug}"),
-                Action(_("Host a project's workshop here"), "/projets/"),
-            ],
+            actions=actions,
             empty=_("No project catalogue."),
         )
     return sections

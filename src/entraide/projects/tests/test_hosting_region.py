@@ -77,3 +77,9 @@ def test_script_in_names_is_shown_as_text(client_for, hub, catalogue, place, bob
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+
+
+def test_the_hub_s_space_leads_to_its_region_s_hostings(client_for, hub, charlie):
+    page = client_for(charlie).get("/espace/").content.decode()
+
+    assert 'href="/projets/accueils/hub-occitanie/"' in page
