@@ -84,7 +84,9 @@ def _number(fields, name, *, optional=False):
     return value
 
 
-def clean_catalogue_fields(fields: dict) -> dict:
+def _described(fields, *, title_empty, summary_empty=None) -> dict:
+    """The title, summary and description that a catalogue and a project both have; the
+    summary is required when `summary_empty` says what to write in it."""
     cleaned = {}
     if "title" in fields:
         cleaned["title"] = _text(
@@ -92,26 +94,7 @@ def clean_catalogue_fields(fields: dict) -> dict:
             "title",
             maximum=TITLE_MAX,
             required=True,
-            empty_message=_("Give the catalogue a title."),
-            single_line=True,
-        )
-    if "summary" in fields:
-        cleaned["summary"] = _text(fields, "summary", maximum=SUMMARY_MAX)
-    if "description" in fields:
-        cleaned["description"] = _text(fields, "description", maximum=DESCRIPTION_MAX)
-    return cleaned
-
-
-def clean_project_fields(fields: dict) -> dict:
-    """The project's settings in `fields`, checked against every limit of the model."""
-    cleaned = {}
-    if "title" in fields:
-        cleaned["title"] = _text(
-            fields,
-            "title",
-            maximum=TITLE_MAX,
-            required=True,
-            empty_message=_("Give the project a title."),
+            empty_message=title_empty,
             single_line=True,
         )
     if "summary" in fields:
@@ -119,11 +102,25 @@ def clean_project_fields(fields: dict) -> dict:
             fields,
             "summary",
             maximum=SUMMARY_MAX,
-            required=True,
-            empty_message=_("Say in a sentence or two what the project is."),
+            required=summary_empty is not None,
+            empty_message=summary_empty,
         )
     if "description" in fields:
         cleaned["description"] = _text(fields, "description", maximum=DESCRIPTION_MAX)
+    return cleaned
+
+
+def clean_catalogue_fields(fields: dict) -> dict:
+    return _described(fields, title_empty=_("Give the catalogue a title."))
+
+
+def clean_project_fields(fields: dict) -> dict:
+    """The project's settings in `fields`, checked against every limit of the model."""
+    cleaned = _described(
+        fields,
+        title_empty=_("Give the project a title."),
+        summary_empty=_("Say in a sentence or two what the project is."),
+    )
     if "duration" in fields:
         cleaned["duration"] = _text(fields, "duration", maximum=TITLE_MAX)
     if "output_kind" in fields:
