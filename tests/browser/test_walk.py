@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from entraide.accounts.models import User
-from entraide.core.accessibility import tested_pages
+from entraide.core import accessibility
 from tests.browser.audit import measure, problems_of
 
 # The walk renders each page through the live server; every page's queries are tested on both
@@ -202,7 +202,7 @@ WITHIN = {
 
 def test_the_accessibility_statement_names_only_pages_the_walk_audits():
     audited = {path for _persona, _email, must_reach in WALKS for path in must_reach}
-    assert [path for _label, path in tested_pages() if path not in audited] == []
+    assert [path for _label, path in accessibility.tested_pages() if path not in audited] == []
 
 
 @pytest.mark.parametrize(("persona", "email", "must_reach"), WALKS)
