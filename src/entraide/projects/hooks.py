@@ -19,6 +19,7 @@ from entraide.core.registry import (
     TestedPage,
 )
 from entraide.projects.models import Catalogue, Member, Pair, Seeker
+from entraide.projects.services import pairing
 
 DEMO = "/projets/entraide-et-action-collective-universite-paul-valery/"
 DEMO_PROJECT = f"{DEMO}publication-de-recits-de-la-transition/"
@@ -143,13 +144,16 @@ def collect_projects(user):
 
 
 def erase_projects(user):
-    """The person leaves their pairs (a pair left empty goes; the partner stays, alone) and the
-    lists of people looking for a partner; the invitations they sent and no one accepted go."""
-    pair_ids = list(_memberships(user).values_list("pair_id", flat=True))
+    """The person leaves their pairs as by the pair's page (services/pairing.leave: the partner
+    stays, alone, and is told by mail; a pair left empty goes); the invitations and proposals
+    they sent that no one accepted, those made to them, and the lists of people looking for a
+    partner lose them."""
+    for member in list(_memberships(user).filter(accepted_at__isnull=False)):
+        pairing.leave(member.pair, user=user)
+    pending_pairs = list(_memberships(user).values_list("pair_id", flat=True))
     Member.objects.filter(invited_by=user, accepted_at__isnull=True).exclude(user=user).delete()
     Member.objects.filter(user=user).delete()
-    Pair.objects.filter(pk__in=pair_ids).update(formed_at=None)
-    Pair.objects.filter(pk__in=pair_ids, members__isnull=True).delete()
+    Pair.objects.filter(pk__in=pending_pairs, members__isnull=True).delete()
     Seeker.objects.filter(user=user).delete()
 
 
@@ -159,8 +163,10 @@ def describe_projects_erasure(user):
         return []
     return [
         ngettext(
-            "You leave your pair; your partner stays enrolled in the project, alone.",
-            "You leave your %(count)s pairs; your partners stay enrolled in the projects, alone.",
+            "You leave your pair; your partner is told by mail and stays enrolled in the "
+            "project, alone.",
+            "You leave your %(count)s pairs; your partners are told by mail and stay enrolled "
+            "in the projects, alone.",
             count,
         )
         % {"count": count}
