@@ -158,7 +158,7 @@ def erase_projects(user):
 
 
 def describe_projects_erasure(user):
-    count = _memberships(user).filter(accepted_at__isnull=False).count()
+    count = _memberships(user).filter(pair__formed_at__isnull=False).count()  # with a partner
     if not count:
         return []
     return [

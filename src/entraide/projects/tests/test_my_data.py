@@ -51,6 +51,7 @@ def test_deleting_the_account_of_someone_alone_removes_the_pair_and_their_invita
 ):
     pairing.invite_partner(stories_project, by=alice, email="zoe@example.org", name="Zoé")
     mail.outbox.clear()
+    assert not any("binôme" in sentence for sentence in what_deletion_does(alice))
 
     delete_account(alice)
 
